@@ -1,0 +1,108 @@
+/** buildApp: platform plugins first, then each feature's routes. main.ts and tests both call it. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { createAuth, type Auth } from './platform/auth/auth.js';
+import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { registerProblemHandlers } from './platform/http/problem.js';
+import { registerSecurityHeaders } from './platform/http/security.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerAuthRoute } from './platform/http/auth-route.js';
+import { registerOperationsRoutes } from './platform/http/operations.js';
+import { registerWeb } from './platform/http/web.js';
+import { actorResolver } from './platform/http/actor.js';
+import { loggerOptions } from './platform/logging.js';
+import { actorForUser } from './features/members/members.service.js';
+import { twoFactorState } from './features/members/two-factor.js';
+import { registerAssociationRoutes } from './features/associations/associations.routes.js';
+import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerAuditRoutes } from './features/audit/audit.routes.js';
+import { registerOutboxRoutes } from './features/outbox/outbox.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  authSecret: string;
+  /** Folder of the built web app; omitted in API tests. */
+  webRoot?: string;
+  /** Pino logger on; tests turn it off. */
+  logger?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  auth: Auth;
+  mailWorker: MailWorker;
+  /** Marks the app as stopping (readyz turns 503) before close(). */
+  beginShutdown(): void;
+}
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : loggerOptions(config),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Closes idle keep-alive sockets at shutdown while letting requests in flight finish.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  let mailWorker: MailWorker | undefined;
+  const auth = createAuth({
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    secret: deps.authSecret,
+    onMailQueued: () => mailWorker?.kick(),
+  });
+  mailWorker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log);
+  const worker = mailWorker;
+
+  let shuttingDown = false;
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dialect: database.dialect,
+    auth,
+    mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
+    actorOf: actorResolver(() => ctx, actorForUser, twoFactorState),
+  };
+
+  await registerSecurityHeaders(app, config.publicUrl);
+  await app.register(cookie);
+  // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
+  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  await registerOpenApi(app);
+
+  registerOperationsRoutes(app, database.db, () => shuttingDown);
+  registerAuthRoute(app, auth, config.publicUrl);
+  registerAssociationRoutes(app, ctx);
+  registerMemberRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerOutboxRoutes(app, ctx);
+  await registerWeb(app, deps.webRoot ?? '');
+
+  app.addHook('onClose', async () => {
+    await worker.stop();
+  });
+  return {
+    app,
+    ctx,
+    auth,
+    mailWorker: worker,
+    beginShutdown: () => {
+      shuttingDown = true;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The only reader of process.env. Every setting is validated at boot and
+ * documented here and in docs/configuration.md; the result is frozen.
+ */
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  /** production turns on Secure cookies and hides stack traces in logs. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** TCP port the HTTP server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to bind; 0.0.0.0 to accept connections from other hosts. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** The address people use to reach the app; links in e-mails start with it. */
+  PUBLIC_URL: z.url().optional(),
+  /** sqlite:PATH (default) or postgres://user@host:port/db. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .default('sqlite:./data/grannstod.db'),
+  /** smtp://user:pass@host:port or smtps://…; without it mail stays in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender of every e-mail. */
+  MAIL_FROM: z.string().min(3).default('Grannstöd <noreply@grannstod.local>'),
+  /** Secret that signs session cookies; at least 32 characters. Required in production. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Folder for the generated development secret and other local state. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** pino level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when behind a reverse proxy so the client IP comes from X-Forwarded-For. */
+  TRUST_PROXY: boolean.default(false),
+  /** Failed sign-ins allowed per client IP within SIGNIN_WINDOW_SECONDS. */
+  SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Window for sign-in throttling, in seconds. */
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** Seconds to wait for requests in flight at shutdown before closing anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  authSecret: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  signInMaxAttempts: number;
+  signInWindowSeconds: number;
+  shutdownGraceSeconds: number;
+}>;
+
+/** Parses and freezes the configuration; throws a readable error naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
+    throw new Error('Invalid configuration:\n  AUTH_SECRET: required in production');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    authSecret: e.AUTH_SECRET,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    signInMaxAttempts: e.SIGNIN_MAX_ATTEMPTS,
+    signInWindowSeconds: e.SIGNIN_WINDOW_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+  });
+}

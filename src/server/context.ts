@@ -1,0 +1,27 @@
+/** What every feature's routes receive: configuration, database, accounts, mail and the actor resolver. */
+import type { FastifyRequest } from 'fastify';
+import type { Config } from './config.js';
+import type { Db, Dialect } from './platform/db/database.js';
+import type { Auth } from './platform/auth/auth.js';
+import type { Actor } from './platform/policies.js';
+
+export interface Mail {
+  /** True when SMTP_URL is set; otherwise mail is kept in the outbox. */
+  smtpConfigured: boolean;
+  /** Wakes the mail worker after a mail was queued. */
+  kick(): void;
+}
+
+export interface ActorOptions {
+  /** Let a member who must enrol in two-factor still reach this route (profile, /me). */
+  allowMissingTwoFactor?: boolean;
+}
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  auth: Auth;
+  mail: Mail;
+  actorOf(request: FastifyRequest, options?: ActorOptions): Promise<Actor>;
+}

@@ -1,0 +1,116 @@
+/** All SQL about associations, their partner organisations, areas and cars. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import { newId } from '../../platform/db/ids.js';
+import type { PartnerKind } from '../../../shared/domain/roles.js';
+import type { Language } from '../../../shared/i18n/translate.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface AssociationRecord {
+  id: string;
+  name: string;
+  municipality: string;
+  defaultLanguage: Language;
+  requireTwoFactor: boolean;
+}
+
+export interface PartnerOrganisationRecord {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+}
+
+export async function countAssociations(db: Executor): Promise<number> {
+  const row = await db.selectFrom('associations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAssociation(db: Executor, a: { name: string; municipality: string; defaultLanguage: Language; now: string }): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('associations')
+    .values({ id, name: a.name, municipality: a.municipality, default_language: a.defaultLanguage, require_two_factor: 0, created_at: a.now, updated_at: a.now })
+    .execute();
+  return id;
+}
+
+export async function findAssociation(db: Executor, id: string): Promise<AssociationRecord | undefined> {
+  const row = await db.selectFrom('associations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && {
+    id: row.id,
+    name: row.name,
+    municipality: row.municipality,
+    defaultLanguage: row.default_language as Language,
+    requireTwoFactor: row.require_two_factor === 1,
+  };
+}
+
+export async function updateAssociation(
+  db: Executor,
+  id: string,
+  changes: { name?: string; municipality?: string; requireTwoFactor?: boolean },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('associations')
+    .set({
+      ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.municipality !== undefined && { municipality: changes.municipality }),
+      ...(changes.requireTwoFactor !== undefined && { require_two_factor: changes.requireTwoFactor ? 1 : 0 }),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listPartnerOrganisations(db: Executor, associationId: string): Promise<PartnerOrganisationRecord[]> {
+  const rows = await db.selectFrom('partner_organisations').select(['id', 'name', 'kind']).where('association_id', '=', associationId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as PartnerKind }));
+}
+
+export async function findPartnerOrganisation(db: Executor, associationId: string, id: string): Promise<PartnerOrganisationRecord | undefined> {
+  const r = await db
+    .selectFrom('partner_organisations')
+    .select(['id', 'name', 'kind'])
+    .where('association_id', '=', associationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && { id: r.id, name: r.name, kind: r.kind as PartnerKind };
+}
+
+export async function insertPartnerOrganisation(db: Executor, associationId: string, p: { name: string; kind: PartnerKind; now: string }): Promise<string> {
+  const id = newId();
+  await db.insertInto('partner_organisations').values({ id, association_id: associationId, name: p.name, kind: p.kind, created_at: p.now }).execute();
+  return id;
+}
+
+export async function listAreas(db: Executor, associationId: string) {
+  const rows = await db.selectFrom('areas').select(['id', 'name', 'geojson']).where('association_id', '=', associationId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, geometry: JSON.parse(r.geojson) as unknown }));
+}
+
+export async function insertArea(db: Executor, associationId: string, a: { name: string; geometry: unknown; now: string }): Promise<string> {
+  const id = newId();
+  await db.insertInto('areas').values({ id, association_id: associationId, name: a.name, geojson: JSON.stringify(a.geometry), created_at: a.now }).execute();
+  return id;
+}
+
+export async function listVehicles(db: Executor, associationId: string) {
+  const rows = await db
+    .selectFrom('vehicles')
+    .select(['id', 'name', 'registration', 'status', 'odometer_km'])
+    .where('association_id', '=', associationId)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, registration: r.registration, status: r.status, odometerKm: Number(r.odometer_km) }));
+}
+
+export async function insertVehicle(db: Executor, associationId: string, v: { name: string; registration: string; odometerKm: number; now: string }): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('vehicles')
+    .values({ id, association_id: associationId, name: v.name, registration: v.registration, status: 'in_service', odometer_km: v.odometerKm, created_at: v.now })
+    .execute();
+  return id;
+}

@@ -1,0 +1,101 @@
+/** The association itself: first-run setup, settings, partner organisations, areas and cars. */
+import type { AppContext } from '../../context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { authorize, type Actor } from '../../platform/policies.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { nowIso } from '../../platform/db/ids.js';
+import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
+import type { PartnerKind } from '../../../shared/domain/roles.js';
+import type { SetupInput } from '../../../shared/api/associations.js';
+import { insertMember } from '../members/members.repository.js';
+import * as repo from './associations.repository.js';
+
+export type { AssociationRecord, PartnerOrganisationRecord } from './associations.repository.js';
+
+export const getAssociation = (ctx: AppContext, id: string) => repo.findAssociation(ctx.db, id);
+export const getPartnerOrganisation = (ctx: AppContext, associationId: string, id: string) => repo.findPartnerOrganisation(ctx.db, associationId, id);
+
+/** True until the first association exists: the web app then shows the setup page. */
+export async function needsSetup(ctx: AppContext): Promise<boolean> {
+  return (await repo.countAssociations(ctx.db)) === 0;
+}
+
+/** First run: creates the association and its first admin (verified: the operator set it up). */
+export async function setup(ctx: AppContext, input: SetupInput): Promise<{ associationId: string; memberId: string }> {
+  if (!(await needsSetup(ctx))) throw new AppError('setup_done');
+  const userId = await createCredentialUser(ctx.auth, { email: input.email, name: input.adminName, password: input.password, emailVerified: true }).catch(() => {
+    throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
+  });
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if ((await repo.countAssociations(trx)) > 0) throw new AppError('setup_done');
+      const now = nowIso();
+      const associationId = await repo.insertAssociation(trx, { name: input.associationName, municipality: input.municipality, defaultLanguage: input.language, now });
+      const memberId = await insertMember(trx, {
+        associationId,
+        userId,
+        kind: 'volunteer',
+        partnerOrganisationId: null,
+        name: input.adminName,
+        email: input.email,
+        phone: null,
+        language: input.language,
+        status: 'active',
+        roles: ['admin', 'coordinator', 'volunteer'],
+        now,
+      });
+      await recordAudit(trx, { associationId, actorMemberId: memberId, action: 'association.setup', entityType: 'association', entityId: associationId, after: { name: input.associationName } });
+      return { associationId, memberId };
+    });
+  } catch (err) {
+    await deleteUser(ctx.auth, userId);
+    throw err;
+  }
+}
+
+export async function readAssociation(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'association.read');
+  return (await repo.findAssociation(ctx.db, actor.associationId))!;
+}
+
+export async function updateAssociation(ctx: AppContext, actor: Actor, changes: { name?: string; municipality?: string; requireTwoFactor?: boolean }) {
+  authorize(actor, 'association.update');
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = (await repo.findAssociation(trx, actor.associationId))!;
+    await repo.updateAssociation(trx, actor.associationId, changes, nowIso());
+    const after = (await repo.findAssociation(trx, actor.associationId))!;
+    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'association.update', entityType: 'association', entityId: actor.associationId, ...changedFields(before as never, after as never) });
+    return after;
+  });
+}
+
+export async function listPartners(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'partner.list');
+  return repo.listPartnerOrganisations(ctx.db, actor.associationId);
+}
+
+export async function createPartner(ctx: AppContext, actor: Actor, input: { name: string; kind: PartnerKind }) {
+  authorize(actor, 'partner.manage');
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await repo.insertPartnerOrganisation(trx, actor.associationId, { ...input, now: nowIso() });
+    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'partner.create', entityType: 'partner_organisation', entityId: id, after: input });
+    return { id, ...input };
+  });
+}
+
+export async function listAreas(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'area.list');
+  return repo.listAreas(ctx.db, actor.associationId);
+}
+
+export async function listVehicles(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'vehicle.list');
+  return repo.listVehicles(ctx.db, actor.associationId);
+}
+
+export async function partnerOrganisationOf(ctx: AppContext, actor: Actor) {
+  if (!actor.partnerOrganisationId) return null;
+  const org = await repo.findPartnerOrganisation(ctx.db, actor.associationId, actor.partnerOrganisationId);
+  if (!org) throw notFound();
+  return org;
+}

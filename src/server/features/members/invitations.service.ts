@@ -1,0 +1,146 @@
+/** Invitations: an admin or coordinator invites by e-mail; the link works once and expires in seven days. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { authorize, can, type Actor } from '../../platform/policies.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { nowIso } from '../../platform/db/ids.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { renderMail } from '../../platform/mail/templates.js';
+import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
+import type { InvitationCreate, InvitationPreview, InvitationSummary } from '../../../shared/api/members.js';
+import { getAssociation, getPartnerOrganisation } from '../associations/associations.service.js';
+import * as members from './members.repository.js';
+import * as repo from './invitations.repository.js';
+
+const INVITATION_DAYS = 7;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Roles only an admin may hand out. */
+const privilegedRoles = ['admin', 'coordinator'] as const;
+
+/** Invites a person (or invites again: the earlier link stops working). Returns the invitation id. */
+export async function createInvitation(ctx: AppContext, actor: Actor, input: InvitationCreate): Promise<InvitationSummary> {
+  authorize(actor, 'member.invite');
+  if (input.roles.some((r) => (privilegedRoles as readonly string[]).includes(r))) authorize(actor, 'member.changeRoles');
+  const isPartner = input.kind === 'partner';
+  if (isPartner) {
+    if (!input.partnerOrganisationId) throw new AppError('validation', [{ field: 'partnerOrganisationId', message: 'error.field.required' }]);
+    if (!(await getPartnerOrganisation(ctx, actor.associationId, input.partnerOrganisationId))) {
+      throw new AppError('validation', [{ field: 'partnerOrganisationId', message: 'error.field.invalid' }]);
+    }
+  }
+  const existing = await repo.findMemberIdentityByEmail(ctx.db, input.email);
+  // An address that already signs in, or belongs to another association, cannot be invited.
+  if (existing && (existing.user_id !== null || existing.association_id !== actor.associationId)) {
+    throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
+  }
+  const association = (await getAssociation(ctx, actor.associationId))!;
+  const inviter = (await members.findMember(ctx.db, actor.associationId, actor.memberId))!;
+  const token = randomBytes(32).toString('base64url');
+
+  const summary = await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    const roles = isPartner ? [] : input.roles;
+    let memberId: string;
+    if (existing) {
+      memberId = existing.id;
+      await repo.revokeOpenInvitations(trx, actor.associationId, memberId, now);
+      await members.updateMember(trx, actor.associationId, memberId, { name: input.name, language: input.language, status: 'invited', deactivatedAt: null }, now);
+      await members.replaceRoles(trx, actor.associationId, memberId, roles);
+    } else {
+      memberId = await members.insertMember(trx, {
+        associationId: actor.associationId,
+        userId: null,
+        kind: input.kind,
+        partnerOrganisationId: isPartner ? input.partnerOrganisationId : null,
+        name: input.name,
+        email: input.email,
+        phone: null,
+        language: input.language,
+        status: 'invited',
+        roles,
+        now,
+      });
+    }
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+    const id = await repo.insertInvitation(trx, { associationId: actor.associationId, memberId, tokenHash: hashToken(token), expiresAt, createdBy: actor.memberId, now });
+    const mail = renderMail(input.language, 'invite', {
+      name: input.name,
+      association: association.name,
+      inviter: inviter.name,
+      link: `${ctx.config.publicUrl}/invite?token=${token}`,
+    });
+    await enqueueMail(trx, { ...mail, to: input.email, language: input.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'invitation.create',
+      entityType: 'member',
+      entityId: memberId,
+      after: { name: input.name, email: input.email, kind: input.kind, roles },
+    });
+    return { id, memberId, name: input.name, email: input.email, expiresAt, createdAt: now };
+  });
+  ctx.mail.kick();
+  return summary;
+}
+
+export async function listInvitations(ctx: AppContext, actor: Actor): Promise<InvitationSummary[]> {
+  authorize(actor, 'invitation.list');
+  const rows = await repo.listOpenInvitations(ctx.db, actor.associationId, nowIso());
+  return rows.map((r) => ({ id: r.id, memberId: r.member_id, name: r.name, email: r.email, expiresAt: r.expires_at, createdAt: r.created_at }));
+}
+
+export async function revokeInvitation(ctx: AppContext, actor: Actor, invitationId: string): Promise<void> {
+  const inv = await repo.findInvitation(ctx.db, actor.associationId, invitationId);
+  if (!inv) throw notFound();
+  authorize(actor, 'invitation.revoke');
+  if (inv.acceptedAt) throw new AppError('conflict');
+  await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.revokeOpenInvitations(trx, actor.associationId, inv.memberId, now);
+    await members.updateMember(trx, actor.associationId, inv.memberId, { status: 'inactive', deactivatedAt: now }, now);
+    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'invitation.revoke', entityType: 'member', entityId: inv.memberId });
+  });
+}
+
+/** Finds the invitation a token opens, if it is still usable. */
+async function usableInvitation(ctx: AppContext, token: string) {
+  const inv = await repo.findByTokenHash(ctx.db, hashToken(token));
+  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= nowIso()) throw new AppError('invitation_invalid');
+  const member = (await members.findMember(ctx.db, inv.associationId, inv.memberId))!;
+  return { inv, member };
+}
+
+export async function previewInvitation(ctx: AppContext, token: string): Promise<InvitationPreview> {
+  const { inv, member } = await usableInvitation(ctx, token);
+  const association = (await getAssociation(ctx, inv.associationId))!;
+  return { association: association.name, name: member.name, email: member.email, language: member.language };
+}
+
+/** Accepts: claims the link (once), makes the account with a verified e-mail, activates the member. */
+export async function acceptInvitation(ctx: AppContext, token: string, password: string): Promise<void> {
+  const { inv, member } = await usableInvitation(ctx, token);
+  if (!(await repo.claimInvitation(ctx.db, inv.id, nowIso()))) throw new AppError('invitation_invalid');
+  let userId: string;
+  try {
+    // The link reached this inbox, which proves the address.
+    userId = await createCredentialUser(ctx.auth, { email: member.email, name: member.name, password, emailVerified: true });
+  } catch {
+    await repo.unclaimInvitation(ctx.db, inv.id);
+    throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
+  }
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      await members.updateMember(trx, inv.associationId, member.id, { userId, status: 'active' }, now);
+      await recordAudit(trx, { associationId: inv.associationId, actorMemberId: member.id, action: 'invitation.accept', entityType: 'member', entityId: member.id, after: { status: 'active' } });
+    });
+  } catch (err) {
+    await deleteUser(ctx.auth, userId);
+    await repo.unclaimInvitation(ctx.db, inv.id);
+    throw err;
+  }
+}
+

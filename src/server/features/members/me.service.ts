@@ -1,0 +1,35 @@
+/** The signed-in member's own view: profile, association, two-factor state and permissions. */
+import type { AppContext } from '../../context.js';
+import { actions, type Actor } from '../../platform/policies.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { nowIso } from '../../platform/db/ids.js';
+import type { Me, MeUpdate } from '../../../shared/api/members.js';
+import { getAssociation, partnerOrganisationOf } from '../associations/associations.service.js';
+import * as repo from './members.repository.js';
+import { permissionsOf, toDetail } from './members.service.js';
+import { twoFactorState } from './two-factor.js';
+
+export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
+  const member = (await repo.findMember(ctx.db, actor.associationId, actor.memberId))!;
+  const association = (await getAssociation(ctx, actor.associationId))!;
+  const state = await twoFactorState(ctx, actor);
+  return {
+    member: toDetail(member, await repo.qualificationsOf(ctx.db, actor.associationId, actor.memberId)),
+    association: { id: association.id, name: association.name, municipality: association.municipality, requireTwoFactor: association.requireTwoFactor },
+    partnerOrganisation: await partnerOrganisationOf(ctx, actor),
+    twoFactorEnabled: state.enabled,
+    twoFactorRequired: state.required,
+    permissions: state.required && !state.enabled ? [] : permissionsOf(actor, actions),
+  };
+}
+
+export async function updateMe(ctx: AppContext, actor: Actor, input: MeUpdate): Promise<Me> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = (await repo.findMember(trx, actor.associationId, actor.memberId))!;
+    await repo.updateMember(trx, actor.associationId, actor.memberId, input, nowIso());
+    const after = (await repo.findMember(trx, actor.associationId, actor.memberId))!;
+    const pick = (m: repo.MemberRecord) => ({ name: m.name, phone: m.phone, language: m.language, textSize: m.textSize });
+    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'profile.update', entityType: 'member', entityId: actor.memberId, ...changedFields(pick(before), pick(after)) });
+  });
+  return getMe(ctx, { ...actor, language: input.language ?? actor.language });
+}

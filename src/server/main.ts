@@ -1,0 +1,27 @@
+/** Process entry: config, database, migrations, app, listen, graceful shutdown. */
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from './config.js';
+import { startApp } from './start.js';
+
+const config = loadConfig();
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const { app, beginShutdown } = await startApp(config, { webRoot });
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Grannstöd is listening on ${config.publicUrl}`);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info(`${signal}: finishing requests in flight`);
+  beginShutdown();
+  const force = setTimeout(() => {
+    app.log.warn('shutdown grace period over; exiting');
+    process.exit(1);
+  }, config.shutdownGraceSeconds * 1000);
+  force.unref();
+  await app.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,110 @@
+/**
+ * Accounts through better-auth: e-mail + password (argon2id), sessions in
+ * httpOnly cookies, e-mail verification, password reset, TOTP two-factor with
+ * backup codes and sign-in throttling per client IP. Roles are ours (policies.ts).
+ */
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { twoFactor } from 'better-auth/plugins';
+import type { Config } from '../../config.js';
+import type { Db, Dialect } from '../db/database.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { renderMail, type MailTemplate } from '../mail/templates.js';
+import { toLanguage } from '../../../shared/i18n/translate.js';
+
+/** The header the server sets from request.ip; any value a client sends is overwritten. */
+export const CLIENT_IP_HEADER = 'x-grannstod-client-ip';
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface AuthDeps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  secret: string;
+  onMailQueued: () => void;
+}
+
+/** Hashes with argon2id at OWASP's recommended cost (19 MiB, 2 passes). */
+export const hashPassword = (password: string) =>
+  // @node-rs/argon2 defaults to argon2id.
+  hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+export const verifyPassword = ({ hash: h, password }: { hash: string; password: string }) => verify(h, password).catch(() => false);
+
+export function createAuth(deps: AuthDeps) {
+  const { config, db } = deps;
+
+  async function mailUser(template: MailTemplate, email: string, fallbackName: string, link: string) {
+    const member = await db
+      .selectFrom('members')
+      .innerJoin('associations', 'associations.id', 'members.association_id')
+      .select(['members.name', 'members.language', 'members.association_id', 'associations.name as association'])
+      .where('members.email', '=', email.toLowerCase())
+      .executeTakeFirst();
+    const language = toLanguage(member?.language);
+    const rendered = renderMail(language, template, {
+      name: member?.name ?? fallbackName,
+      association: member?.association ?? 'Grannstöd',
+      link,
+    });
+    await enqueueMail(db, { ...rendered, to: email, language, associationId: member?.association_id ?? null }, Boolean(config.smtpUrl));
+    deps.onMailQueued();
+  }
+
+  const throttle = { window: config.signInWindowSeconds, max: config.signInMaxAttempts };
+
+  return betterAuth({
+    appName: 'Grannstöd',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: deps.secret,
+    database: { db, type: deps.dialect },
+    trustedOrigins: [config.publicUrl],
+    emailAndPassword: {
+      enabled: true,
+      // Accounts come only from setup and invitations.
+      disableSignUp: true,
+      requireEmailVerification: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: { hash: hashPassword, verify: verifyPassword },
+      sendResetPassword: async ({ user, token }) =>
+        mailUser('reset', user.email, user.name, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
+    },
+    emailVerification: {
+      sendOnSignIn: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, token }) =>
+        mailUser(
+          'verify',
+          user.email,
+          user.name,
+          `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/signin?verified=1')}`,
+        ),
+    },
+    session: { expiresIn: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 120,
+      customRules: {
+        '/sign-in/email': throttle,
+        '/two-factor/verify-totp': throttle,
+        '/two-factor/verify-backup-code': throttle,
+        '/request-password-reset': throttle,
+      },
+    },
+    advanced: {
+      cookiePrefix: 'grannstod',
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    telemetry: { enabled: false },
+    plugins: [twoFactor({ issuer: 'Grannstöd', backupCodeOptions: { amount: 10, length: 10 } })],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

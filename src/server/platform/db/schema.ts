@@ -1,0 +1,128 @@
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 UTC text, dates YYYY-MM-DD,
+ * booleans 0/1 and JSON as text on both dialects (see ARCHITECTURE.md).
+ * better-auth's own tables (user, session, account, verification, twoFactor,
+ * rateLimit) are managed by better-auth and are not typed here.
+ */
+
+
+export interface AssociationTable {
+  id: string;
+  name: string;
+  municipality: string;
+  default_language: string;
+  require_two_factor: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartnerOrganisationTable {
+  id: string;
+  association_id: string;
+  name: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  association_id: string;
+  user_id: string | null;
+  kind: string;
+  partner_organisation_id: string | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  language: string;
+  text_size: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  deactivated_at: string | null;
+}
+
+export interface MemberRoleTable {
+  association_id: string;
+  member_id: string;
+  role: string;
+}
+
+export interface QualificationTable {
+  id: string;
+  association_id: string;
+  member_id: string;
+  kind: string;
+  achieved_on: string;
+  expires_on: string | null;
+}
+
+export interface InvitationTable {
+  id: string;
+  association_id: string;
+  member_id: string;
+  token_hash: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: string;
+  association_id: string | null;
+  actor_member_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  created_at: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  association_id: string | null;
+  to_address: string;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AreaTable {
+  id: string;
+  association_id: string;
+  name: string;
+  geojson: string;
+  created_at: string;
+}
+
+export interface VehicleTable {
+  id: string;
+  association_id: string;
+  name: string;
+  registration: string;
+  status: string;
+  odometer_km: number;
+  created_at: string;
+}
+
+export interface Database {
+  associations: AssociationTable;
+  partner_organisations: PartnerOrganisationTable;
+  members: MemberTable;
+  member_roles: MemberRoleTable;
+  qualifications: QualificationTable;
+  invitations: InvitationTable;
+  audit_log: AuditTable;
+  mail_outbox: MailOutboxTable;
+  areas: AreaTable;
+  vehicles: VehicleTable;
+}

@@ -1,0 +1,95 @@
+/**
+ * The mail outbox is also the mail queue: a mail is written in the same
+ * transaction as the change that causes it, then sent by the mail worker.
+ * Without SMTP_URL it is kept for admins to read in the app.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { newId, nowIso } from '../db/ids.js';
+import type { Language } from '../../../shared/i18n/translate.js';
+import type { RenderedMail } from './templates.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface OutgoingMail extends RenderedMail {
+  associationId: string | null;
+  to: string;
+  language: Language;
+}
+
+/** Queues a mail; status pending when SMTP is configured, kept otherwise. */
+export async function enqueueMail(db: Executor, mail: OutgoingMail, smtpConfigured: boolean): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      id,
+      association_id: mail.associationId,
+      to_address: mail.to,
+      language: mail.language,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      status: smtpConfigured ? 'pending' : 'kept',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: now,
+      created_at: now,
+      sent_at: null,
+    })
+    .execute();
+  return id;
+}
+
+/** Mails due for a send attempt, oldest first. */
+export function dueMails(db: Executor, limit: number) {
+  return db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', nowIso())
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims one mail for sending; false when another worker got it first. */
+export async function claimMail(db: Executor, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('mail_outbox')
+    .set({ status: 'sending', next_attempt_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function markSent(db: Executor, id: string): Promise<void> {
+  await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: nowIso(), last_error: null }).where('id', '=', id).execute();
+}
+
+/** Records a failed attempt; retries later with back-off until maxAttempts, then fails for good. */
+export async function markAttemptFailed(db: Executor, id: string, attempts: number, error: string, maxAttempts: number): Promise<void> {
+  const backoffMs = Math.min(60 * 60_000, 5_000 * 2 ** attempts);
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      status: attempts >= maxAttempts ? 'failed' : 'pending',
+      attempts,
+      last_error: error.slice(0, 500),
+      next_attempt_at: new Date(Date.now() + backoffMs).toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** After a crash mid-send, a mail left in 'sending' goes back to the queue. */
+export async function releaseStaleClaims(db: Executor, olderThanMs: number): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'pending' })
+    .where('status', '=', 'sending')
+    .where('next_attempt_at', '<', new Date(Date.now() - olderThanMs).toISOString())
+    .execute();
+}

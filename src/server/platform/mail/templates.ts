@@ -1,0 +1,37 @@
+/** E-mail bodies in the recipient's language, as plain text and as simple accessible HTML. */
+import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
+
+export type MailTemplate = 'invite' | 'reset' | 'verify';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Renders one template; params fill the {placeholders}, link is the one action. */
+export function renderMail(
+  lang: Language,
+  template: MailTemplate,
+  params: { name: string; association: string; link: string } & Record<string, string>,
+): RenderedMail {
+  const t = (key: string) => translate(lang, key as MessageKey, params);
+  const subject = t(`mail.${template}.subject`);
+  const greeting = t('mail.greeting');
+  const body = t(`mail.${template}.body`);
+  const action = t(`mail.${template}.action`);
+  const footer = t('mail.footer');
+  const text = `${greeting}\n\n${body}\n\n${action}: ${params.link}\n\n-- \n${footer}\n`;
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff">
+<p>${escapeHtml(greeting)}</p>
+<p>${escapeHtml(body)}</p>
+<p><a href="${escapeHtml(params.link)}" style="display:inline-block;padding:14px 22px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:6px;font-weight:bold">${escapeHtml(action)}</a></p>
+<p style="font-size:15px">${escapeHtml(params.link)}</p>
+<hr><p style="font-size:15px;color:#333">${escapeHtml(footer)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

@@ -1,0 +1,54 @@
+/**
+ * Authorization: one small policy function per action, checked in services.
+ * The table is tested as actor × action × outcome in policies.test.ts.
+ */
+import type { Role } from '../../shared/domain/roles.js';
+import { AppError } from './errors.js';
+
+/** Who is acting: resolved from the session, always inside one association. */
+export interface Actor {
+  userId: string;
+  memberId: string;
+  associationId: string;
+  kind: 'volunteer' | 'partner';
+  roles: readonly Role[];
+  partnerOrganisationId: string | null;
+  language: 'sv' | 'en';
+}
+
+const has = (actor: Actor, ...wanted: Role[]) => actor.kind === 'volunteer' && wanted.some((r) => actor.roles.includes(r));
+const isMember = (actor: Actor) => actor.kind === 'volunteer';
+const staff = (actor: Actor) => has(actor, 'coordinator', 'admin');
+const admin = (actor: Actor) => has(actor, 'admin');
+
+export const policies = {
+  'association.read': (_actor: Actor) => true,
+  'association.update': admin,
+  'member.list': staff,
+  'member.read': (actor: Actor, target?: { memberId: string }) => staff(actor) || target?.memberId === actor.memberId,
+  'member.invite': staff,
+  'member.update': staff,
+  'member.changeRoles': admin,
+  'member.deactivate': admin,
+  'invitation.list': staff,
+  'invitation.revoke': staff,
+  'partner.list': staff,
+  'partner.manage': admin,
+  'area.list': (_actor: Actor) => true,
+  'vehicle.list': isMember,
+  'audit.read': admin,
+  'outbox.read': admin,
+} satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;
+
+export type Action = keyof typeof policies;
+export const actions = Object.keys(policies) as Action[];
+
+/** True when actor may do action (on target, where the policy looks at one). */
+export function can(actor: Actor, action: Action, target?: { memberId: string }): boolean {
+  return policies[action](actor, target);
+}
+
+/** Throws forbidden unless the policy allows. */
+export function authorize(actor: Actor, action: Action, target?: { memberId: string }): void {
+  if (!can(actor, action, target)) throw new AppError('forbidden');
+}

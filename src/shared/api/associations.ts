@@ -1,0 +1,35 @@
+/** API schemas of setup, the association, partner organisations, areas and cars. */
+import { z } from 'zod';
+import { partnerKinds } from '../domain/roles.js';
+import { email, id, language, password, personName } from './common.js';
+
+const placeName = z.string().trim().min(1).max(200);
+
+export const setupStatus = z.object({ needsSetup: z.boolean() });
+export const setupInput = z.strictObject({
+  associationName: placeName,
+  municipality: placeName,
+  adminName: personName,
+  email,
+  password,
+  language: language.default('sv'),
+});
+
+export const association = z.object({ id, name: z.string(), municipality: z.string(), requireTwoFactor: z.boolean() });
+export const associationUpdate = z.strictObject({
+  name: placeName.optional(),
+  municipality: placeName.optional(),
+  requireTwoFactor: z.boolean().optional(),
+});
+
+export const partnerOrganisation = z.object({ id, name: z.string(), kind: z.enum(partnerKinds) });
+export const partnerOrganisationCreate = z.strictObject({ name: placeName, kind: z.enum(partnerKinds) });
+
+export const area = z.object({ id, name: z.string(), geometry: z.unknown() });
+export const vehicle = z.object({ id, name: z.string(), registration: z.string(), status: z.string(), odometerKm: z.number() });
+
+export type SetupInput = z.infer<typeof setupInput>;
+export type Association = z.infer<typeof association>;
+export type PartnerOrganisation = z.infer<typeof partnerOrganisation>;
+export type Area = z.infer<typeof area>;
+export type Vehicle = z.infer<typeof vehicle>;
