@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import { PASSWORD, addAssociation, addMember, cookieHeader, createTestApp, signIn, type TestApp, type TestAssociation } from '../../../../test/app.js';
+
+let t: TestApp;
+let a: TestAssociation;
+beforeAll(async () => {
+  t = await createTestApp({ SIGNIN_MAX_ATTEMPTS: '3', SIGNIN_WINDOW_SECONDS: '60' });
+  a = await addAssociation(t);
+});
+afterAll(() => t.close());
+
+const signInRequest = (email: string, password: string, ip: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password }, remoteAddress: ip });
+
+async function latestMailText(to: string): Promise<string> {
+  const row = await t.ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+  return row.text_body;
+}
+
+describe('sign-in', () => {
+  it('sets an httpOnly, SameSite session cookie and refuses a wrong password with a translated problem', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    const res = await signInRequest(m.email, PASSWORD, '10.1.0.1');
+    const cookie = res.cookies.find((c) => c.name === 'grannstod.session_token')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.secure).toBeFalsy();
+    const wrong = await signInRequest(m.email, 'not-the-password', '10.1.0.2');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toContain('application/problem+json');
+    expect(wrong.json().title).toBe('Fel e-postadress eller lösenord.');
+  });
+
+  it('throttles repeated attempts per client IP, not per forged header', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        payload: { email: m.email, password: 'wrong-password-here' },
+        remoteAddress: '10.2.0.1',
+        headers: { 'x-grannstod-client-ip': `192.0.2.${i}`, 'x-forwarded-for': `198.51.100.${i}` },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(codes.slice(3)).toEqual([429, 429]);
+    // Another address is not affected.
+    expect((await signInRequest(m.email, PASSWORD, '10.2.0.2')).statusCode).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: m.cookie } })).statusCode).toBe(200);
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: m.cookie }, payload: {} });
+    expect(out.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: m.cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe('password reset', () => {
+  it('mails a one-time link that resets the password and ends every session', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer'], { language: 'en' });
+    const req = await t.app.inject({ method: 'POST', url: '/api/auth/request-password-reset', payload: { email: m.email, redirectTo: '/reset-password' }, remoteAddress: '10.3.0.1' });
+    expect(req.statusCode, req.body).toBe(200);
+    const text = await latestMailText(m.email);
+    expect(text).toContain('Someone asked for a new password');
+    const token = /reset-password\?token=([\w-]+)/.exec(text)![1]!;
+
+    const reset = await t.app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token, newPassword: 'a-brand-new-password' } });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: m.cookie } })).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token, newPassword: 'yet-another-password' } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('token_invalid');
+    expect((await signInRequest(m.email, 'a-brand-new-password', '10.3.0.2')).statusCode).toBe(200);
+    expect((await signInRequest(m.email, PASSWORD, '10.3.0.3')).statusCode).toBe(401);
+  });
+
+  it('refuses an expired link', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    await t.app.inject({ method: 'POST', url: '/api/auth/request-password-reset', payload: { email: m.email }, remoteAddress: '10.3.1.1' });
+    const token = /token=([\w-]+)/.exec(await latestMailText(m.email))![1]!;
+    await (t.ctx.db as unknown as import('kysely').Kysely<any>).updateTable('verification').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).execute().catch(async () => {
+      await (t.ctx.db as unknown as import('kysely').Kysely<any>).updateTable('verification').set({ expiresAt: new Date(Date.now() - 1000) }).execute();
+    });
+    const reset = await t.app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token, newPassword: 'a-brand-new-password' } });
+    expect(reset.statusCode).toBe(400);
+  });
+});
+
+describe('two-factor', () => {
+  it('turns on TOTP, then sign-in needs a code or a backup code', async () => {
+    const m = await addMember(t, a.associationId, ['coordinator']);
+    const enable = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/enable', headers: { cookie: m.cookie }, payload: { password: PASSWORD } });
+    expect(enable.statusCode, enable.body).toBe(200);
+    const { totpURI, backupCodes } = enable.json() as { totpURI: string; backupCodes: string[] };
+    expect(backupCodes).toHaveLength(10);
+    const secret = new URL(totpURI).searchParams.get('secret')!;
+    const totp = new TOTP({ secret, digits: 6, period: 30 });
+    const confirm = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/verify-totp', headers: { cookie: m.cookie }, payload: { code: totp.generate() } });
+    expect(confirm.statusCode, confirm.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(confirm) || m.cookie } })).json().twoFactorEnabled).toBe(true);
+
+    const first = await signInRequest(m.email, PASSWORD, '10.4.0.1');
+    expect(first.json()).toMatchObject({ twoFactorRedirect: true });
+    const pending = cookieHeader(first);
+    expect(pending).not.toContain('session_token=');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/verify-totp', headers: { cookie: pending }, payload: { code: '000000' }, remoteAddress: '10.4.0.1' });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/verify-totp', headers: { cookie: pending }, payload: { code: totp.generate() }, remoteAddress: '10.4.0.1' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(ok) } })).statusCode).toBe(200);
+
+    const second = await signInRequest(m.email, PASSWORD, '10.4.0.2');
+    const backup = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/verify-backup-code', headers: { cookie: cookieHeader(second) }, payload: { code: backupCodes[0] }, remoteAddress: '10.4.0.2' });
+    expect(backup.statusCode, backup.body).toBe(200);
+    const third = await signInRequest(m.email, PASSWORD, '10.4.0.3');
+    const reused = await t.app.inject({ method: 'POST', url: '/api/auth/two-factor/verify-backup-code', headers: { cookie: cookieHeader(third) }, payload: { code: backupCodes[0] }, remoteAddress: '10.4.0.3' });
+    expect(reused.statusCode).toBe(401);
+  });
+
+  it('an association can require it for admins and coordinators, not for volunteers', async () => {
+    const b = await addAssociation(t, 'Strikt förening');
+    const coordinator = await addMember(t, b.associationId, ['coordinator']);
+    const volunteer = await addMember(t, b.associationId, ['volunteer']);
+    const set = await t.app.inject({ method: 'PATCH', url: '/api/association', headers: { cookie: b.admin.cookie }, payload: { requireTwoFactor: true } });
+    expect(set.statusCode).toBe(200);
+    const blocked = await t.app.inject({ method: 'GET', url: '/api/members', headers: { cookie: coordinator.cookie } });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('two_factor_required');
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: coordinator.cookie } });
+    expect(me.json()).toMatchObject({ twoFactorRequired: true, twoFactorEnabled: false, permissions: [] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/vehicles', headers: { cookie: volunteer.cookie } })).statusCode).toBe(200);
+  });
+});
+
+describe('cookies behind HTTPS', () => {
+  it('are Secure when PUBLIC_URL is https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://grannstod.example.se' });
+    try {
+      const s = await addAssociation(secure);
+      const res = await secure.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: s.admin.email, password: PASSWORD } });
+      const cookie = res.cookies.find((c) => c.name.endsWith('grannstod.session_token'))!;
+      expect(cookie.secure).toBe(true);
+      expect(cookie.httpOnly).toBe(true);
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
+it('signIn helper works for the admin', async () => {
+  expect(await signIn(t.app, a.admin.email, PASSWORD, '10.5.0.1')).toContain('grannstod.session_token=');
+});

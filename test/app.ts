@@ -1,0 +1,95 @@
+/** Builds the real app on a fresh database for one test file, with helpers to sign in through HTTP. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/server/config.js';
+import { startApp } from '../src/server/start.js';
+import type { AppContext } from '../src/server/context.js';
+import type { MailWorker } from '../src/server/platform/mail/mail-worker.js';
+import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo/seed.js';
+import type { Role } from '../src/shared/domain/roles.js';
+import { createTestDatabase } from './db.js';
+
+export const PASSWORD = 'a-long-test-password';
+export const PUBLIC_URL = 'http://localhost:3000';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  mailWorker: MailWorker;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    PUBLIC_URL,
+    AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    SIGNIN_MAX_ATTEMPTS: '50',
+    ...env,
+  });
+  const built = await startApp(config, { logger: false });
+  return {
+    app: built.app,
+    ctx: built.ctx,
+    mailWorker: built.mailWorker,
+    close: async () => {
+      await built.app.close();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique e-mail address for this test run. */
+export function uniqueEmail(prefix = 'member'): string {
+  counter += 1;
+  return `${prefix}.${process.pid}.${counter}.${Date.now().toString(36)}@example.se`;
+}
+
+/** Signs in through the real endpoint and returns the Cookie header to send. */
+let ipCounter = 0;
+/** A fresh client address per helper sign-in, so helpers never trip the sign-in throttle. */
+function nextIp(): string {
+  ipCounter += 1;
+  return `10.200.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+}
+
+export async function signIn(app: FastifyInstance, email: string, password = PASSWORD, ip = nextIp()): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password }, remoteAddress: ip });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return cookieHeader(res);
+}
+
+export function cookieHeader(res: LightMyRequestResponse): string {
+  return res.cookies
+    .filter((c) => c.value !== '')
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+}
+
+export interface TestMember {
+  memberId: string;
+  email: string;
+  cookie: string;
+}
+
+/** Makes an active member with these roles (or a partner) and signs them in. */
+export async function addMember(t: TestApp, associationId: string, roles: Role[], extra: Partial<SeedMember> = {}): Promise<TestMember> {
+  const email = uniqueEmail(roles[0] ?? extra.kind ?? 'member');
+  const memberId = await seedMember(t.ctx, associationId, { name: `Test ${roles.join(' ') || 'partner'}`, email, password: PASSWORD, roles, ...extra });
+  return { memberId, email, cookie: await signIn(t.app, email) };
+}
+
+export interface TestAssociation {
+  associationId: string;
+  admin: TestMember;
+}
+
+/** A fresh association with one signed-in admin; each test makes its own, so tests never share state. */
+export async function addAssociation(t: TestApp, name = 'Grannstöd Test'): Promise<TestAssociation> {
+  const associationId = await seedAssociation(t.ctx, { name, municipality: 'Huddinge' });
+  const admin = await addMember(t, associationId, ['admin', 'coordinator', 'volunteer']);
+  return { associationId, admin };
+}
