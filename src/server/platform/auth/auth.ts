@@ -103,6 +103,8 @@ export function createAuth(deps: AuthDeps) {
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
     telemetry: { enabled: false },
+    // Our own logs say what matters; better-auth's warnings (e.g. each wrong password) are noise.
+    logger: { level: 'error' },
     plugins: [twoFactor({ issuer: 'Grannstöd', backupCodeOptions: { amount: 10, length: 10 } })],
   });
 }

@@ -1,0 +1,182 @@
+/**
+ * The main journeys in headless Chromium at phone size: setup, sign-in, inviting a
+ * member who accepts and signs in, two-factor sign-in, role-aware navigation,
+ * English and large text; each page passes an automated accessibility audit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { TOTP } from 'otpauth';
+import type { Page } from 'playwright-core';
+import { openBrowser, overflowsHorizontally, seriousA11yViolations, smallTouchTargets, startServer, type Browser, type E2EServer } from './support.js';
+
+let server: E2EServer;
+let admin: Browser;
+const ADMIN = { email: 'anna.admin@example.se', password: 'annas-long-password' };
+const shots = 'test-results/screens';
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  admin = await openBrowser();
+});
+afterAll(async () => {
+  await admin?.close();
+  await server?.close();
+});
+
+/** Audits the page as it is now: no serious or critical axe violation, touch targets ≥ 44 px, no sideways scrolling. */
+async function audit(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `horizontal overflow on ${name}`).toBe(false);
+}
+
+async function openNav(page: Page) {
+  const menu = page.getByRole('button', { name: /Meny|Menu/ });
+  if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+}
+
+async function navLabels(page: Page): Promise<string[]> {
+  await openNav(page);
+  const labels = await page.locator('#main-nav a').allTextContents();
+  await page.getByRole('button', { name: /Meny|Menu/ }).click();
+  return labels;
+}
+
+describe('journeys', () => {
+  it('first run: the setup page creates the association and its admin', async () => {
+    const { page } = admin;
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kom igång');
+    await audit(page, '01-setup');
+    await page.getByLabel('Föreningens namn').fill('Grannstöd Huddinge');
+    await page.getByLabel('Kommun').fill('Huddinge');
+    await page.getByLabel('Ditt namn').fill('Anna Admin');
+    await page.getByLabel('E-postadress').fill(ADMIN.email);
+    await page.getByLabel(/Nytt lösenord/).fill('short');
+    await page.getByRole('button', { name: 'Skapa föreningen' }).click();
+    await expect.poll(() => page.locator('#field-password-error').textContent()).toBe('Värdet är för kort.');
+    await page.getByLabel(/Nytt lösenord/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Skapa föreningen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
+    await audit(page, '02-home-admin');
+    expect(await navLabels(page)).toEqual(['Start', 'Medlemmar', 'Bjud in', 'Föreningen', 'Händelselogg', 'Utkorg', 'Min profil']);
+  });
+
+  it('an admin invites a member, who opens the link, chooses a password and signs in with a volunteer menu', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/invite-member`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bjud in en medlem');
+    await audit(page, '03-invite');
+    await page.getByRole('textbox', { name: 'Namn', exact: true }).fill('Ville Volontär');
+    await page.getByLabel('E-postadress').fill('ville@example.se');
+    await page.getByLabel('Förare').check();
+    await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('ville@example.se');
+
+    await page.goto(`${server.url}/outbox`);
+    await page.getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ }).click();
+    const text = await page.locator('.mail-text').textContent();
+    await audit(page, '04-outbox');
+    const link = /(http:\/\/\S+\/invite\?token=[\w-]+)/.exec(text ?? '')![1]!;
+
+    const ville = await openBrowser();
+    try {
+      await ville.page.goto(link);
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Grannstöd Huddinge');
+      await audit(ville.page, '05-accept-invite');
+      await ville.page.getByLabel(/Nytt lösenord/).fill('villes-long-password');
+      await ville.page.getByRole('button', { name: 'Skapa kontot' }).click();
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
+      expect(await ville.page.getByLabel('E-postadress').inputValue()).toBe('ville@example.se');
+      await audit(ville.page, '06-signin');
+      await ville.page.getByLabel('Lösenord').fill('wrong-password-1');
+      await ville.page.getByRole('button', { name: 'Logga in' }).click();
+      await expect.poll(() => ville.page.getByRole('alert').textContent()).toBe('Fel e-postadress eller lösenord.');
+      await ville.page.getByLabel('Lösenord').fill('villes-long-password');
+      await ville.page.getByRole('button', { name: 'Logga in' }).click();
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
+      expect(await navLabels(ville.page)).toEqual(['Start', 'Min profil']);
+      // The link works once.
+      await ville.page.goto(link);
+      await expect.poll(() => ville.page.getByRole('alert').textContent()).toContain('redan använts');
+      expect(ville.cspViolations).toEqual([]);
+    } finally {
+      await ville.close();
+    }
+  });
+
+  it('member administration pages pass the audit', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/members`);
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
+    await audit(page, '07-members');
+    await page.getByRole('link', { name: 'Ville Volontär' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ville Volontär');
+    await page.getByLabel('Körkort kontrollerat').fill('2026-05-01');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Sparat.');
+    await audit(page, '08-member');
+    for (const [path, name] of [
+      ['/association', '09-association'],
+      ['/audit', '10-audit'],
+      ['/forgot-password', '11-forgot'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await audit(page, name);
+    }
+  });
+
+  it('two-factor: turned on in the profile, then sign-in asks for the code', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/profile`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min profil');
+    await audit(page, '12-profile');
+    await page.getByLabel('Nuvarande lösenord').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Slå på tvåstegsverifiering' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    expect(await page.getByTestId('backup-codes').locator('li').count()).toBe(10);
+    await audit(page, '13-two-factor-setup');
+    const totp = new TOTP({ secret, digits: 6, period: 30 });
+    await page.getByLabel('Skriv koden från appen för att slå på').fill(totp.generate());
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect.poll(() => page.getByText('Tvåstegsverifiering är på.').count()).toBe(1);
+
+    await openNav(page);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
+    await page.getByLabel('E-postadress').fill(ADMIN.email);
+    await page.getByLabel('Lösenord').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tvåstegsverifiering');
+    await audit(page, '14-two-factor-signin');
+    await page.getByLabel('Kod').fill('000000');
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Koden stämmer inte. Försök igen.');
+    await page.getByLabel('Kod').fill(totp.generate());
+    await page.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
+  });
+
+  it('switches to English and to larger text, still usable on a 360 px screen', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/profile`);
+    await page.getByLabel('Språk').selectOption('en');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My profile');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Larger').check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.textSize)).toBe('larger');
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(size).toBeGreaterThanOrEqual(26);
+    await audit(page, '15-profile-english-larger');
+    await page.goto(`${server.url}/members`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Members');
+    await audit(page, '16-members-english-larger');
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hello Anna!');
+    await audit(page, '17-home-english-larger');
+    expect(admin.cspViolations).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+/** Browser-test support: the real server on a fresh SQLite file, and the system's Chromium driven by Playwright. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/server/config.js';
+import { startApp } from '../src/server/start.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface E2EServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<E2EServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'grannstod-e2e-'));
+  // The port is known only after listen; PUBLIC_URL must match it for links and origin checks, so pick one first.
+  const port = 41000 + Math.floor(Math.random() * 2000);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
+    DATA_DIR: dir,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    SIGNIN_MAX_ATTEMPTS: '100',
+  });
+  const { app } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  const address = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Content-Security-Policy violations seen in the console: there must be none. */
+  cspViolations: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile at phone size (360 px wide). */
+export async function openBrowser(width = 360, height = 780): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'grannstod-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width, height },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    serviceWorkers: 'block',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  return {
+    context,
+    page,
+    cspViolations,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page; returns serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through DevTools, so the page's strict CSP still holds for the app itself.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+}
+
+/** Touch targets smaller than 44×44 CSS px among visible buttons, links styled as controls, inputs and selects. */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, input:not([type=hidden]), select, nav a, .tile, .card-title'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const isCheck = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+      // A checkbox's label makes its target large; check the row it sits in.
+      const box = isCheck ? el.parentElement!.getBoundingClientRect() : r;
+      if (box.height < 44 || box.width < 44) small.push(`${el.tagName.toLowerCase()}#${el.id || el.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+/** True when the page is wider than the viewport (content would scroll sideways). */
+export async function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

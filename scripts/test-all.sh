@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, service and HTTP tests on SQLite and on PostgreSQL,
+# then browser tests in headless Chromium. Prints one summary line and fails on
+# any failed test, any suite that ran nothing, or a suite that did not finish.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium for the browser tests …"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || { echo "Could not install chromium"; exit 1; }
+  else
+    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2
+    exit 1
+  fi
+fi
+
+if ! pg_isready -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" -q 2>/dev/null; then
+  echo "PostgreSQL is not answering on ${PGHOST:-127.0.0.1}:${PGPORT:-5432}; the PostgreSQL suite needs it (PG_URL, user postgres)." >&2
+  exit 1
+fi
+
+mkdir -p test-results
+rm -f test-results/*.json
+npm run build --silent || exit 1
+
+status=0
+run_suite() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name ==="
+  "$@" --reporter=default --reporter=json --outputFile="test-results/$name.json" || status=1
+}
+run_suite sqlite env TEST_DIALECT=sqlite npx vitest run
+run_suite postgres env TEST_DIALECT=postgres npx vitest run
+run_suite browser npx vitest run --config vitest.e2e.config.ts
+
+node scripts/test-summary.mjs test-results/sqlite.json test-results/postgres.json test-results/browser.json || status=1
+exit $status

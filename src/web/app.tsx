@@ -1,0 +1,78 @@
+/** Routes: setup on an empty database, public account screens, and the signed-in screens. */
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import type { ComponentType } from 'preact';
+import { get } from './api.js';
+import { t } from './i18n.js';
+import { loadMe, me, sessionChecked } from './session.js';
+import { Setup } from './screens/auth/Setup.js';
+import { SignIn } from './screens/auth/SignIn.js';
+import { ForgotPassword, ResetPassword } from './screens/auth/Passwords.js';
+import { AcceptInvite } from './screens/auth/AcceptInvite.js';
+import { Home } from './screens/Home.js';
+import { Members } from './screens/Members.js';
+import { MemberDetail } from './screens/MemberDetail.js';
+import { Invite } from './screens/Invite.js';
+import { Profile } from './screens/Profile.js';
+import { Association } from './screens/Association.js';
+import { Audit } from './screens/Audit.js';
+import { Outbox } from './screens/Outbox.js';
+
+/** Renders a signed-in screen, or sends the visitor to sign in. */
+function signedIn<P extends object>(Screen: ComponentType<P>) {
+  return function Guarded(props: P) {
+    const { route, url } = useLocation();
+    const missing = sessionChecked.value && !me.value;
+    useEffect(() => {
+      if (missing) route(`/signin?next=${encodeURIComponent(url)}`, true);
+    }, [missing]);
+    if (!me.value) return <p class="loading">{t('app.loading')}</p>;
+    return <Screen {...props} />;
+  };
+}
+
+const Protected = {
+  Home: signedIn(Home),
+  Members: signedIn(Members),
+  MemberDetail: signedIn(MemberDetail),
+  Invite: signedIn(Invite),
+  Profile: signedIn(Profile),
+  Association: signedIn(Association),
+  Audit: signedIn(Audit),
+  Outbox: signedIn(Outbox),
+};
+
+export function App() {
+  const [needsSetup, setNeedsSetup] = useState<boolean | null>(null);
+  useEffect(() => {
+    get<{ needsSetup: boolean }>('/api/setup')
+      .then((s) => setNeedsSetup(s.needsSetup))
+      .catch(() => setNeedsSetup(false));
+    void loadMe().catch(() => undefined);
+  }, []);
+
+  if (needsSetup === null) return <p class="loading">{t('app.loading')}</p>;
+  return (
+    <LocationProvider>
+      {needsSetup ? (
+        <Setup onDone={() => setNeedsSetup(false)} />
+      ) : (
+        <Router>
+          <Route path="/signin" component={SignIn} />
+          <Route path="/forgot-password" component={ForgotPassword} />
+          <Route path="/reset-password" component={ResetPassword} />
+          <Route path="/invite" component={AcceptInvite} />
+          <Route path="/" component={Protected.Home} />
+          <Route path="/members" component={Protected.Members} />
+          <Route path="/members/:id" component={Protected.MemberDetail} />
+          <Route path="/invite-member" component={Protected.Invite} />
+          <Route path="/profile" component={Protected.Profile} />
+          <Route path="/association" component={Protected.Association} />
+          <Route path="/audit" component={Protected.Audit} />
+          <Route path="/outbox" component={Protected.Outbox} />
+          <Route default component={Protected.Home} />
+        </Router>
+      )}
+    </LocationProvider>
+  );
+}

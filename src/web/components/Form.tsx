@@ -1,0 +1,62 @@
+/** A form that shows the server's problem at the top (role=alert) and runs one submit at a time. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiError, type FieldProblem } from '../api.js';
+import { t } from '../i18n.js';
+
+export interface FormState {
+  busy: boolean;
+  error: string | null;
+  problems: FieldProblem[];
+}
+
+/** Wraps a submit handler with busy state and problem capture. */
+export function useSubmit(action: () => Promise<void>) {
+  const [state, setState] = useState<FormState>({ busy: false, error: null, problems: [] });
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    if (state.busy) return;
+    setState({ busy: true, error: null, problems: [] });
+    try {
+      await action();
+      setState({ busy: false, error: null, problems: [] });
+    } catch (err) {
+      if (err instanceof ApiError) setState({ busy: false, error: err.title, problems: err.fields });
+      else setState({ busy: false, error: t('app.error'), problems: [] });
+    }
+  };
+  return { ...state, submit };
+}
+
+interface FormProps {
+  onSubmit: (e: Event) => void;
+  error: string | null;
+  busy: boolean;
+  submitLabel: string;
+  children: ComponentChildren;
+  label?: string;
+}
+
+export function Form({ onSubmit, error, busy, submitLabel, children, label }: FormProps) {
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={label}>
+      {error && (
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      )}
+      {children}
+      <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
+        {busy ? t('app.loading') : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+export function Notice({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="notice" role="status">
+      {children}
+    </div>
+  );
+}

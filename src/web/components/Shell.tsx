@@ -1,0 +1,85 @@
+/** The frame around signed-in screens: header, role-aware navigation, main landmark. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { post } from '../api.js';
+import { t } from '../i18n.js';
+import { can, me, setMe } from '../session.js';
+import type { MessageKey } from '../../shared/i18n/translate.js';
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  permission?: string;
+}
+
+/** Navigation entries and the permission each needs; the server enforces the same policies. */
+export const navItems: NavItem[] = [
+  { href: '/', label: 'nav.home' },
+  { href: '/members', label: 'nav.members', permission: 'member.list' },
+  { href: '/invite-member', label: 'nav.invite', permission: 'member.invite' },
+  { href: '/association', label: 'nav.association', permission: 'association.update' },
+  { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { href: '/outbox', label: 'nav.outbox', permission: 'outbox.read' },
+  { href: '/profile', label: 'nav.profile' },
+];
+
+export function visibleNavItems(): NavItem[] {
+  return navItems.filter((i) => !i.permission || can(i.permission));
+}
+
+export function Shell({ title, children }: { title: string; children: ComponentChildren }) {
+  const { path, route } = useLocation();
+  const [open, setOpen] = useState(false);
+  const signOut = async () => {
+    await post('/api/auth/sign-out').catch(() => undefined);
+    setMe(null);
+    route('/signin');
+  };
+  return (
+    <>
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <a class="brand" href="/">
+          {me.value?.association.name ?? t('app.name')}
+        </a>
+        <button type="button" class="menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
+          {t('app.menu')}
+        </button>
+      </header>
+      <nav id="main-nav" class={open ? 'nav open' : 'nav'} aria-label={t('nav.main')}>
+        <ul>
+          {visibleNavItems().map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={path === item.href ? 'page' : undefined} onClick={() => setOpen(false)}>
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
+          <li>
+            <button type="button" class="link-button" onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <h1>{title}</h1>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** Screens before sign-in: a simple centred column. */
+export function Plain({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <main id="main" class="plain">
+      <p class="brand-plain">{t('app.name')}</p>
+      <h1>{title}</h1>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+/** Association settings (admins): name, municipality, two-factor rule, partner organisations. */
+import { useEffect, useState } from 'preact/hooks';
+import { patch, post } from '../api.js';
+import { Checkbox, Field, Select } from '../components/Field.js';
+import { Form, Notice, useSubmit } from '../components/Form.js';
+import { Shell } from '../components/Shell.js';
+import { useLoad } from '../components/useLoad.js';
+import { t } from '../i18n.js';
+import { loadMe } from '../session.js';
+import { partnerKinds } from '../../shared/domain/roles.js';
+import type { Association as AssociationData, PartnerOrganisation } from '../../shared/api/associations.js';
+
+export function Association() {
+  const assoc = useLoad<AssociationData>('/api/association');
+  const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
+  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false });
+  const [p, setP] = useState({ name: '', kind: 'police' });
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (assoc.data) setV({ name: assoc.data.name, municipality: assoc.data.municipality, requireTwoFactor: assoc.data.requireTwoFactor });
+  }, [assoc.data]);
+
+  const save = useSubmit(async () => {
+    assoc.setData(await patch<AssociationData>('/api/association', v));
+    setSaved(true);
+    await loadMe();
+  });
+  const add = useSubmit(async () => {
+    await post('/api/partner-organisations', p);
+    setP({ name: '', kind: p.kind });
+    partners.reload();
+  });
+
+  return (
+    <Shell title={t('association.title')}>
+      {saved && <Notice>{t('app.saved')}</Notice>}
+      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+        <Field name="name" label={t('setup.associationName')} value={v.name} onValue={(name) => setV({ ...v, name })} problems={save.problems} />
+        <Field name="municipality" label={t('setup.municipality')} value={v.municipality} onValue={(municipality) => setV({ ...v, municipality })} problems={save.problems} />
+        <Checkbox name="requireTwoFactor" label={t('association.requireTwoFactor')} checked={v.requireTwoFactor} onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })} />
+      </Form>
+      <h2>{t('association.partners')}</h2>
+      <ul class="cards">
+        {partners.data?.map((o) => (
+          <li key={o.id} class="card">
+            <p class="card-title">{o.name}</p>
+            <p>{t(`partner.${o.kind}`)}</p>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('association.addPartner')}</h3>
+      <Form onSubmit={add.submit} error={add.error} busy={add.busy} submitLabel={t('association.addPartner')}>
+        <Field name="partner-name" label={t('association.partnerName')} value={p.name} onValue={(name) => setP({ ...p, name })} problems={add.problems.map((x) => ({ ...x, field: `partner-${x.field}` }))} />
+        <Select name="partner-kind" label={t('association.partnerKind')} value={p.kind} onValue={(kind) => setP({ ...p, kind })} options={partnerKinds.map((k) => ({ value: k, label: t(`partner.${k}`) }))} />
+      </Form>
+    </Shell>
+  );
+}

@@ -1,0 +1,80 @@
+/** The audit log (admins): who did what and when, with before and after; filter by event and dates. */
+import { useState } from 'preact/hooks';
+import { get } from '../api.js';
+import { Field } from '../components/Field.js';
+import { Shell } from '../components/Shell.js';
+import { useLoad } from '../components/useLoad.js';
+import { formatDateTime, t } from '../i18n.js';
+import type { AuditEntry } from '../../shared/api/audit.js';
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
+  if (keys.length === 0) return null;
+  return (
+    <dl class="changes">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>
+            {entry.before && k in entry.before ? `${JSON.stringify(entry.before[k])} → ` : ''}
+            {JSON.stringify(entry.after?.[k] ?? null)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Audit() {
+  const [filter, setFilter] = useState({ action: '', from: '', to: '' });
+  const [applied, setApplied] = useState(filter);
+  const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v) as [string, string][]).toString();
+  const { data, error, setData } = useLoad<AuditEntry[]>(`/api/audit?${query}`);
+  const [done, setDone] = useState(false);
+
+  const more = async () => {
+    const last = data?.[data.length - 1];
+    if (!last) return;
+    const next = await get<AuditEntry[]>(`/api/audit?${query}${query ? '&' : ''}before=${encodeURIComponent(last.createdAt)}`);
+    if (next.length === 0) setDone(true);
+    setData([...(data ?? []), ...next]);
+  };
+
+  return (
+    <Shell title={t('audit.title')}>
+      <form
+        class="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDone(false);
+          setApplied(filter);
+        }}
+      >
+        <Field name="action" label={t('audit.action')} value={filter.action} onValue={(action) => setFilter({ ...filter, action })} hint="member.update, member.read, invitation.create …" />
+        <Field name="from" type="date" label={t('audit.from')} value={filter.from} onValue={(from) => setFilter({ ...filter, from })} />
+        <Field name="to" type="date" label={t('audit.to')} value={filter.to} onValue={(to) => setFilter({ ...filter, to })} />
+        <button type="submit" class="primary">
+          {t('audit.filter')}
+        </button>
+      </form>
+      {error && <div class="alert" role="alert">{error}</div>}
+      {data?.length === 0 && <p>{t('audit.none')}</p>}
+      <ul class="cards">
+        {data?.map((e) => (
+          <li key={e.id} class="card">
+            <p class="card-title">{e.action}</p>
+            <p>
+              {formatDateTime(e.createdAt)} · {e.actorName ?? '—'} · {e.entityType}
+            </p>
+            <Changes entry={e} />
+          </li>
+        ))}
+      </ul>
+      {data && data.length >= 50 && !done && (
+        <button type="button" class="secondary" onClick={() => void more()}>
+          {t('audit.more')}
+        </button>
+      )}
+    </Shell>
+  );
+}

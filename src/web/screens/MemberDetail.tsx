@@ -1,0 +1,84 @@
+/** One member: contact details, roles, dated qualifications, deactivate or reactivate. */
+import { useEffect, useState } from 'preact/hooks';
+import { patch, post } from '../api.js';
+import { Checkbox, Field } from '../components/Field.js';
+import { Form, Notice, useSubmit } from '../components/Form.js';
+import { Shell } from '../components/Shell.js';
+import { useLoad } from '../components/useLoad.js';
+import { t } from '../i18n.js';
+import { can } from '../session.js';
+import { qualificationKinds, roles, type QualificationKind, type Role } from '../../shared/domain/roles.js';
+import type { MemberDetail as Detail } from '../../shared/api/members.js';
+
+type QualificationDates = Partial<Record<QualificationKind, string>>;
+
+export function MemberDetail({ id }: { id: string }) {
+  const { data, error, setData } = useLoad<Detail>(`/api/members/${id}`);
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [chosenRoles, setRoles] = useState<Role[]>([]);
+  const [dates, setDates] = useState<QualificationDates>({});
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (!data) return;
+    setName(data.name);
+    setPhone(data.phone ?? '');
+    setRoles(data.roles);
+    setDates(Object.fromEntries(data.qualifications.map((q) => [q.kind, q.achievedOn])));
+  }, [data]);
+
+  const save = useSubmit(async () => {
+    setSaved(false);
+    const qualifications = qualificationKinds.filter((k) => dates[k]).map((k) => ({ kind: k, achievedOn: dates[k]! }));
+    const body = { name, phone: phone.trim() || null, qualifications, ...(can('member.changeRoles') && data?.kind === 'volunteer' && { roles: chosenRoles }) };
+    setData(await patch<Detail>(`/api/members/${id}`, body));
+    setSaved(true);
+  });
+  const toggleActive = useSubmit(async () => {
+    setData(await post<Detail>(`/api/members/${id}/${data?.status === 'inactive' ? 'reactivate' : 'deactivate'}`));
+  });
+
+  if (error) return <Shell title={t('member.title')}><div class="alert" role="alert">{error}</div></Shell>;
+  if (!data) return <Shell title={t('member.title')}><p>{t('app.loading')}</p></Shell>;
+  return (
+    <Shell title={data.name}>
+      <p>
+        <a href="/members">{t('app.back')}</a>
+      </p>
+      {data.status === 'inactive' && <Notice>{t('member.deactivated')}</Notice>}
+      {saved && <Notice>{t('app.saved')}</Notice>}
+      <p>
+        {t('signin.email')}: {data.email}
+      </p>
+      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+        <Field name="name" label={t('invite.name')} value={name} onValue={setName} problems={save.problems} />
+        <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
+        {data.kind === 'volunteer' && can('member.changeRoles') && (
+          <fieldset>
+            <legend>{t('members.roles')}</legend>
+            {roles.map((r) => (
+              <Checkbox key={r} name={`role-${r}`} label={t(`role.${r}`)} checked={chosenRoles.includes(r)} onChecked={(on) => setRoles(on ? [...chosenRoles, r] : chosenRoles.filter((x) => x !== r))} />
+            ))}
+          </fieldset>
+        )}
+        {data.kind === 'volunteer' && (
+          <fieldset>
+            <legend>{t('member.qualifications')}</legend>
+            {qualificationKinds.map((k) => (
+              <Field key={k} name={`qualification-${k}`} type="date" label={t(`qualification.${k}`)} value={dates[k] ?? ''} onValue={(v) => setDates({ ...dates, [k]: v })} />
+            ))}
+          </fieldset>
+        )}
+      </Form>
+      {can('member.deactivate') && data.status !== 'invited' && (
+        <form onSubmit={toggleActive.submit}>
+          {toggleActive.error && <div class="alert" role="alert">{toggleActive.error}</div>}
+          <button type="submit" class={data.status === 'inactive' ? 'secondary' : 'danger'} disabled={toggleActive.busy}>
+            {data.status === 'inactive' ? t('member.reactivate') : t('member.deactivate')}
+          </button>
+        </form>
+      )}
+    </Shell>
+  );
+}

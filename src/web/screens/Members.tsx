@@ -1,0 +1,42 @@
+/** The member list: search, show deactivated, open one member. */
+import { useState } from 'preact/hooks';
+import { Checkbox, Field } from '../components/Field.js';
+import { Shell } from '../components/Shell.js';
+import { useLoad } from '../components/useLoad.js';
+import { t } from '../i18n.js';
+import type { MemberSummary } from '../../shared/api/members.js';
+import type { MessageKey } from '../../shared/i18n/translate.js';
+
+export function Members() {
+  const [q, setQ] = useState('');
+  const [inactive, setInactive] = useState(false);
+  const params = new URLSearchParams({ ...(q.trim() && { q: q.trim() }), ...(inactive && { includeInactive: 'true' }) });
+  const { data, error } = useLoad<MemberSummary[]>(`/api/members?${params.toString()}`);
+  return (
+    <Shell title={t('members.title')}>
+      <div role="search">
+        <Field name="q" type="search" label={t('members.search')} value={q} onValue={setQ} />
+        <Checkbox name="inactive" label={t('members.showInactive')} checked={inactive} onChecked={setInactive} />
+      </div>
+      {error && (
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      )}
+      {data && data.length === 0 && <p>{t('members.none')}</p>}
+      <ul class="cards">
+        {data?.map((m) => (
+          <li key={m.id} class="card">
+            <a href={`/members/${m.id}`} class="card-title">
+              {m.name}
+            </a>
+            <p>
+              {m.kind === 'partner' ? t('role.partner') : m.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}
+              {m.status !== 'active' && <strong> · {t(`status.${m.status}` as MessageKey)}</strong>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Shell>
+  );
+}

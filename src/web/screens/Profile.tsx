@@ -1,0 +1,60 @@
+/** Own profile: name, phone, language, text size, and two-factor authentication. */
+import { useState } from 'preact/hooks';
+import { patch } from '../api.js';
+import { Field, Select } from '../components/Field.js';
+import { Form, Notice, useSubmit } from '../components/Form.js';
+import { Shell } from '../components/Shell.js';
+import { t } from '../i18n.js';
+import { me, setMe } from '../session.js';
+import { textSizes, type TextSize } from '../../shared/domain/roles.js';
+import type { Me } from '../../shared/api/members.js';
+import { TwoFactor } from './TwoFactor.js';
+
+const sizeLabel = { normal: 'profile.textNormal', large: 'profile.textLarge', larger: 'profile.textLarger' } as const;
+
+export function Profile() {
+  const m = me.value!;
+  const [name, setName] = useState(m.member.name);
+  const [phone, setPhone] = useState(m.member.phone ?? '');
+  const [saved, setSaved] = useState(false);
+
+  const save = useSubmit(async () => {
+    setMe(await patch<Me>('/api/me', { name, phone: phone.trim() || null }));
+    setSaved(true);
+  });
+  // Language and text size apply at once: a person who cannot read the screen should not have to find a save button.
+  const choose = async (change: { language?: 'sv' | 'en'; textSize?: TextSize }) => setMe(await patch<Me>('/api/me', change));
+
+  return (
+    <Shell title={t('profile.title')}>
+      <Select
+        name="language"
+        label={t('profile.language')}
+        value={m.member.language}
+        onValue={(v) => void choose({ language: v as 'sv' | 'en' })}
+        options={[
+          { value: 'sv', label: 'Svenska' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+      <fieldset class="sizes">
+        <legend>{t('profile.textSize')}</legend>
+        {textSizes.map((size) => (
+          <div class="radio" key={size}>
+            <input type="radio" id={`size-${size}`} name="textSize" value={size} checked={m.member.textSize === size} onChange={() => void choose({ textSize: size })} />
+            <label for={`size-${size}`} class={`size-sample size-${size}`}>
+              {t(sizeLabel[size])}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {saved && <Notice>{t('app.saved')}</Notice>}
+      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+        <Field name="name" label={t('invite.name')} value={name} onValue={setName} autoComplete="name" problems={save.problems} />
+        <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
+      </Form>
+      <h2>{t('profile.security')}</h2>
+      <TwoFactor />
+    </Shell>
+  );
+}

@@ -1,0 +1,34 @@
+/** First run on an empty database: the association and its first admin. */
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { post } from '../../api.js';
+import { Field } from '../../components/Field.js';
+import { Form, useSubmit } from '../../components/Form.js';
+import { Plain } from '../../components/Shell.js';
+import { language, t } from '../../i18n.js';
+import { loadMe } from '../../session.js';
+
+export function Setup({ onDone }: { onDone: () => void }) {
+  const { route } = useLocation();
+  const [v, setV] = useState({ associationName: '', municipality: '', adminName: '', email: '', password: '' });
+  const set = (k: keyof typeof v) => (value: string) => setV({ ...v, [k]: value });
+  const form = useSubmit(async () => {
+    await post('/api/setup', { ...v, language: language.value });
+    await post('/api/auth/sign-in/email', { email: v.email, password: v.password });
+    onDone();
+    await loadMe();
+    route('/');
+  });
+  return (
+    <Plain title={t('setup.title')}>
+      <p>{t('setup.intro')}</p>
+      <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('setup.submit')}>
+        <Field name="associationName" label={t('setup.associationName')} value={v.associationName} onValue={set('associationName')} required problems={form.problems} />
+        <Field name="municipality" label={t('setup.municipality')} value={v.municipality} onValue={set('municipality')} required problems={form.problems} />
+        <Field name="adminName" label={t('setup.adminName')} value={v.adminName} onValue={set('adminName')} autoComplete="name" required problems={form.problems} />
+        <Field name="email" type="email" label={t('signin.email')} value={v.email} onValue={set('email')} autoComplete="username" required problems={form.problems} />
+        <Field name="password" type="password" label={t('password.new')} value={v.password} onValue={set('password')} autoComplete="new-password" minLength={10} required problems={form.problems} />
+      </Form>
+    </Plain>
+  );
+}

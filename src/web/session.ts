@@ -1,0 +1,39 @@
+/** Who is signed in (the /api/me answer) and the text size, shared by all screens. */
+import { signal } from '@preact/signals';
+import type { Me } from '../shared/api/members.js';
+import type { TextSize } from '../shared/domain/roles.js';
+import { ApiError, get } from './api.js';
+import { setLanguage } from './i18n.js';
+
+export const me = signal<Me | null>(null);
+export const sessionChecked = signal(false);
+
+export function applyTextSize(size: TextSize): void {
+  document.documentElement.dataset.textSize = size;
+  localStorage.setItem('grannstod.textSize', size);
+}
+
+export function setMe(value: Me | null): void {
+  me.value = value;
+  if (value) {
+    setLanguage(value.member.language);
+    applyTextSize(value.member.textSize);
+  }
+}
+
+/** Loads the signed-in member, or null when nobody is signed in. */
+export async function loadMe(): Promise<Me | null> {
+  try {
+    setMe(await get<Me>('/api/me'));
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 401) throw err;
+    setMe(null);
+  } finally {
+    sessionChecked.value = true;
+  }
+  return me.value;
+}
+
+export function can(permission: string): boolean {
+  return me.value?.permissions.includes(permission) ?? false;
+}
