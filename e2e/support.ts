@@ -9,7 +9,16 @@ import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface E2EServer {
   url: string;
@@ -110,7 +119,8 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
       const isCheck = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
       // A checkbox's label makes its target large; check the row it sits in.
       const box = isCheck ? el.parentElement!.getBoundingClientRect() : r;
-      if (box.height < 44 || box.width < 44) small.push(`${el.tagName.toLowerCase()}#${el.id || el.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+      if (box.height < 44 || box.width < 44)
+        small.push(`${el.tagName.toLowerCase()}#${el.id || el.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}×${Math.round(box.height)}`);
     }
     return small;
   });

@@ -58,16 +58,14 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
 
-  let mailWorker: MailWorker | undefined;
+  const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log);
   const auth = createAuth({
     config,
     db: database.db,
     dialect: database.dialect,
     secret: deps.authSecret,
-    onMailQueued: () => mailWorker?.kick(),
+    onMailQueued: () => worker.kick(),
   });
-  mailWorker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log);
-  const worker = mailWorker;
 
   let shuttingDown = false;
   const ctx: AppContext = {

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolean = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
   /** production turns on Secure cookies and hides stack traces in logs. */
@@ -23,7 +21,10 @@ const schema = z.object({
     .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
     .default('sqlite:./data/grannstod.db'),
   /** smtp://user:pass@host:port or smtps://…; without it mail stays in the outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   /** Sender of every e-mail. */
   MAIL_FROM: z.string().min(3).default('Grannstöd <noreply@grannstod.local>'),
   /** Secret that signs session cookies; at least 32 characters. Required in production. */

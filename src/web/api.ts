@@ -27,7 +27,12 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'offline', language.value === 'en' ? 'No connection. Try again when you are online.' : 'Ingen anslutning. Försök igen när du är uppkopplad.', []);
+    throw new ApiError(
+      0,
+      'offline',
+      language.value === 'en' ? 'No connection. Try again when you are online.' : 'Ingen anslutning. Försök igen när du är uppkopplad.',
+      [],
+    );
   }
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;

@@ -50,7 +50,14 @@ export async function seedMember(ctx: AppContext, associationId: string, m: Seed
         m.qualifications.map((q) => ({ kind: q.kind, achievedOn: q.achievedOn, expiresOn: q.expiresOn ?? null })),
       );
     }
-    await recordAudit(trx, { associationId, actorMemberId: null, action: 'member.seed', entityType: 'member', entityId: memberId, after: { name: m.name, roles: m.roles } });
+    await recordAudit(trx, {
+      associationId,
+      actorMemberId: null,
+      action: 'member.seed',
+      entityType: 'member',
+      entityId: memberId,
+      after: { name: m.name, roles: m.roles },
+    });
     return memberId;
   });
 }

@@ -135,7 +135,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['vehicles', 'areas', 'mail_outbox', 'audit_log', 'invitations', 'qualifications', 'member_roles', 'members', 'partner_organisations', 'associations']) {
+  for (const t of [
+    'vehicles',
+    'areas',
+    'mail_outbox',
+    'audit_log',
+    'invitations',
+    'qualifications',
+    'member_roles',
+    'members',
+    'partner_organisations',
+    'associations',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

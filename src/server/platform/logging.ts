@@ -6,9 +6,16 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     // Cookies, auth headers and bodies (passwords, names, phone numbers) never reach the log.
-    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.email', '*.phone'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.email', '*.phone'],
+      censor: '[redacted]',
+    },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/([?&]token=)[^&]+/, '$1[redacted]').replace(/(\/invitation-links\/)[^/?]+/, '$1[redacted]') }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.replace(/([?&]token=)[^&]+/, '$1[redacted]').replace(/(\/invitation-links\/)[^/?]+/, '$1[redacted]'),
+      }),
     },
   };
 }

@@ -4,7 +4,10 @@ import { languages } from '../i18n/translate.js';
 
 export const id = z.uuid();
 export const idParams = z.strictObject({ id });
-export const email = z.email().max(320).transform((e) => e.toLowerCase());
+export const email = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase());
 export const personName = z.string().trim().min(1).max(200);
 export const phone = z
   .string()

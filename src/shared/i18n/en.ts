@@ -183,10 +183,12 @@ export const en: Record<MessageKey, string> = {
   'mail.greeting': 'Hello {name}!',
   'mail.footer': 'This message was sent by Grannstöd for {association}.',
   'mail.invite.subject': 'Invitation to {association}',
-  'mail.invite.body': '{inviter} has invited you to {association} in Grannstöd. Open the link to choose a password. The link is valid for seven days and works once.',
+  'mail.invite.body':
+    '{inviter} has invited you to {association} in Grannstöd. Open the link to choose a password. The link is valid for seven days and works once.',
   'mail.invite.action': 'Create your account',
   'mail.reset.subject': 'Choose a new password',
-  'mail.reset.body': 'Someone asked for a new password for your account. Open the link within an hour to choose one. If it was not you, you can ignore this message.',
+  'mail.reset.body':
+    'Someone asked for a new password for your account. Open the link within an hour to choose one. If it was not you, you can ignore this message.',
   'mail.reset.action': 'Choose a new password',
   'mail.verify.subject': 'Confirm your e-mail address',
   'mail.verify.body': 'Open the link to confirm that the address is yours.',

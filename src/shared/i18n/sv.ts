@@ -181,10 +181,12 @@ export const sv = {
   'mail.greeting': 'Hej {name}!',
   'mail.footer': 'Det här meddelandet skickades av Grannstöd för {association}.',
   'mail.invite.subject': 'Inbjudan till {association}',
-  'mail.invite.body': '{inviter} har bjudit in dig till {association} i Grannstöd. Öppna länken för att välja lösenord. Länken gäller i sju dagar och fungerar en gång.',
+  'mail.invite.body':
+    '{inviter} har bjudit in dig till {association} i Grannstöd. Öppna länken för att välja lösenord. Länken gäller i sju dagar och fungerar en gång.',
   'mail.invite.action': 'Skapa ditt konto',
   'mail.reset.subject': 'Välj nytt lösenord',
-  'mail.reset.body': 'Någon bad om ett nytt lösenord för ditt konto. Öppna länken inom en timme för att välja ett. Har du inte bett om det kan du strunta i det här meddelandet.',
+  'mail.reset.body':
+    'Någon bad om ett nytt lösenord för ditt konto. Öppna länken inom en timme för att välja ett. Har du inte bett om det kan du strunta i det här meddelandet.',
   'mail.reset.action': 'Välj nytt lösenord',
   'mail.verify.subject': 'Bekräfta din e-postadress',
   'mail.verify.body': 'Öppna länken för att bekräfta att adressen är din.',

@@ -26,7 +26,7 @@ export function Field({ name, label, value, onValue, problems = [], hint, type =
         {label}
         {rest.required && (
           <span class="required" aria-hidden="true">
-            {" *"}
+            {' *'}
           </span>
         )}
       </label>
@@ -69,7 +69,14 @@ export function Select({ name, label, value, onValue, options, problems = [] }: 
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <select id={id} name={name} value={value} aria-invalid={problem ? 'true' : undefined} aria-describedby={problem ? `${id}-error` : undefined} onChange={(e) => onValue((e.target as HTMLSelectElement).value)}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        onChange={(e) => onValue((e.target as HTMLSelectElement).value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -36,8 +36,19 @@ export function Association() {
       {saved && <Notice>{t('app.saved')}</Notice>}
       <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
         <Field name="name" label={t('setup.associationName')} value={v.name} onValue={(name) => setV({ ...v, name })} problems={save.problems} />
-        <Field name="municipality" label={t('setup.municipality')} value={v.municipality} onValue={(municipality) => setV({ ...v, municipality })} problems={save.problems} />
-        <Checkbox name="requireTwoFactor" label={t('association.requireTwoFactor')} checked={v.requireTwoFactor} onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })} />
+        <Field
+          name="municipality"
+          label={t('setup.municipality')}
+          value={v.municipality}
+          onValue={(municipality) => setV({ ...v, municipality })}
+          problems={save.problems}
+        />
+        <Checkbox
+          name="requireTwoFactor"
+          label={t('association.requireTwoFactor')}
+          checked={v.requireTwoFactor}
+          onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })}
+        />
       </Form>
       <h2>{t('association.partners')}</h2>
       <ul class="cards">
@@ -50,8 +61,20 @@ export function Association() {
       </ul>
       <h3>{t('association.addPartner')}</h3>
       <Form onSubmit={add.submit} error={add.error} busy={add.busy} submitLabel={t('association.addPartner')}>
-        <Field name="partner-name" label={t('association.partnerName')} value={p.name} onValue={(name) => setP({ ...p, name })} problems={add.problems.map((x) => ({ ...x, field: `partner-${x.field}` }))} />
-        <Select name="partner-kind" label={t('association.partnerKind')} value={p.kind} onValue={(kind) => setP({ ...p, kind })} options={partnerKinds.map((k) => ({ value: k, label: t(`partner.${k}`) }))} />
+        <Field
+          name="partner-name"
+          label={t('association.partnerName')}
+          value={p.name}
+          onValue={(name) => setP({ ...p, name })}
+          problems={add.problems.map((x) => ({ ...x, field: `partner-${x.field}` }))}
+        />
+        <Select
+          name="partner-kind"
+          label={t('association.partnerKind')}
+          value={p.kind}
+          onValue={(kind) => setP({ ...p, kind })}
+          options={partnerKinds.map((k) => ({ value: k, label: t(`partner.${k}`) }))}
+        />
       </Form>
     </Shell>
   );

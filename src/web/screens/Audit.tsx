@@ -50,14 +50,24 @@ export function Audit() {
           setApplied(filter);
         }}
       >
-        <Field name="action" label={t('audit.action')} value={filter.action} onValue={(action) => setFilter({ ...filter, action })} hint="member.update, member.read, invitation.create …" />
+        <Field
+          name="action"
+          label={t('audit.action')}
+          value={filter.action}
+          onValue={(action) => setFilter({ ...filter, action })}
+          hint="member.update, member.read, invitation.create …"
+        />
         <Field name="from" type="date" label={t('audit.from')} value={filter.from} onValue={(from) => setFilter({ ...filter, from })} />
         <Field name="to" type="date" label={t('audit.to')} value={filter.to} onValue={(to) => setFilter({ ...filter, to })} />
         <button type="submit" class="primary">
           {t('audit.filter')}
         </button>
       </form>
-      {error && <div class="alert" role="alert">{error}</div>}
+      {error && (
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      )}
       {data?.length === 0 && <p>{t('audit.none')}</p>}
       <ul class="cards">
         {data?.map((e) => (

@@ -12,7 +12,9 @@ export function Home() {
           {t('error.two_factor_required')} <a href="/profile">{t('nav.profile')}</a>
         </div>
       )}
-      <p>{m.partnerOrganisation ? t('home.partnerIntro', { organisation: m.partnerOrganisation.name }) : t('home.intro', { association: m.association.name })}</p>
+      <p>
+        {m.partnerOrganisation ? t('home.partnerIntro', { organisation: m.partnerOrganisation.name }) : t('home.intro', { association: m.association.name })}
+      </p>
       <ul class="tiles">
         {visibleNavItems()
           .filter((i) => i.href !== '/')

@@ -46,8 +46,26 @@ export function Invite() {
       {sentTo && <Notice>{t('invite.sent', { email: sentTo })}</Notice>}
       <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('invite.submit')}>
         <Field name="name" label={t('invite.name')} value={v.name} onValue={set('name')} autoComplete="off" required problems={form.problems} />
-        <Field name="email" type="email" label={t('invite.email')} value={v.email} onValue={set('email')} autoComplete="off" required problems={form.problems} />
-        <Select name="language" label={t('invite.language')} value={v.language} onValue={set('language')} options={[{ value: 'sv', label: 'Svenska' }, { value: 'en', label: 'English' }]} />
+        <Field
+          name="email"
+          type="email"
+          label={t('invite.email')}
+          value={v.email}
+          onValue={set('email')}
+          autoComplete="off"
+          required
+          problems={form.problems}
+        />
+        <Select
+          name="language"
+          label={t('invite.language')}
+          value={v.language}
+          onValue={set('language')}
+          options={[
+            { value: 'sv', label: 'Svenska' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
         <Select
           name="kind"
           label={t('invite.kind')}
@@ -71,7 +89,13 @@ export function Invite() {
           <fieldset>
             <legend>{t('invite.roles')}</legend>
             {offered.map((r) => (
-              <Checkbox key={r} name={`role-${r}`} label={t(`role.${r}`)} checked={chosen.includes(r)} onChecked={(on) => setChosen(on ? [...chosen, r] : chosen.filter((x) => x !== r))} />
+              <Checkbox
+                key={r}
+                name={`role-${r}`}
+                label={t(`role.${r}`)}
+                checked={chosen.includes(r)}
+                onChecked={(on) => setChosen(on ? [...chosen, r] : chosen.filter((x) => x !== r))}
+              />
             ))}
           </fieldset>
         )}

@@ -39,8 +39,20 @@ export function MemberDetail({ id }: { id: string }) {
     setData(await post<Detail>(`/api/members/${id}/${data?.status === 'inactive' ? 'reactivate' : 'deactivate'}`));
   });
 
-  if (error) return <Shell title={t('member.title')}><div class="alert" role="alert">{error}</div></Shell>;
-  if (!data) return <Shell title={t('member.title')}><p>{t('app.loading')}</p></Shell>;
+  if (error)
+    return (
+      <Shell title={t('member.title')}>
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      </Shell>
+    );
+  if (!data)
+    return (
+      <Shell title={t('member.title')}>
+        <p>{t('app.loading')}</p>
+      </Shell>
+    );
   return (
     <Shell title={data.name}>
       <p>
@@ -58,7 +70,13 @@ export function MemberDetail({ id }: { id: string }) {
           <fieldset>
             <legend>{t('members.roles')}</legend>
             {roles.map((r) => (
-              <Checkbox key={r} name={`role-${r}`} label={t(`role.${r}`)} checked={chosenRoles.includes(r)} onChecked={(on) => setRoles(on ? [...chosenRoles, r] : chosenRoles.filter((x) => x !== r))} />
+              <Checkbox
+                key={r}
+                name={`role-${r}`}
+                label={t(`role.${r}`)}
+                checked={chosenRoles.includes(r)}
+                onChecked={(on) => setRoles(on ? [...chosenRoles, r] : chosenRoles.filter((x) => x !== r))}
+              />
             ))}
           </fieldset>
         )}
@@ -66,14 +84,25 @@ export function MemberDetail({ id }: { id: string }) {
           <fieldset>
             <legend>{t('member.qualifications')}</legend>
             {qualificationKinds.map((k) => (
-              <Field key={k} name={`qualification-${k}`} type="date" label={t(`qualification.${k}`)} value={dates[k] ?? ''} onValue={(v) => setDates({ ...dates, [k]: v })} />
+              <Field
+                key={k}
+                name={`qualification-${k}`}
+                type="date"
+                label={t(`qualification.${k}`)}
+                value={dates[k] ?? ''}
+                onValue={(v) => setDates({ ...dates, [k]: v })}
+              />
             ))}
           </fieldset>
         )}
       </Form>
       {can('member.deactivate') && data.status !== 'invited' && (
         <form onSubmit={toggleActive.submit}>
-          {toggleActive.error && <div class="alert" role="alert">{toggleActive.error}</div>}
+          {toggleActive.error && (
+            <div class="alert" role="alert">
+              {toggleActive.error}
+            </div>
+          )}
           <button type="submit" class={data.status === 'inactive' ? 'secondary' : 'danger'} disabled={toggleActive.busy}>
             {data.status === 'inactive' ? t('member.reactivate') : t('member.deactivate')}
           </button>

@@ -12,12 +12,21 @@ export function Outbox() {
   return (
     <Shell title={t('outbox.title')}>
       <p>{t('outbox.help')}</p>
-      {error && <div class="alert" role="alert">{error}</div>}
+      {error && (
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      )}
       {data?.length === 0 && <p>{t('outbox.none')}</p>}
       <ul class="cards">
         {data?.map((m) => (
           <li key={m.id} class="card">
-            <button type="button" class="card-button" aria-expanded={open?.id === m.id} onClick={() => void get<OutboxMail>(`/api/outbox/${m.id}`).then(setOpen)}>
+            <button
+              type="button"
+              class="card-button"
+              aria-expanded={open?.id === m.id}
+              onClick={() => void get<OutboxMail>(`/api/outbox/${m.id}`).then(setOpen)}
+            >
               {m.subject}
             </button>
             <p>

@@ -41,7 +41,14 @@ export function Profile() {
         <legend>{t('profile.textSize')}</legend>
         {textSizes.map((size) => (
           <div class="radio" key={size}>
-            <input type="radio" id={`size-${size}`} name="textSize" value={size} checked={m.member.textSize === size} onChange={() => void choose({ textSize: size })} />
+            <input
+              type="radio"
+              id={`size-${size}`}
+              name="textSize"
+              value={size}
+              checked={m.member.textSize === size}
+              onChange={() => void choose({ textSize: size })}
+            />
             <label for={`size-${size}`} class={`size-sample size-${size}`}>
               {t(sizeLabel[size])}
             </label>

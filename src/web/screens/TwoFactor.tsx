@@ -54,7 +54,15 @@ export function TwoFactor() {
     <section>
       <p>{enabled ? t('profile.twoFactorOn') : t('profile.twoFactorOff')}</p>
       <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={enabled ? t('profile.twoFactorDisable') : t('profile.twoFactorEnable')}>
-        <Field name="current-password" type="password" label={t('profile.currentPassword')} value={password} onValue={setPassword} autoComplete="current-password" required />
+        <Field
+          name="current-password"
+          type="password"
+          label={t('profile.currentPassword')}
+          value={password}
+          onValue={setPassword}
+          autoComplete="current-password"
+          required
+        />
       </Form>
     </section>
   );

@@ -22,7 +22,10 @@ export interface PartnerOrganisationRecord {
 }
 
 export async function countAssociations(db: Executor): Promise<number> {
-  const row = await db.selectFrom('associations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('associations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -30,20 +33,30 @@ export async function insertAssociation(db: Executor, a: { name: string; municip
   const id = newId();
   await db
     .insertInto('associations')
-    .values({ id, name: a.name, municipality: a.municipality, default_language: a.defaultLanguage, require_two_factor: 0, created_at: a.now, updated_at: a.now })
+    .values({
+      id,
+      name: a.name,
+      municipality: a.municipality,
+      default_language: a.defaultLanguage,
+      require_two_factor: 0,
+      created_at: a.now,
+      updated_at: a.now,
+    })
     .execute();
   return id;
 }
 
 export async function findAssociation(db: Executor, id: string): Promise<AssociationRecord | undefined> {
   const row = await db.selectFrom('associations').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && {
-    id: row.id,
-    name: row.name,
-    municipality: row.municipality,
-    defaultLanguage: row.default_language as Language,
-    requireTwoFactor: row.require_two_factor === 1,
-  };
+  return (
+    row && {
+      id: row.id,
+      name: row.name,
+      municipality: row.municipality,
+      defaultLanguage: row.default_language as Language,
+      requireTwoFactor: row.require_two_factor === 1,
+    }
+  );
 }
 
 export async function updateAssociation(
@@ -65,7 +78,12 @@ export async function updateAssociation(
 }
 
 export async function listPartnerOrganisations(db: Executor, associationId: string): Promise<PartnerOrganisationRecord[]> {
-  const rows = await db.selectFrom('partner_organisations').select(['id', 'name', 'kind']).where('association_id', '=', associationId).orderBy('name').execute();
+  const rows = await db
+    .selectFrom('partner_organisations')
+    .select(['id', 'name', 'kind'])
+    .where('association_id', '=', associationId)
+    .orderBy('name')
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as PartnerKind }));
 }
 
@@ -92,7 +110,10 @@ export async function listAreas(db: Executor, associationId: string) {
 
 export async function insertArea(db: Executor, associationId: string, a: { name: string; geometry: unknown; now: string }): Promise<string> {
   const id = newId();
-  await db.insertInto('areas').values({ id, association_id: associationId, name: a.name, geojson: JSON.stringify(a.geometry), created_at: a.now }).execute();
+  await db
+    .insertInto('areas')
+    .values({ id, association_id: associationId, name: a.name, geojson: JSON.stringify(a.geometry), created_at: a.now })
+    .execute();
   return id;
 }
 
@@ -106,11 +127,23 @@ export async function listVehicles(db: Executor, associationId: string) {
   return rows.map((r) => ({ id: r.id, name: r.name, registration: r.registration, status: r.status, odometerKm: Number(r.odometer_km) }));
 }
 
-export async function insertVehicle(db: Executor, associationId: string, v: { name: string; registration: string; odometerKm: number; now: string }): Promise<string> {
+export async function insertVehicle(
+  db: Executor,
+  associationId: string,
+  v: { name: string; registration: string; odometerKm: number; now: string },
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('vehicles')
-    .values({ id, association_id: associationId, name: v.name, registration: v.registration, status: 'in_service', odometer_km: v.odometerKm, created_at: v.now })
+    .values({
+      id,
+      association_id: associationId,
+      name: v.name,
+      registration: v.registration,
+      status: 'in_service',
+      odometer_km: v.odometerKm,
+      created_at: v.now,
+    })
     .execute();
   return id;
 }

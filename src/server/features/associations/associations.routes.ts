@@ -16,7 +16,14 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
 
   app.post(
     '/api/setup',
-    { schema: { tags, summary: 'First run: create the association and its first admin', body: api.setupInput, response: { 201: z.object({ associationId: z.uuid() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'First run: create the association and its first admin',
+        body: api.setupInput,
+        response: { 201: z.object({ associationId: z.uuid() }) },
+      },
+    },
     async (req, reply) => {
       const { associationId } = await service.setup(ctx, req.body);
       return reply.status(201).send({ associationId });
@@ -28,13 +35,19 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
     return { id: a.id, name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor };
   });
 
-  app.patch('/api/association', { schema: { tags, summary: 'Change association settings (admin)', body: api.associationUpdate, response: { 200: api.association } } }, async (req) => {
-    const a = await service.updateAssociation(ctx, await ctx.actorOf(req), req.body);
-    return { id: a.id, name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor };
-  });
+  app.patch(
+    '/api/association',
+    { schema: { tags, summary: 'Change association settings (admin)', body: api.associationUpdate, response: { 200: api.association } } },
+    async (req) => {
+      const a = await service.updateAssociation(ctx, await ctx.actorOf(req), req.body);
+      return { id: a.id, name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor };
+    },
+  );
 
-  app.get('/api/partner-organisations', { schema: { tags, summary: 'Partner organisations', response: { 200: z.array(api.partnerOrganisation) } } }, async (req) =>
-    service.listPartners(ctx, await ctx.actorOf(req)),
+  app.get(
+    '/api/partner-organisations',
+    { schema: { tags, summary: 'Partner organisations', response: { 200: z.array(api.partnerOrganisation) } } },
+    async (req) => service.listPartners(ctx, await ctx.actorOf(req)),
   );
 
   app.post(

@@ -23,14 +23,21 @@ export async function needsSetup(ctx: AppContext): Promise<boolean> {
 /** First run: creates the association and its first admin (verified: the operator set it up). */
 export async function setup(ctx: AppContext, input: SetupInput): Promise<{ associationId: string; memberId: string }> {
   if (!(await needsSetup(ctx))) throw new AppError('setup_done');
-  const userId = await createCredentialUser(ctx.auth, { email: input.email, name: input.adminName, password: input.password, emailVerified: true }).catch(() => {
-    throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
-  });
+  const userId = await createCredentialUser(ctx.auth, { email: input.email, name: input.adminName, password: input.password, emailVerified: true }).catch(
+    () => {
+      throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
+    },
+  );
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       if ((await repo.countAssociations(trx)) > 0) throw new AppError('setup_done');
       const now = nowIso();
-      const associationId = await repo.insertAssociation(trx, { name: input.associationName, municipality: input.municipality, defaultLanguage: input.language, now });
+      const associationId = await repo.insertAssociation(trx, {
+        name: input.associationName,
+        municipality: input.municipality,
+        defaultLanguage: input.language,
+        now,
+      });
       const memberId = await insertMember(trx, {
         associationId,
         userId,
@@ -44,7 +51,14 @@ export async function setup(ctx: AppContext, input: SetupInput): Promise<{ assoc
         roles: ['admin', 'coordinator', 'volunteer'],
         now,
       });
-      await recordAudit(trx, { associationId, actorMemberId: memberId, action: 'association.setup', entityType: 'association', entityId: associationId, after: { name: input.associationName } });
+      await recordAudit(trx, {
+        associationId,
+        actorMemberId: memberId,
+        action: 'association.setup',
+        entityType: 'association',
+        entityId: associationId,
+        after: { name: input.associationName },
+      });
       return { associationId, memberId };
     });
   } catch (err) {
@@ -64,7 +78,14 @@ export async function updateAssociation(ctx: AppContext, actor: Actor, changes: 
     const before = (await repo.findAssociation(trx, actor.associationId))!;
     await repo.updateAssociation(trx, actor.associationId, changes, nowIso());
     const after = (await repo.findAssociation(trx, actor.associationId))!;
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'association.update', entityType: 'association', entityId: actor.associationId, ...changedFields(before as never, after as never) });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'association.update',
+      entityType: 'association',
+      entityId: actor.associationId,
+      ...changedFields(before as never, after as never),
+    });
     return after;
   });
 }
@@ -78,7 +99,14 @@ export async function createPartner(ctx: AppContext, actor: Actor, input: { name
   authorize(actor, 'partner.manage');
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertPartnerOrganisation(trx, actor.associationId, { ...input, now: nowIso() });
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'partner.create', entityType: 'partner_organisation', entityId: id, after: input });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'partner.create',
+      entityType: 'partner_organisation',
+      entityId: id,
+      after: input,
+    });
     return { id, ...input };
   });
 }

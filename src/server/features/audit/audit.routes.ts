@@ -9,9 +9,13 @@ import { listAudit } from './audit.repository.js';
 
 export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: auditQuery, response: { 200: z.array(auditEntry) } } }, async (req) => {
-    const actor = await ctx.actorOf(req);
-    authorize(actor, 'audit.read');
-    return listAudit(ctx.db, actor.associationId, req.query);
-  });
+  app.get(
+    '/api/audit',
+    { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: auditQuery, response: { 200: z.array(auditEntry) } } },
+    async (req) => {
+      const actor = await ctx.actorOf(req);
+      authorize(actor, 'audit.read');
+      return listAudit(ctx.db, actor.associationId, req.query);
+    },
+  );
 }

@@ -17,8 +17,24 @@ export interface InvitationRecord {
 
 const columns = ['id', 'association_id', 'member_id', 'expires_at', 'accepted_at', 'revoked_at', 'created_at'] as const;
 
-function toRecord(r: { id: string; association_id: string; member_id: string; expires_at: string; accepted_at: string | null; revoked_at: string | null; created_at: string }): InvitationRecord {
-  return { id: r.id, associationId: r.association_id, memberId: r.member_id, expiresAt: r.expires_at, acceptedAt: r.accepted_at, revokedAt: r.revoked_at, createdAt: r.created_at };
+function toRecord(r: {
+  id: string;
+  association_id: string;
+  member_id: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}): InvitationRecord {
+  return {
+    id: r.id,
+    associationId: r.association_id,
+    memberId: r.member_id,
+    expiresAt: r.expires_at,
+    acceptedAt: r.accepted_at,
+    revokedAt: r.revoked_at,
+    createdAt: r.created_at,
+  };
 }
 
 export async function insertInvitation(
@@ -28,7 +44,17 @@ export async function insertInvitation(
   const id = newId();
   await db
     .insertInto('invitations')
-    .values({ id, association_id: i.associationId, member_id: i.memberId, token_hash: i.tokenHash, expires_at: i.expiresAt, accepted_at: null, revoked_at: null, created_by: i.createdBy, created_at: i.now })
+    .values({
+      id,
+      association_id: i.associationId,
+      member_id: i.memberId,
+      token_hash: i.tokenHash,
+      expires_at: i.expiresAt,
+      accepted_at: null,
+      revoked_at: null,
+      created_by: i.createdBy,
+      created_at: i.now,
+    })
     .execute();
   return id;
 }

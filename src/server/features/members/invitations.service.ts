@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { authorize, can, type Actor } from '../../platform/policies.js';
+import { authorize, type Actor } from '../../platform/policies.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -46,7 +46,13 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
     if (existing) {
       memberId = existing.id;
       await repo.revokeOpenInvitations(trx, actor.associationId, memberId, now);
-      await members.updateMember(trx, actor.associationId, memberId, { name: input.name, language: input.language, status: 'invited', deactivatedAt: null }, now);
+      await members.updateMember(
+        trx,
+        actor.associationId,
+        memberId,
+        { name: input.name, language: input.language, status: 'invited', deactivatedAt: null },
+        now,
+      );
       await members.replaceRoles(trx, actor.associationId, memberId, roles);
     } else {
       memberId = await members.insertMember(trx, {
@@ -64,7 +70,14 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
       });
     }
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-    const id = await repo.insertInvitation(trx, { associationId: actor.associationId, memberId, tokenHash: hashToken(token), expiresAt, createdBy: actor.memberId, now });
+    const id = await repo.insertInvitation(trx, {
+      associationId: actor.associationId,
+      memberId,
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdBy: actor.memberId,
+      now,
+    });
     const mail = renderMail(input.language, 'invite', {
       name: input.name,
       association: association.name,
@@ -101,7 +114,13 @@ export async function revokeInvitation(ctx: AppContext, actor: Actor, invitation
     const now = nowIso();
     await repo.revokeOpenInvitations(trx, actor.associationId, inv.memberId, now);
     await members.updateMember(trx, actor.associationId, inv.memberId, { status: 'inactive', deactivatedAt: now }, now);
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'invitation.revoke', entityType: 'member', entityId: inv.memberId });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'invitation.revoke',
+      entityType: 'member',
+      entityId: inv.memberId,
+    });
   });
 }
 
@@ -135,7 +154,14 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
     await ctx.db.transaction().execute(async (trx) => {
       const now = nowIso();
       await members.updateMember(trx, inv.associationId, member.id, { userId, status: 'active' }, now);
-      await recordAudit(trx, { associationId: inv.associationId, actorMemberId: member.id, action: 'invitation.accept', entityType: 'member', entityId: member.id, after: { status: 'active' } });
+      await recordAudit(trx, {
+        associationId: inv.associationId,
+        actorMemberId: member.id,
+        action: 'invitation.accept',
+        entityType: 'member',
+        entityId: member.id,
+        after: { status: 'active' },
+      });
     });
   } catch (err) {
     await deleteUser(ctx.auth, userId);
@@ -143,4 +169,3 @@ export async function acceptInvitation(ctx: AppContext, token: string, password:
     throw err;
   }
 }
-

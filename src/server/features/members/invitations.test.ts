@@ -20,7 +20,12 @@ async function tokenFromOutbox(cookie: string, to: string): Promise<string> {
 describe('invitations', () => {
   it('invites by e-mail in the invitee language; the link opens once and makes an account that signs in', async () => {
     const email = uniqueEmail('invitee');
-    const res = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Ingrid Inbjuden', email, language: 'en', roles: ['volunteer', 'driver'] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: a.admin.cookie },
+      payload: { name: 'Ingrid Inbjuden', email, language: 'en', roles: ['volunteer', 'driver'] },
+    });
     expect(res.statusCode, res.body).toBe(201);
 
     const outbox = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: a.admin.cookie } });
@@ -76,26 +81,56 @@ describe('invitations', () => {
   });
 
   it('refuses an address that already has an account, naming the field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Dubblett', email: a.admin.email } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: a.admin.cookie },
+      payload: { name: 'Dubblett', email: a.admin.email },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([{ field: 'email', message: 'E-postadressen används redan.' }]);
   });
 
   it('a coordinator may invite volunteers but not admins; a volunteer may not invite', async () => {
     const coordinator = await addMember(t, a.associationId, ['coordinator', 'volunteer']);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: coordinator.cookie }, payload: { name: 'V', email: uniqueEmail() } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: coordinator.cookie },
+      payload: { name: 'V', email: uniqueEmail() },
+    });
     expect(ok.statusCode).toBe(201);
-    const admin = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: coordinator.cookie }, payload: { name: 'A', email: uniqueEmail(), roles: ['admin'] } });
+    const admin = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: coordinator.cookie },
+      payload: { name: 'A', email: uniqueEmail(), roles: ['admin'] },
+    });
     expect(admin.statusCode).toBe(403);
     const volunteer = await addMember(t, a.associationId, ['volunteer']);
-    const no = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: volunteer.cookie }, payload: { name: 'V', email: uniqueEmail() } });
+    const no = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: volunteer.cookie },
+      payload: { name: 'V', email: uniqueEmail() },
+    });
     expect(no.statusCode).toBe(403);
   });
 
   it('invites a partner who sees no member data', async () => {
-    const org = await t.app.inject({ method: 'POST', url: '/api/partner-organisations', headers: { cookie: a.admin.cookie }, payload: { name: 'Polisen Huddinge', kind: 'police' } });
+    const org = await t.app.inject({
+      method: 'POST',
+      url: '/api/partner-organisations',
+      headers: { cookie: a.admin.cookie },
+      payload: { name: 'Polisen Huddinge', kind: 'police' },
+    });
     const email = uniqueEmail('police');
-    const res = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Pia Polis', email, kind: 'partner', roles: [], partnerOrganisationId: org.json().id } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: a.admin.cookie },
+      payload: { name: 'Pia Polis', email, kind: 'partner', roles: [], partnerOrganisationId: org.json().id },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const token = await tokenFromOutbox(a.admin.cookie, email);
     await t.app.inject({ method: 'POST', url: `/api/invitation-links/${token}/accept`, payload: { password: 'pias-long-password' } });

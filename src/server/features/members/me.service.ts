@@ -29,7 +29,14 @@ export async function updateMe(ctx: AppContext, actor: Actor, input: MeUpdate): 
     await repo.updateMember(trx, actor.associationId, actor.memberId, input, nowIso());
     const after = (await repo.findMember(trx, actor.associationId, actor.memberId))!;
     const pick = (m: repo.MemberRecord) => ({ name: m.name, phone: m.phone, language: m.language, textSize: m.textSize });
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'profile.update', entityType: 'member', entityId: actor.memberId, ...changedFields(pick(before), pick(after)) });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'profile.update',
+      entityType: 'member',
+      entityId: actor.memberId,
+      ...changedFields(pick(before), pick(after)),
+    });
   });
   return getMe(ctx, { ...actor, language: input.language ?? actor.language });
 }

@@ -77,11 +77,7 @@ export async function emailInUse(db: Executor, email: string): Promise<boolean> 
   return row !== undefined;
 }
 
-export async function listMembers(
-  db: Executor,
-  associationId: string,
-  filter: { q?: string; includeInactive: boolean },
-): Promise<MemberRecord[]> {
+export async function listMembers(db: Executor, associationId: string, filter: { q?: string; includeInactive: boolean }): Promise<MemberRecord[]> {
   let query = db.selectFrom('members').selectAll().where('association_id', '=', associationId);
   if (!filter.includeInactive) query = query.where('status', '!=', 'inactive');
   if (filter.q) {

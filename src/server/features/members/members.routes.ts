@@ -17,24 +17,32 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     me.getMe(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true })),
   );
 
-  app.patch('/api/me', { schema: { tags, summary: 'Change own name, phone, language, text size', body: api.meUpdate, response: { 200: api.me } } }, async (req) =>
-    me.updateMe(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true }), req.body),
+  app.patch(
+    '/api/me',
+    { schema: { tags, summary: 'Change own name, phone, language, text size', body: api.meUpdate, response: { 200: api.me } } },
+    async (req) => me.updateMe(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true }), req.body),
   );
 
-  app.get('/api/members', { schema: { tags, summary: 'Members of the association', querystring: api.memberListQuery, response: { 200: z.array(api.memberSummary) } } }, async (req) =>
-    members.listMembers(ctx, await ctx.actorOf(req), { q: req.query.q, includeInactive: req.query.includeInactive === 'true' }),
+  app.get(
+    '/api/members',
+    { schema: { tags, summary: 'Members of the association', querystring: api.memberListQuery, response: { 200: z.array(api.memberSummary) } } },
+    async (req) => members.listMembers(ctx, await ctx.actorOf(req), { q: req.query.q, includeInactive: req.query.includeInactive === 'true' }),
   );
 
   app.get('/api/members/:id', { schema: { tags, summary: 'One member (audited read)', params: idParams, response: { 200: api.memberDetail } } }, async (req) =>
     members.getMember(ctx, await ctx.actorOf(req), req.params.id),
   );
 
-  app.patch('/api/members/:id', { schema: { tags, summary: 'Change a member', params: idParams, body: api.memberUpdate, response: { 200: api.memberDetail } } }, async (req) =>
-    members.updateMember(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  app.patch(
+    '/api/members/:id',
+    { schema: { tags, summary: 'Change a member', params: idParams, body: api.memberUpdate, response: { 200: api.memberDetail } } },
+    async (req) => members.updateMember(ctx, await ctx.actorOf(req), req.params.id, req.body),
   );
 
-  app.post('/api/members/:id/deactivate', { schema: { tags, summary: 'Deactivate, keeping history', params: idParams, response: { 200: api.memberDetail } } }, async (req) =>
-    members.setMemberActive(ctx, await ctx.actorOf(req), req.params.id, false),
+  app.post(
+    '/api/members/:id/deactivate',
+    { schema: { tags, summary: 'Deactivate, keeping history', params: idParams, response: { 200: api.memberDetail } } },
+    async (req) => members.setMemberActive(ctx, await ctx.actorOf(req), req.params.id, false),
   );
 
   app.post('/api/members/:id/reactivate', { schema: { tags, summary: 'Reactivate', params: idParams, response: { 200: api.memberDetail } } }, async (req) =>

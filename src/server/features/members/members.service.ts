@@ -14,7 +14,15 @@ export function toSummary(m: repo.MemberRecord): MemberSummary {
 }
 
 export function toDetail(m: repo.MemberRecord, qualifications: repo.QualificationRecord[]): MemberDetail {
-  return { ...toSummary(m), phone: m.phone, language: m.language, textSize: m.textSize, qualifications, createdAt: m.createdAt, deactivatedAt: m.deactivatedAt };
+  return {
+    ...toSummary(m),
+    phone: m.phone,
+    language: m.language,
+    textSize: m.textSize,
+    qualifications,
+    createdAt: m.createdAt,
+    deactivatedAt: m.deactivatedAt,
+  };
 }
 
 /** The actor for a signed-in user, or null when the user is no active member. */
@@ -81,7 +89,14 @@ export async function updateMember(ctx: AppContext, actor: Actor, memberId: stri
       { name: before.name, phone: before.phone, language: before.language, roles: before.roles, qualifications: qualificationsBefore },
       { name: after.name, phone: after.phone, language: after.language, roles: after.roles, qualifications: qualificationsAfter },
     );
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'member.update', entityType: 'member', entityId: memberId, ...diff });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'member.update',
+      entityType: 'member',
+      entityId: memberId,
+      ...diff,
+    });
     return toDetail(after, qualificationsAfter);
   });
 }

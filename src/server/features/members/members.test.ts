@@ -21,7 +21,10 @@ describe('members', () => {
       payload: { phone: '070-123 45 67', roles: ['volunteer', 'driver'], qualifications: [{ kind: 'driving_licence_checked', achievedOn: '2026-03-01' }] },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ phone: '070-123 45 67', qualifications: [{ kind: 'driving_licence_checked', achievedOn: '2026-03-01', expiresOn: null }] });
+    expect(res.json()).toMatchObject({
+      phone: '070-123 45 67',
+      qualifications: [{ kind: 'driving_licence_checked', achievedOn: '2026-03-01', expiresOn: null }],
+    });
     expect(res.json().roles.sort()).toEqual(['driver', 'volunteer']);
 
     const audit = await t.app.inject({ method: 'GET', url: '/api/audit?action=member.update', headers: as(a.admin.cookie) });
@@ -41,7 +44,12 @@ describe('members', () => {
   it('lets a coordinator edit qualifications but not roles', async () => {
     const coordinator = await addMember(t, a.associationId, ['coordinator']);
     const m = await addMember(t, a.associationId, ['volunteer']);
-    const quals = await t.app.inject({ method: 'PATCH', url: `/api/members/${m.memberId}`, headers: as(coordinator.cookie), payload: { qualifications: [{ kind: 'training_done', achievedOn: '2026-01-10' }] } });
+    const quals = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/members/${m.memberId}`,
+      headers: as(coordinator.cookie),
+      payload: { qualifications: [{ kind: 'training_done', achievedOn: '2026-01-10' }] },
+    });
     expect(quals.statusCode).toBe(200);
     const roles = await t.app.inject({ method: 'PATCH', url: `/api/members/${m.memberId}`, headers: as(coordinator.cookie), payload: { roles: ['admin'] } });
     expect(roles.statusCode).toBe(403);
@@ -64,7 +72,12 @@ describe('members', () => {
   it('never leaves the association without an active admin', async () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/members/${a.admin.memberId}/deactivate`, headers: as(a.admin.cookie) });
     expect(res.statusCode).toBe(409);
-    const demote = await t.app.inject({ method: 'PATCH', url: `/api/members/${a.admin.memberId}`, headers: as(a.admin.cookie), payload: { roles: ['volunteer'] } });
+    const demote = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/members/${a.admin.memberId}`,
+      headers: as(a.admin.cookie),
+      payload: { roles: ['volunteer'] },
+    });
     expect(demote.statusCode).toBe(409);
     expect(demote.json().code).toBe('last_admin');
   });

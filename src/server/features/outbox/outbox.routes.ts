@@ -18,13 +18,23 @@ export function registerOutboxRoutes(root: FastifyInstance, ctx: AppContext): vo
     authorize(actor, 'outbox.read');
     return listOutbox(ctx.db, actor.associationId, 200);
   });
-  app.get('/api/outbox/:id', { schema: { tags, summary: 'One mail with its text and HTML (audited read)', params: idParams, response: { 200: outboxMail } } }, async (req) => {
-    const actor = await ctx.actorOf(req);
-    const mail = await findOutboxMail(ctx.db, actor.associationId, req.params.id);
-    if (!mail) throw notFound();
-    authorize(actor, 'outbox.read');
-    // A mail can hold a one-time link: reading it is a sensitive read.
-    await recordAudit(ctx.db, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'outbox.read', entityType: 'mail', entityId: mail.id });
-    return mail;
-  });
+  app.get(
+    '/api/outbox/:id',
+    { schema: { tags, summary: 'One mail with its text and HTML (audited read)', params: idParams, response: { 200: outboxMail } } },
+    async (req) => {
+      const actor = await ctx.actorOf(req);
+      const mail = await findOutboxMail(ctx.db, actor.associationId, req.params.id);
+      if (!mail) throw notFound();
+      authorize(actor, 'outbox.read');
+      // A mail can hold a one-time link: reading it is a sensitive read.
+      await recordAudit(ctx.db, {
+        associationId: actor.associationId,
+        actorMemberId: actor.memberId,
+        action: 'outbox.read',
+        entityType: 'mail',
+        entityId: mail.id,
+      });
+      return mail;
+    },
+  );
 }

@@ -22,7 +22,12 @@ beforeAll(async () => {
   const partner = await createPartner(t.ctx, bActor, { name: 'Polisen B', kind: 'police' });
   bIds.partner = partner.id;
   bIds.member = (await addMember(t, b.associationId, ['volunteer'])).memberId;
-  const invite = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: b.admin.cookie }, payload: { name: 'Bea B', email: uniqueEmail('bea') } });
+  const invite = await t.app.inject({
+    method: 'POST',
+    url: '/api/invitations',
+    headers: { cookie: b.admin.cookie },
+    payload: { name: 'Bea B', email: uniqueEmail('bea') },
+  });
   bIds.invitation = invite.json().id;
   const outbox = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: b.admin.cookie } });
   bIds.mail = outbox.json()[0].id;
@@ -44,26 +49,77 @@ interface Case {
 
 const cases: Case[] = [
   { method: 'GET', route: '/api/setup', url: () => '/api/setup', expectStatus: 200 },
-  { method: 'POST', route: '/api/setup', url: () => '/api/setup', payload: () => ({ associationName: 'X', municipality: 'Y', adminName: 'Z', email: uniqueEmail(), password: 'long-enough-pw' }), expectStatus: 409 },
+  {
+    method: 'POST',
+    route: '/api/setup',
+    url: () => '/api/setup',
+    payload: () => ({ associationName: 'X', municipality: 'Y', adminName: 'Z', email: uniqueEmail(), password: 'long-enough-pw' }),
+    expectStatus: 409,
+  },
   { method: 'GET', route: '/api/association', url: () => '/api/association', expectStatus: 200, mustNotContain: () => [b.associationId] },
-  { method: 'PATCH', route: '/api/association', url: () => '/api/association', payload: () => ({ name: 'A nytt namn' }), expectStatus: 200, mustNotContain: () => [b.associationId] },
+  {
+    method: 'PATCH',
+    route: '/api/association',
+    url: () => '/api/association',
+    payload: () => ({ name: 'A nytt namn' }),
+    expectStatus: 200,
+    mustNotContain: () => [b.associationId],
+  },
   { method: 'GET', route: '/api/partner-organisations', url: () => '/api/partner-organisations', expectStatus: 200, mustNotContain: () => [bIds.partner!] },
-  { method: 'POST', route: '/api/partner-organisations', url: () => '/api/partner-organisations', payload: () => ({ name: 'Kommunen A', kind: 'municipality' }), expectStatus: 201, mustNotContain: () => [b.associationId] },
+  {
+    method: 'POST',
+    route: '/api/partner-organisations',
+    url: () => '/api/partner-organisations',
+    payload: () => ({ name: 'Kommunen A', kind: 'municipality' }),
+    expectStatus: 201,
+    mustNotContain: () => [b.associationId],
+  },
   { method: 'GET', route: '/api/areas', url: () => '/api/areas', expectStatus: 200, mustNotContain: () => [bIds.area!] },
   { method: 'GET', route: '/api/vehicles', url: () => '/api/vehicles', expectStatus: 200, mustNotContain: () => [bIds.vehicle!] },
   { method: 'GET', route: '/api/me', url: () => '/api/me', expectStatus: 200, mustNotContain: () => [b.associationId] },
-  { method: 'PATCH', route: '/api/me', url: () => '/api/me', payload: () => ({ textSize: 'large' }), expectStatus: 200, mustNotContain: () => [b.associationId] },
-  { method: 'GET', route: '/api/members', url: () => '/api/members?includeInactive=true', expectStatus: 200, mustNotContain: () => [bIds.member!, b.admin.memberId] },
+  {
+    method: 'PATCH',
+    route: '/api/me',
+    url: () => '/api/me',
+    payload: () => ({ textSize: 'large' }),
+    expectStatus: 200,
+    mustNotContain: () => [b.associationId],
+  },
+  {
+    method: 'GET',
+    route: '/api/members',
+    url: () => '/api/members?includeInactive=true',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.member!, b.admin.memberId],
+  },
   { method: 'GET', route: '/api/members/{id}', url: () => `/api/members/${bIds.member}`, expectStatus: 404 },
   { method: 'PATCH', route: '/api/members/{id}', url: () => `/api/members/${bIds.member}`, payload: () => ({ name: 'Kapad' }), expectStatus: 404 },
   { method: 'POST', route: '/api/members/{id}/deactivate', url: () => `/api/members/${bIds.member}/deactivate`, expectStatus: 404 },
   { method: 'POST', route: '/api/members/{id}/reactivate', url: () => `/api/members/${bIds.member}/reactivate`, expectStatus: 404 },
   { method: 'GET', route: '/api/invitations', url: () => '/api/invitations', expectStatus: 200, mustNotContain: () => [bIds.invitation!] },
-  { method: 'POST', route: '/api/invitations', url: () => '/api/invitations', payload: () => ({ name: 'P', email: uniqueEmail(), kind: 'partner', roles: [], partnerOrganisationId: bIds.partner }), expectStatus: 400 },
+  {
+    method: 'POST',
+    route: '/api/invitations',
+    url: () => '/api/invitations',
+    payload: () => ({ name: 'P', email: uniqueEmail(), kind: 'partner', roles: [], partnerOrganisationId: bIds.partner }),
+    expectStatus: 400,
+  },
   { method: 'DELETE', route: '/api/invitations/{id}', url: () => `/api/invitations/${bIds.invitation}`, expectStatus: 404 },
   { method: 'GET', route: '/api/invitation-links/{token}', url: () => `/api/invitation-links/${'x'.repeat(43)}`, expectStatus: 410 },
-  { method: 'POST', route: '/api/invitation-links/{token}/accept', url: () => `/api/invitation-links/${'x'.repeat(43)}/accept`, payload: () => ({ password: 'long-enough-pw' }), expectStatus: 410 },
-  { method: 'GET', route: '/api/audit', url: () => `/api/audit?limit=200`, expectStatus: 200, mustNotContain: () => [bIds.member!, b.associationId, bIds.partner!] },
+  {
+    method: 'POST',
+    route: '/api/invitation-links/{token}/accept',
+    url: () => `/api/invitation-links/${'x'.repeat(43)}/accept`,
+    payload: () => ({ password: 'long-enough-pw' }),
+    expectStatus: 410,
+  },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    url: () => `/api/audit?limit=200`,
+    expectStatus: 200,
+    mustNotContain: () => [bIds.member!, b.associationId, bIds.partner!],
+  },
   { method: 'GET', route: '/api/outbox', url: () => '/api/outbox', expectStatus: 200, mustNotContain: () => [bIds.mail!] },
   { method: 'GET', route: '/api/outbox/{id}', url: () => `/api/outbox/${bIds.mail}`, expectStatus: 404 },
 ];
@@ -77,7 +133,12 @@ describe('tenant wall', () => {
   });
 
   it.each(cases)('$method $route keeps B out of reach', async (c) => {
-    const res = await t.app.inject({ method: c.method, url: c.url(), headers: { cookie: a.admin.cookie }, ...(c.payload && { payload: c.payload() as object }) });
+    const res = await t.app.inject({
+      method: c.method,
+      url: c.url(),
+      headers: { cookie: a.admin.cookie },
+      ...(c.payload && { payload: c.payload() as object }),
+    });
     expect(res.statusCode, res.body).toBe(c.expectStatus);
     for (const id of c.mustNotContain?.() ?? []) expect(res.body).not.toContain(id);
   });

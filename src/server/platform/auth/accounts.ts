@@ -2,15 +2,9 @@
 import type { Auth } from './auth.js';
 
 /** Creates a user with an e-mail + password credential; returns the user id. */
-export async function createCredentialUser(
-  auth: Auth,
-  input: { email: string; name: string; password: string; emailVerified: boolean },
-): Promise<string> {
+export async function createCredentialUser(auth: Auth, input: { email: string; name: string; password: string; emailVerified: boolean }): Promise<string> {
   const ctx = await auth.$context;
-  const user = await ctx.internalAdapter.createUser(
-    { email: input.email, name: input.name, emailVerified: input.emailVerified },
-    { method: 'email-password' },
-  );
+  const user = await ctx.internalAdapter.createUser({ email: input.email, name: input.name, emailVerified: input.emailVerified }, { method: 'email-password' });
   await ctx.internalAdapter.createAccount({
     userId: user.id,
     providerId: 'credential',

@@ -5,7 +5,6 @@
  * rateLimit) are managed by better-auth and are not typed here.
  */
 
-
 export interface AssociationTable {
   id: string;
   name: string;

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const patch = (payload: string, contentType = 'application/json') =>
-  t.app.inject({ method: 'PATCH', url: '/api/association', headers: { cookie: a.admin.cookie, 'content-type': contentType, 'accept-language': 'en' }, payload });
+  t.app.inject({
+    method: 'PATCH',
+    url: '/api/association',
+    headers: { cookie: a.admin.cookie, 'content-type': contentType, 'accept-language': 'en' },
+    payload,
+  });
 
 describe('bad input', () => {
   it.each([
@@ -58,7 +63,12 @@ describe('bad input', () => {
       for (const method of Object.keys(ops)) {
         const url = path.replace('{id}', '00000000-0000-7000-8000-000000000000').replace('{token}', 'x'.repeat(40));
         for (const payload of ['[]', '"x"', '{"a":{"b":[1,2,{}]}}', 'null']) {
-          const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, headers: { cookie: a.admin.cookie, 'content-type': 'application/json' }, ...(method !== 'get' && { payload }) });
+          const res = await t.app.inject({
+            method: method.toUpperCase() as 'GET',
+            url,
+            headers: { cookie: a.admin.cookie, 'content-type': 'application/json' },
+            ...(method !== 'get' && { payload }),
+          });
           expect(res.statusCode, `${method} ${path} ${payload}: ${res.body}`).toBeLessThan(500);
         }
       }

@@ -27,13 +27,23 @@ describe('operations', () => {
 describe('first run', () => {
   it('needs setup on an empty database, sets up once, then refuses', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsSetup: true });
-    const input = { associationName: 'Grannstöd Huddinge', municipality: 'Huddinge', adminName: 'Anna Admin', email: 'Anna.Admin@Example.se', password: 'annas-long-password' };
+    const input = {
+      associationName: 'Grannstöd Huddinge',
+      municipality: 'Huddinge',
+      adminName: 'Anna Admin',
+      email: 'Anna.Admin@Example.se',
+      password: 'annas-long-password',
+    };
     const res = await t.app.inject({ method: 'POST', url: '/api/setup', payload: input });
     expect(res.statusCode, res.body).toBe(201);
     expect((await t.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needsSetup: false });
     const again = await t.app.inject({ method: 'POST', url: '/api/setup', payload: { ...input, email: 'other@example.se' } });
     expect(again.statusCode).toBe(409);
-    const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email: 'anna.admin@example.se', password: input.password } });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: { email: 'anna.admin@example.se', password: input.password },
+    });
     expect(signIn.statusCode).toBe(200);
   });
 });

@@ -35,7 +35,10 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    return new AppError('validation', error.validation.flatMap((i) => issueToFields(i as ValidationIssue, context)));
+    return new AppError(
+      'validation',
+      error.validation.flatMap((i) => issueToFields(i as ValidationIssue, context)),
+    );
   }
   const e = error as FastifyError;
   switch (e.code) {

@@ -20,7 +20,8 @@ afterAll(async () => {
 const invite = (email: string, language: 'sv' | 'en') =>
   t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Post Person', email, language } });
 
-const statusOf = async (to: string) => (await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts']).where('to_address', '=', to).executeTakeFirstOrThrow());
+const statusOf = async (to: string) =>
+  await t.ctx.db.selectFrom('mail_outbox').select(['status', 'attempts']).where('to_address', '=', to).executeTakeFirstOrThrow();
 
 describe('mail', () => {
   it('sends an invitation over SMTP in the recipient language, as plain text and HTML', async () => {
@@ -42,7 +43,11 @@ describe('mail', () => {
     for (const e of emails) expect(await statusOf(e)).toMatchObject({ status: 'pending', attempts: 1 });
 
     await sink.start();
-    await t.ctx.db.updateTable('mail_outbox').set({ next_attempt_at: new Date(0).toISOString() }).where('status', '=', 'pending').execute();
+    await t.ctx.db
+      .updateTable('mail_outbox')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .where('status', '=', 'pending')
+      .execute();
     await t.mailWorker.drain();
     await t.mailWorker.drain();
     for (const e of emails) {

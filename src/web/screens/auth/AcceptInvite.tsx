@@ -47,7 +47,17 @@ export function AcceptInvite() {
       <p>{t('accept.help', { email: preview.email })}</p>
       <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('accept.submit')}>
         <input type="email" name="email" value={preview.email} autoComplete="username" hidden readOnly />
-        <Field name="password" type="password" label={t('password.new')} value={password} onValue={setPassword} autoComplete="new-password" minLength={10} required problems={form.problems} />
+        <Field
+          name="password"
+          type="password"
+          label={t('password.new')}
+          value={password}
+          onValue={setPassword}
+          autoComplete="new-password"
+          minLength={10}
+          required
+          problems={form.problems}
+        />
       </Form>
     </Plain>
   );

@@ -22,7 +22,16 @@ export function ForgotPassword() {
         <>
           <p>{t('forgot.help')}</p>
           <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('forgot.submit')}>
-            <Field name="email" type="email" label={t('signin.email')} value={email} onValue={setEmail} autoComplete="email" required problems={form.problems} />
+            <Field
+              name="email"
+              type="email"
+              label={t('signin.email')}
+              value={email}
+              onValue={setEmail}
+              autoComplete="email"
+              required
+              problems={form.problems}
+            />
           </Form>
         </>
       )}
@@ -49,7 +58,17 @@ export function ResetPassword() {
         </Notice>
       ) : (
         <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('reset.submit')}>
-          <Field name="password" type="password" label={t('password.new')} value={password} onValue={setPassword} autoComplete="new-password" minLength={10} required problems={form.problems} />
+          <Field
+            name="password"
+            type="password"
+            label={t('password.new')}
+            value={password}
+            onValue={setPassword}
+            autoComplete="new-password"
+            minLength={10}
+            required
+            problems={form.problems}
+          />
         </Form>
       )}
     </Plain>

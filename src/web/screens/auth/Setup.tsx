@@ -23,11 +23,45 @@ export function Setup({ onDone }: { onDone: () => void }) {
     <Plain title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
       <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('setup.submit')}>
-        <Field name="associationName" label={t('setup.associationName')} value={v.associationName} onValue={set('associationName')} required problems={form.problems} />
+        <Field
+          name="associationName"
+          label={t('setup.associationName')}
+          value={v.associationName}
+          onValue={set('associationName')}
+          required
+          problems={form.problems}
+        />
         <Field name="municipality" label={t('setup.municipality')} value={v.municipality} onValue={set('municipality')} required problems={form.problems} />
-        <Field name="adminName" label={t('setup.adminName')} value={v.adminName} onValue={set('adminName')} autoComplete="name" required problems={form.problems} />
-        <Field name="email" type="email" label={t('signin.email')} value={v.email} onValue={set('email')} autoComplete="username" required problems={form.problems} />
-        <Field name="password" type="password" label={t('password.new')} value={v.password} onValue={set('password')} autoComplete="new-password" minLength={10} required problems={form.problems} />
+        <Field
+          name="adminName"
+          label={t('setup.adminName')}
+          value={v.adminName}
+          onValue={set('adminName')}
+          autoComplete="name"
+          required
+          problems={form.problems}
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t('signin.email')}
+          value={v.email}
+          onValue={set('email')}
+          autoComplete="username"
+          required
+          problems={form.problems}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('password.new')}
+          value={v.password}
+          onValue={set('password')}
+          autoComplete="new-password"
+          minLength={10}
+          required
+          problems={form.problems}
+        />
       </Form>
     </Plain>
   );

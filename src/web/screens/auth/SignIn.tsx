@@ -59,8 +59,26 @@ export function SignIn() {
     <Plain title={t('signin.title')}>
       {query.verified && <Notice>{t('app.saved')}</Notice>}
       <Form onSubmit={first.submit} error={first.error} busy={first.busy} submitLabel={t('signin.submit')}>
-        <Field name="email" type="email" label={t('signin.email')} value={email} onValue={setEmail} autoComplete="username" required problems={first.problems} />
-        <Field name="password" type="password" label={t('signin.password')} value={password} onValue={setPassword} autoComplete="current-password" required problems={first.problems} />
+        <Field
+          name="email"
+          type="email"
+          label={t('signin.email')}
+          value={email}
+          onValue={setEmail}
+          autoComplete="username"
+          required
+          problems={first.problems}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('signin.password')}
+          value={password}
+          onValue={setPassword}
+          autoComplete="current-password"
+          required
+          problems={first.problems}
+        />
       </Form>
       <p>
         <a href="/forgot-password">{t('signin.forgot')}</a>

@@ -1,0 +1,47 @@
+/** Fills a fresh database with the demo association, Grannstöd Huddinge. Later features add their history here. */
+import type { AppContext } from '../context.js';
+import { AppError } from '../platform/errors.js';
+import { nowIso } from '../platform/db/ids.js';
+import { insertArea, insertPartnerOrganisation, insertVehicle } from '../features/associations/associations.repository.js';
+import { needsSetup } from '../features/associations/associations.service.js';
+import { seedAssociation, seedMember } from './seed.js';
+import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
+
+export const DEMO_PASSWORD = 'grannstod-demo-2026';
+
+export interface DemoSignIn {
+  role: string;
+  name: string;
+  email: string;
+}
+
+export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
+  if (!(await needsSetup(ctx))) throw new AppError('setup_done');
+  const associationId = await seedAssociation(ctx, { name: 'Grannstöd Huddinge', municipality: 'Huddinge' });
+  const now = nowIso();
+  for (const [name, lat, lng] of districts) await insertArea(ctx.db, associationId, { name, geometry: districtPolygon(lat, lng), now });
+  for (const car of cars) await insertVehicle(ctx.db, associationId, { ...car, now });
+
+  const signIns: DemoSignIn[] = [];
+  const members = demoMembers();
+  for (const m of members) {
+    await seedMember(ctx, associationId, { ...m, password: DEMO_PASSWORD });
+  }
+  for (const p of partners) {
+    const orgId = await insertPartnerOrganisation(ctx.db, associationId, { name: p.name, kind: p.kind, now });
+    await seedMember(ctx, associationId, { name: p.person, email: p.email, password: DEMO_PASSWORD, roles: [], kind: 'partner', partnerOrganisationId: orgId });
+    signIns.push({ role: `partner (${p.kind})`, name: p.person, email: p.email });
+  }
+  const shown: [string, string][] = [
+    ['admin', 'admin@demo.grannstod.se'],
+    ['coordinator', 'samordnare@demo.grannstod.se'],
+    ['shift leader', 'passansvarig@demo.grannstod.se'],
+    ['driver', 'forare@demo.grannstod.se'],
+    ['volunteer', 'volontar@demo.grannstod.se'],
+  ];
+  for (const [role, email] of shown.reverse()) {
+    const m = members.find((x) => x.email === email)!;
+    signIns.unshift({ role, name: m.name, email });
+  }
+  return signIns;
+}
