@@ -1,6 +1,7 @@
 /** A labelled input with its error tied to it (aria-describedby), large enough for any finger. */
 import type { JSX } from 'preact';
 import type { FieldProblem } from '../api.js';
+import { t } from '../i18n.js';
 
 interface FieldProps extends Omit<JSX.HTMLAttributes<HTMLInputElement>, 'label' | 'onInput' | 'inputMode'> {
   minLength?: number;
@@ -106,5 +107,31 @@ export function Checkbox({ name, label, checked, onChecked }: CheckboxProps) {
       <input id={id} name={name} type="checkbox" checked={checked} onChange={(e) => onChecked((e.target as HTMLInputElement).checked)} />
       <label for={id}>{label}</label>
     </div>
+  );
+}
+
+interface PresetProps {
+  value: string;
+  onValue: (value: string) => void;
+  problems?: FieldProblem[];
+}
+
+/** The e-mail field of sign-in and account forms. */
+export function EmailField({ autoComplete = 'username', ...props }: PresetProps & { autoComplete?: 'username' | 'email' | 'off'; label?: string }) {
+  return <Field name="email" type="email" label={props.label ?? t('signin.email')} autoComplete={autoComplete} required {...props} />;
+}
+
+/** A password field: "new" (setup, invitation, reset: at least 10 characters) or "current" (sign-in, confirmations). */
+export function PasswordField({ kind, name = 'password', label, ...props }: PresetProps & { kind: 'new' | 'current'; name?: string; label?: string }) {
+  return (
+    <Field
+      name={name}
+      type="password"
+      label={label ?? (kind === 'new' ? t('password.new') : t('signin.password'))}
+      autoComplete={kind === 'new' ? 'new-password' : 'current-password'}
+      minLength={kind === 'new' ? 10 : undefined}
+      required
+      {...props}
+    />
   );
 }

@@ -29,27 +29,34 @@ export function useSubmit(action: () => Promise<void>) {
 }
 
 interface FormProps {
-  onSubmit: (e: Event) => void;
-  error: string | null;
-  busy: boolean;
+  /** What useSubmit returned: the submit handler, busy flag and the server's problem. */
+  form: FormState & { submit: (e?: Event) => Promise<void> };
   submitLabel: string;
   children: ComponentChildren;
   label?: string;
 }
 
-export function Form({ onSubmit, error, busy, submitLabel, children, label }: FormProps) {
+export function Form({ form, submitLabel, children, label }: FormProps) {
+  const { busy } = form;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label}>
-      {error && (
-        <div class="alert" role="alert">
-          {error}
-        </div>
-      )}
+    <form onSubmit={(e) => void form.submit(e)} noValidate aria-label={label}>
+      <Alert message={form.error} />
       {children}
       <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
         {busy ? t('app.loading') : submitLabel}
       </button>
     </form>
+  );
+}
+
+/** An error message read out at once by screen readers; renders nothing without a message. */
+export function Alert({ message, children }: { message: string | null; children?: ComponentChildren }) {
+  if (!message) return null;
+  return (
+    <div class="alert" role="alert">
+      {message}
+      {children && <> {children}</>}
+    </div>
   );
 }
 

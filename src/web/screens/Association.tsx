@@ -34,7 +34,7 @@ export function Association() {
   return (
     <Shell title={t('association.title')}>
       {saved && <Notice>{t('app.saved')}</Notice>}
-      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+      <Form form={save} submitLabel={t('app.save')}>
         <Field name="name" label={t('setup.associationName')} value={v.name} onValue={(name) => setV({ ...v, name })} problems={save.problems} />
         <Field
           name="municipality"
@@ -60,7 +60,7 @@ export function Association() {
         ))}
       </ul>
       <h3>{t('association.addPartner')}</h3>
-      <Form onSubmit={add.submit} error={add.error} busy={add.busy} submitLabel={t('association.addPartner')}>
+      <Form form={add} submitLabel={t('association.addPartner')}>
         <Field
           name="partner-name"
           label={t('association.partnerName')}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { Field } from '../components/Field.js';
 import { Shell } from '../components/Shell.js';
+import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { AuditEntry } from '../../shared/api/audit.js';
@@ -63,11 +64,7 @@ export function Audit() {
           {t('audit.filter')}
         </button>
       </form>
-      {error && (
-        <div class="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <Alert message={error} />
       {data?.length === 0 && <p>{t('audit.none')}</p>}
       <ul class="cards">
         {data?.map((e) => (

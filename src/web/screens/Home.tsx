@@ -1,4 +1,5 @@
 /** The start screen: a greeting and one large button per thing this member may do. */
+import { Alert } from '../components/Form.js';
 import { Shell, visibleNavItems } from '../components/Shell.js';
 import { t } from '../i18n.js';
 import { me } from '../session.js';
@@ -7,11 +8,9 @@ export function Home() {
   const m = me.value!;
   return (
     <Shell title={t('home.title', { name: m.member.name.split(' ')[0] ?? '' })}>
-      {m.twoFactorRequired && !m.twoFactorEnabled && (
-        <div class="alert" role="alert">
-          {t('error.two_factor_required')} <a href="/profile">{t('nav.profile')}</a>
-        </div>
-      )}
+      <Alert message={m.twoFactorRequired && !m.twoFactorEnabled ? t('error.two_factor_required') : null}>
+        <a href="/profile">{t('nav.profile')}</a>
+      </Alert>
       <p>
         {m.partnerOrganisation ? t('home.partnerIntro', { organisation: m.partnerOrganisation.name }) : t('home.intro', { association: m.association.name })}
       </p>

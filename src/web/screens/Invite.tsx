@@ -44,7 +44,7 @@ export function Invite() {
   return (
     <Shell title={t('invite.title')}>
       {sentTo && <Notice>{t('invite.sent', { email: sentTo })}</Notice>}
-      <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('invite.submit')}>
+      <Form form={form} submitLabel={t('invite.submit')}>
         <Field name="name" label={t('invite.name')} value={v.name} onValue={set('name')} autoComplete="off" required problems={form.problems} />
         <Field
           name="email"

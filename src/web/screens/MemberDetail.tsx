@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { patch, post } from '../api.js';
 import { Checkbox, Field } from '../components/Field.js';
-import { Form, Notice, useSubmit } from '../components/Form.js';
+import { Alert, Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
 import { useLoad } from '../components/useLoad.js';
 import { t } from '../i18n.js';
@@ -42,9 +42,7 @@ export function MemberDetail({ id }: { id: string }) {
   if (error)
     return (
       <Shell title={t('member.title')}>
-        <div class="alert" role="alert">
-          {error}
-        </div>
+        <Alert message={error} />
       </Shell>
     );
   if (!data)
@@ -63,7 +61,7 @@ export function MemberDetail({ id }: { id: string }) {
       <p>
         {t('signin.email')}: {data.email}
       </p>
-      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+      <Form form={save} submitLabel={t('app.save')}>
         <Field name="name" label={t('invite.name')} value={name} onValue={setName} problems={save.problems} />
         <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
         {data.kind === 'volunteer' && can('member.changeRoles') && (
@@ -98,11 +96,7 @@ export function MemberDetail({ id }: { id: string }) {
       </Form>
       {can('member.deactivate') && data.status !== 'invited' && (
         <form onSubmit={toggleActive.submit}>
-          {toggleActive.error && (
-            <div class="alert" role="alert">
-              {toggleActive.error}
-            </div>
-          )}
+          <Alert message={toggleActive.error} />
           <button type="submit" class={data.status === 'inactive' ? 'secondary' : 'danger'} disabled={toggleActive.busy}>
             {data.status === 'inactive' ? t('member.reactivate') : t('member.deactivate')}
           </button>

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { Checkbox, Field } from '../components/Field.js';
 import { Shell } from '../components/Shell.js';
+import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
 import { t } from '../i18n.js';
 import type { MemberSummary } from '../../shared/api/members.js';
@@ -18,11 +19,7 @@ export function Members() {
         <Field name="q" type="search" label={t('members.search')} value={q} onValue={setQ} />
         <Checkbox name="inactive" label={t('members.showInactive')} checked={inactive} onChecked={setInactive} />
       </div>
-      {error && (
-        <div class="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <Alert message={error} />
       {data && data.length === 0 && <p>{t('members.none')}</p>}
       <ul class="cards">
         {data?.map((m) => (

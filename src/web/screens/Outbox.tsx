@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { Shell } from '../components/Shell.js';
+import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { OutboxMail, OutboxSummary } from '../../shared/api/audit.js';
@@ -12,11 +13,7 @@ export function Outbox() {
   return (
     <Shell title={t('outbox.title')}>
       <p>{t('outbox.help')}</p>
-      {error && (
-        <div class="alert" role="alert">
-          {error}
-        </div>
-      )}
+      <Alert message={error} />
       {data?.length === 0 && <p>{t('outbox.none')}</p>}
       <ul class="cards">
         {data?.map((m) => (

@@ -56,7 +56,7 @@ export function Profile() {
         ))}
       </fieldset>
       {saved && <Notice>{t('app.saved')}</Notice>}
-      <Form onSubmit={save.submit} error={save.error} busy={save.busy} submitLabel={t('app.save')}>
+      <Form form={save} submitLabel={t('app.save')}>
         <Field name="name" label={t('invite.name')} value={name} onValue={setName} autoComplete="name" problems={save.problems} />
         <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
       </Form>

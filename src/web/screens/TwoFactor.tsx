@@ -1,7 +1,7 @@
 /** Turning TOTP two-factor on (key, backup codes, confirm with a code) and off. */
 import { useState } from 'preact/hooks';
 import { post } from '../api.js';
-import { Field } from '../components/Field.js';
+import { Field, PasswordField } from '../components/Field.js';
 import { Form, useSubmit } from '../components/Form.js';
 import { t } from '../i18n.js';
 import { loadMe, me } from '../session.js';
@@ -43,7 +43,7 @@ export function TwoFactor() {
             <li key={c}>{c}</li>
           ))}
         </ul>
-        <Form onSubmit={confirm.submit} error={confirm.error} busy={confirm.busy} submitLabel={t('signin.verify')}>
+        <Form form={confirm} submitLabel={t('signin.verify')}>
           <Field name="totp" label={t('profile.twoFactorConfirm')} value={code} onValue={setCode} inputMode="numeric" autoComplete="one-time-code" required />
         </Form>
       </section>
@@ -53,16 +53,8 @@ export function TwoFactor() {
   return (
     <section>
       <p>{enabled ? t('profile.twoFactorOn') : t('profile.twoFactorOff')}</p>
-      <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={enabled ? t('profile.twoFactorDisable') : t('profile.twoFactorEnable')}>
-        <Field
-          name="current-password"
-          type="password"
-          label={t('profile.currentPassword')}
-          value={password}
-          onValue={setPassword}
-          autoComplete="current-password"
-          required
-        />
+      <Form form={form} submitLabel={enabled ? t('profile.twoFactorDisable') : t('profile.twoFactorEnable')}>
+        <PasswordField kind="current" name="current-password" label={t('profile.currentPassword')} value={password} onValue={setPassword} />
       </Form>
     </section>
   );

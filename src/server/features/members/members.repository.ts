@@ -93,19 +93,13 @@ export async function listMembers(db: Executor, associationId: string, filter: {
   return rows.map((r) => toRecord(r, roles.get(r.id) ?? []));
 }
 
-export interface NewMember {
-  associationId: string;
-  userId: string | null;
-  kind: MemberKind;
-  partnerOrganisationId: string | null;
-  name: string;
-  email: string;
-  phone: string | null;
-  language: Language;
-  status: MemberStatus;
-  roles: Role[];
+/** What a new member is made of; the id and timestamps are set here. */
+export type NewMember = Pick<
+  MemberRecord,
+  'associationId' | 'userId' | 'kind' | 'partnerOrganisationId' | 'name' | 'email' | 'phone' | 'language' | 'status' | 'roles'
+> & {
   now: string;
-}
+};
 
 export async function insertMember(db: Executor, m: NewMember): Promise<string> {
   const id = newId();

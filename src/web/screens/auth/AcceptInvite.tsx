@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError, get, post } from '../../api.js';
-import { Field } from '../../components/Field.js';
-import { Form, useSubmit } from '../../components/Form.js';
+import { PasswordField } from '../../components/Field.js';
+import { Alert, Form, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { setLanguage, t } from '../../i18n.js';
 import type { InvitationPreview } from '../../../shared/api/members.js';
@@ -32,9 +32,7 @@ export function AcceptInvite() {
   if (problem) {
     return (
       <Plain title={t('signin.title')}>
-        <div class="alert" role="alert">
-          {problem}
-        </div>
+        <Alert message={problem} />
         <p>
           <a href="/signin">{t('signin.title')}</a>
         </p>
@@ -45,19 +43,9 @@ export function AcceptInvite() {
   return (
     <Plain title={t('accept.title', { association: preview.association })}>
       <p>{t('accept.help', { email: preview.email })}</p>
-      <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('accept.submit')}>
+      <Form form={form} submitLabel={t('accept.submit')}>
         <input type="email" name="email" value={preview.email} autoComplete="username" hidden readOnly />
-        <Field
-          name="password"
-          type="password"
-          label={t('password.new')}
-          value={password}
-          onValue={setPassword}
-          autoComplete="new-password"
-          minLength={10}
-          required
-          problems={form.problems}
-        />
+        <PasswordField kind="new" value={password} onValue={setPassword} problems={form.problems} />
       </Form>
     </Plain>
   );

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { EmailField, PasswordField } from '../../components/Field.js';
 import { Form, Notice, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { t } from '../../i18n.js';
@@ -21,17 +21,8 @@ export function ForgotPassword() {
       ) : (
         <>
           <p>{t('forgot.help')}</p>
-          <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('forgot.submit')}>
-            <Field
-              name="email"
-              type="email"
-              label={t('signin.email')}
-              value={email}
-              onValue={setEmail}
-              autoComplete="email"
-              required
-              problems={form.problems}
-            />
+          <Form form={form} submitLabel={t('forgot.submit')}>
+            <EmailField autoComplete="email" value={email} onValue={setEmail} problems={form.problems} />
           </Form>
         </>
       )}
@@ -57,18 +48,8 @@ export function ResetPassword() {
           {t('reset.done')} <a href="/signin">{t('signin.title')}</a>
         </Notice>
       ) : (
-        <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('reset.submit')}>
-          <Field
-            name="password"
-            type="password"
-            label={t('password.new')}
-            value={password}
-            onValue={setPassword}
-            autoComplete="new-password"
-            minLength={10}
-            required
-            problems={form.problems}
-          />
+        <Form form={form} submitLabel={t('reset.submit')}>
+          <PasswordField kind="new" value={password} onValue={setPassword} problems={form.problems} />
         </Form>
       )}
     </Plain>

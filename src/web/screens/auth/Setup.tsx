@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { EmailField, Field, PasswordField } from '../../components/Field.js';
 import { Form, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { language, t } from '../../i18n.js';
@@ -22,7 +22,7 @@ export function Setup({ onDone }: { onDone: () => void }) {
   return (
     <Plain title={t('setup.title')}>
       <p>{t('setup.intro')}</p>
-      <Form onSubmit={form.submit} error={form.error} busy={form.busy} submitLabel={t('setup.submit')}>
+      <Form form={form} submitLabel={t('setup.submit')}>
         <Field
           name="associationName"
           label={t('setup.associationName')}
@@ -41,27 +41,8 @@ export function Setup({ onDone }: { onDone: () => void }) {
           required
           problems={form.problems}
         />
-        <Field
-          name="email"
-          type="email"
-          label={t('signin.email')}
-          value={v.email}
-          onValue={set('email')}
-          autoComplete="username"
-          required
-          problems={form.problems}
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('password.new')}
-          value={v.password}
-          onValue={set('password')}
-          autoComplete="new-password"
-          minLength={10}
-          required
-          problems={form.problems}
-        />
+        <EmailField value={v.email} onValue={set('email')} problems={form.problems} />
+        <PasswordField kind="new" value={v.password} onValue={set('password')} problems={form.problems} />
       </Form>
     </Plain>
   );

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { EmailField, Field, PasswordField } from '../../components/Field.js';
 import { Form, Notice, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { t } from '../../i18n.js';
@@ -35,7 +35,7 @@ export function SignIn() {
     return (
       <Plain title={t('signin.twoFactorTitle')}>
         <p>{step === 'totp' ? t('signin.twoFactorHelp') : t('signin.backupCode')}</p>
-        <Form onSubmit={second.submit} error={second.error} busy={second.busy} submitLabel={t('signin.verify')}>
+        <Form form={second} submitLabel={t('signin.verify')}>
           <Field
             name="code"
             label={step === 'totp' ? t('signin.code') : t('signin.backupCode')}
@@ -58,27 +58,9 @@ export function SignIn() {
   return (
     <Plain title={t('signin.title')}>
       {query.verified && <Notice>{t('app.saved')}</Notice>}
-      <Form onSubmit={first.submit} error={first.error} busy={first.busy} submitLabel={t('signin.submit')}>
-        <Field
-          name="email"
-          type="email"
-          label={t('signin.email')}
-          value={email}
-          onValue={setEmail}
-          autoComplete="username"
-          required
-          problems={first.problems}
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('signin.password')}
-          value={password}
-          onValue={setPassword}
-          autoComplete="current-password"
-          required
-          problems={first.problems}
-        />
+      <Form form={first} submitLabel={t('signin.submit')}>
+        <EmailField value={email} onValue={setEmail} problems={first.problems} />
+        <PasswordField kind="current" value={password} onValue={setPassword} problems={first.problems} />
       </Form>
       <p>
         <a href="/forgot-password">{t('signin.forgot')}</a>
