@@ -15,6 +15,7 @@ import { registerAuthRoute } from './platform/http/auth-route.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { registerWeb } from './platform/http/web.js';
 import { actorResolver } from './platform/http/actor.js';
+import { createSessionReader } from './platform/auth/session.js';
 import { loggerOptions } from './platform/logging.js';
 import { actorForUser } from './features/members/members.service.js';
 import { twoFactorState } from './features/members/two-factor.js';
@@ -74,13 +75,13 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     dialect: database.dialect,
     auth,
     mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
-    actorOf: actorResolver(() => ctx, actorForUser, twoFactorState),
+    actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 
   await registerSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
   // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  await app.register(rateLimit, { max: config.apiRateLimitPerMinute, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await registerOpenApi(app);
 
   registerOperationsRoutes(app, database.db, () => shuttingDown);

@@ -39,6 +39,8 @@ const schema = z.object({
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
   /** Window for sign-in throttling, in seconds. */
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  /** API requests allowed per client IP per minute (a ceiling against abuse, far above normal use). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Seconds to wait for requests in flight at shutdown before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });
@@ -58,6 +60,7 @@ export type Config = Readonly<{
   signInMaxAttempts: number;
   signInWindowSeconds: number;
   shutdownGraceSeconds: number;
+  apiRateLimitPerMinute: number;
 }>;
 
 /** Parses and freezes the configuration; throws a readable error naming each bad variable. */
@@ -87,5 +90,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInMaxAttempts: e.SIGNIN_MAX_ATTEMPTS,
     signInWindowSeconds: e.SIGNIN_WINDOW_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
   });
 }

@@ -10,6 +10,7 @@ const actor = (roles: Role[], kind: Actor['kind'] = 'volunteer'): Actor => ({
   roles,
   partnerOrganisationId: kind === 'partner' ? 'p' : null,
   language: 'sv',
+  twoFactorEnabled: false,
 });
 
 const actors = {

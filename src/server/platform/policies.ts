@@ -14,6 +14,8 @@ export interface Actor {
   roles: readonly Role[];
   partnerOrganisationId: string | null;
   language: 'sv' | 'en';
+  /** Whether the account has TOTP two-factor on (read with the session). */
+  twoFactorEnabled: boolean;
 }
 
 const has = (actor: Actor, ...wanted: Role[]) => actor.kind === 'volunteer' && wanted.some((r) => actor.roles.includes(r));

@@ -26,17 +26,18 @@ export function toDetail(m: repo.MemberRecord, qualifications: repo.Qualificatio
 }
 
 /** The actor for a signed-in user, or null when the user is no active member. */
-export async function actorForUser(ctx: AppContext, userId: string): Promise<Actor | null> {
-  const m = await repo.findMemberByUserId(ctx.db, userId);
+export async function actorForUser(ctx: AppContext, user: { id: string; twoFactorEnabled: boolean }): Promise<Actor | null> {
+  const m = await repo.findMemberByUserId(ctx.db, user.id);
   if (!m || m.status !== 'active') return null;
   return {
-    userId,
+    userId: user.id,
     memberId: m.id,
     associationId: m.associationId,
     kind: m.kind,
     roles: m.roles,
     partnerOrganisationId: m.partnerOrganisationId,
     language: m.language,
+    twoFactorEnabled: user.twoFactorEnabled,
   };
 }
 

@@ -32,10 +32,3 @@ export async function sessionUser(auth: Auth, headers: Headers): Promise<{ id: s
   if (!session) return null;
   return { id: session.user.id, twoFactorEnabled: Boolean((session.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled) };
 }
-
-/** Whether the user has turned on TOTP two-factor. */
-export async function twoFactorEnabled(auth: Auth, userId: string): Promise<boolean> {
-  const ctx = await auth.$context;
-  const user = (await ctx.internalAdapter.findUserById(userId)) as { twoFactorEnabled?: boolean | null } | null;
-  return Boolean(user?.twoFactorEnabled);
-}

@@ -11,6 +11,7 @@ import type { Db, Dialect } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { renderMail, type MailTemplate } from '../mail/templates.js';
 import { toLanguage } from '../../../shared/i18n/translate.js';
+import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './session.js';
 
 /** The header the server sets from request.ip; any value a client sends is overwritten. */
 export const CLIENT_IP_HEADER = 'x-grannstod-client-ip';
@@ -83,7 +84,7 @@ export function createAuth(deps: AuthDeps) {
           `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/signin?verified=1')}`,
         ),
     },
-    session: { expiresIn: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
     rateLimit: {
       enabled: true,
       storage: 'database',

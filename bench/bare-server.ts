@@ -1,0 +1,7 @@
+/** The physical limit for the benchmarks: a bare Fastify route, same Node, same machine. */
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: false });
+app.get('/bare', async () => ({ status: 'ok' }));
+// Benchmarks pick the port.
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

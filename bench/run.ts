@@ -1,0 +1,13 @@
+/** `npm run bench -- NAME [--dialect sqlite|postgres]`: runs one benchmark (see bench/RESULTS.md). */
+import { parseArgs } from './support.js';
+import { benchStartup } from './startup.js';
+import { benchSession } from './session.js';
+
+const benchmarks = { startup: benchStartup, session: benchSession };
+const { name, dialect } = parseArgs(process.argv.slice(2));
+const run = benchmarks[name as keyof typeof benchmarks];
+if (!run) {
+  console.error(`Unknown benchmark "${name}". Choose one of: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+await run(dialect);

@@ -1,0 +1,68 @@
+/**
+ * session: authenticated requests per second (authed_rps) to GET /api/me with a
+ * session cookie — session lookup, member, two-factor rule, response schema —
+ * against a bare Fastify route in the same run (bare_rps). Load from autocannon
+ * in this process; the server runs in its own process.
+ */
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/server/config.js';
+import { startApp } from '../src/server/start.js';
+import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
+import { freePort, freshDatabase, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+
+const DURATION_S = 10;
+const CONNECTIONS = 20;
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  // Warm up, then measure.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+export async function benchSession(dialect: Dialect): Promise<void> {
+  const db = await freshDatabase(dialect);
+  const port = freePort();
+  const env = {
+    DATABASE_URL: db.url,
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SIGNIN_MAX_ATTEMPTS: '1000',
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+  const seeded = await startApp(loadConfig({ ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' }), { logger: false });
+  await fillDemo(seeded.ctx);
+  await seeded.app.close();
+
+  const server = startProcess('src/server/main.ts', { ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' });
+  const barePort = freePort();
+  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now());
+    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now());
+    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+      body: JSON.stringify({ email: 'admin@demo.grannstod.se', password: DEMO_PASSWORD }),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const authed = await load(`http://127.0.0.1:${port}/api/me`, { cookie });
+    const health = await load(`http://127.0.0.1:${port}/healthz`);
+    const baseline = await load(`http://127.0.0.1:${barePort}/bare`);
+    report(
+      'session',
+      dialect,
+      { authed_rps: authed.rps, authed_p99_ms: authed.p99, authed_errors: authed.errors, app_unauthed_rps: health.rps },
+      { bare_rps: baseline.rps, bare_p99_ms: baseline.p99 },
+    );
+  } finally {
+    await stopProcess(server);
+    await stopProcess(bare);
+    await db.drop();
+  }
+}
