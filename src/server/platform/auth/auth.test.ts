@@ -58,6 +58,8 @@ describe('sign-in', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: m.cookie }, payload: {} });
     expect(out.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: m.cookie } })).statusCode).toBe(401);
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?actorMemberId=${m.memberId}`, headers: { cookie: a.admin.cookie } });
+    expect((audit.json() as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_out']));
   });
 });
 
@@ -83,6 +85,12 @@ describe('password reset', () => {
     expect(again.json().code).toBe('token_invalid');
     expect((await signInRequest(m.email, 'a-brand-new-password', '10.3.0.2')).statusCode).toBe(200);
     expect((await signInRequest(m.email, PASSWORD, '10.3.0.3')).statusCode).toBe(401);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?actorMemberId=${m.memberId}&action=auth.password_change`,
+      headers: { cookie: a.admin.cookie },
+    });
+    expect(audit.json()).toHaveLength(1);
   });
 
   it('refuses an expired link', async () => {

@@ -11,6 +11,7 @@ import type { Db, Dialect } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { renderMail, type MailTemplate } from '../mail/templates.js';
 import { toLanguage } from '../../../shared/i18n/translate.js';
+import { accountAuditHooks, auditAccountEvent } from './audit-hooks.js';
 import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './session.js';
 
 /** The header the server sets from request.ip; any value a client sends is overwritten. */
@@ -70,6 +71,7 @@ export function createAuth(deps: AuthDeps) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: { hash: hashPassword, verify: verifyPassword },
+      onPasswordReset: async ({ user }) => auditAccountEvent(db, user.id, 'auth.password_change'),
       sendResetPassword: async ({ user, token }) =>
         mailUser('reset', user.email, user.name, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
     },
@@ -106,6 +108,7 @@ export function createAuth(deps: AuthDeps) {
     telemetry: { enabled: false },
     // Our own logs say what matters; better-auth's warnings (e.g. each wrong password) are noise.
     logger: { level: 'error' },
+    databaseHooks: accountAuditHooks(db),
     plugins: [twoFactor({ issuer: 'Grannstöd', backupCodeOptions: { amount: 10, length: 10 } })],
   });
 }
