@@ -7,19 +7,24 @@ import type { Me, MeUpdate } from '../../../shared/api/members.js';
 import { getAssociation, partnerOrganisationOf } from '../associations/associations.service.js';
 import * as repo from './members.repository.js';
 import { permissionsOf, toDetail } from './members.service.js';
-import { twoFactorState } from './two-factor.js';
+import { twoFactorRequired } from './two-factor.js';
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<Me> {
-  const member = (await repo.findMember(ctx.db, actor.associationId, actor.memberId))!;
-  const association = (await getAssociation(ctx, actor.associationId))!;
-  const state = await twoFactorState(ctx, actor);
+  // Independent reads: on PostgreSQL they run side by side on the pool.
+  const [member, qualifications, association, partnerOrganisation] = await Promise.all([
+    repo.findMember(ctx.db, actor.associationId, actor.memberId),
+    repo.qualificationsOf(ctx.db, actor.associationId, actor.memberId),
+    getAssociation(ctx, actor.associationId),
+    partnerOrganisationOf(ctx, actor),
+  ]);
+  const required = twoFactorRequired(actor, association);
   return {
-    member: toDetail(member, await repo.qualificationsOf(ctx.db, actor.associationId, actor.memberId)),
-    association: { id: association.id, name: association.name, municipality: association.municipality, requireTwoFactor: association.requireTwoFactor },
-    partnerOrganisation: await partnerOrganisationOf(ctx, actor),
-    twoFactorEnabled: state.enabled,
-    twoFactorRequired: state.required,
-    permissions: state.required && !state.enabled ? [] : permissionsOf(actor, actions),
+    member: toDetail(member!, qualifications),
+    association: { id: association!.id, name: association!.name, municipality: association!.municipality, requireTwoFactor: association!.requireTwoFactor },
+    partnerOrganisation,
+    twoFactorEnabled: actor.twoFactorEnabled,
+    twoFactorRequired: required,
+    permissions: required && !actor.twoFactorEnabled ? [] : permissionsOf(actor, actions),
   };
 }
 

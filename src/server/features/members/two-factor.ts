@@ -8,9 +8,13 @@ export function roleNeedsTwoFactor(actor: Pick<Actor, 'kind' | 'roles'>): boolea
   return actor.kind === 'volunteer' && (actor.roles.includes('admin') || actor.roles.includes('coordinator'));
 }
 
+/** Whether this actor must use two-factor, given their association's setting. */
+export function twoFactorRequired(actor: Actor, association: { requireTwoFactor: boolean } | undefined): boolean {
+  return roleNeedsTwoFactor(actor) && Boolean(association?.requireTwoFactor);
+}
+
 export async function twoFactorState(ctx: AppContext, actor: Actor): Promise<{ enabled: boolean; required: boolean }> {
-  const enabled = actor.twoFactorEnabled;
-  if (!roleNeedsTwoFactor(actor)) return { enabled, required: false };
-  const association = await getAssociation(ctx, actor.associationId);
-  return { enabled, required: Boolean(association?.requireTwoFactor) };
+  // Only admins and coordinators can be required to: everyone else is spared the lookup.
+  const required = roleNeedsTwoFactor(actor) && twoFactorRequired(actor, await getAssociation(ctx, actor.associationId));
+  return { enabled: actor.twoFactorEnabled, required };
 }
