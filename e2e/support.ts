@@ -9,7 +9,7 @@ import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -65,7 +65,7 @@ export async function openBrowser(width = 360, height = 780): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width, height },
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',

@@ -5,6 +5,7 @@ import { useLocation } from 'preact-iso';
 import { post } from '../api.js';
 import { t } from '../i18n.js';
 import { can, me, setMe } from '../session.js';
+import { OfflineBanner } from './Offline.js';
 import type { MessageKey } from '../../shared/i18n/translate.js';
 
 interface NavItem {
@@ -65,6 +66,7 @@ export function Shell({ title, children }: { title: string; children: ComponentC
           </li>
         </ul>
       </nav>
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
         {children}
@@ -77,6 +79,7 @@ export function Shell({ title, children }: { title: string; children: ComponentC
 export function Plain({ title, children }: { title: string; children: ComponentChildren }) {
   return (
     <main id="main" class="plain">
+      <OfflineBanner />
       <p class="brand-plain">{t('app.name')}</p>
       <h1>{title}</h1>
       {children}
