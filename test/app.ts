@@ -18,7 +18,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -29,7 +29,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SIGNIN_MAX_ATTEMPTS: '50',
     ...env,
   });
-  const built = await startApp(config, { logger: false });
+  const built = await startApp(config, options.logStream ? { logStream: options.logStream } : { logger: false });
   return {
     app: built.app,
     ctx: built.ctx,

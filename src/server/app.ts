@@ -32,6 +32,8 @@ export interface AppDeps {
   webRoot?: string;
   /** Pino logger on; tests turn it off. */
   logger?: boolean;
+  /** Where log lines go (stdout by default); tests read them here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface BuiltApp {
@@ -48,7 +50,7 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: deps.logger === false ? false : loggerOptions(config),
+    logger: deps.logger === false ? false : loggerOptions(config, deps.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     // Closes idle keep-alive sockets at shutdown while letting requests in flight finish.
@@ -92,6 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerOutboxRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
+  // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) reply.header('connection', 'close');
+  });
   app.addHook('onClose', async () => {
     await worker.stop();
   });

@@ -5,7 +5,10 @@ import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { resolveAuthSecret } from './platform/auth/secret.js';
 
-export async function startApp(config: Config, options: { webRoot?: string; logger?: boolean } = {}): Promise<BuiltApp & { database: DatabaseHandle }> {
+export async function startApp(
+  config: Config,
+  options: { webRoot?: string; logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+): Promise<BuiltApp & { database: DatabaseHandle }> {
   const database = openDatabase(config.databaseUrl);
   const built = await buildApp({ config, database, authSecret: resolveAuthSecret(config), ...options });
   await migrateToLatest(database.db, built.auth);

@@ -2,8 +2,9 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
+    ...(stream && { stream }),
     level: config.logLevel,
     // Cookies, auth headers and bodies (passwords, names, phone numbers) never reach the log.
     redact: {
