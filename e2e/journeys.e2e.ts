@@ -160,6 +160,20 @@ describe('journeys', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
   });
 
+  it('changes the own e-mail address through a link sent to the new one', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/profile`);
+    await page.getByLabel('Ny e-postadress').fill('anna.ny@example.se');
+    await page.getByRole('button', { name: 'Byt e-postadress' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('anna.ny@example.se');
+    await page.goto(`${server.url}/outbox`);
+    await page.getByRole('button', { name: 'Bekräfta din e-postadress' }).click();
+    const link = /(http:\/\/\S+verify-email\S+)/.exec((await page.locator('.mail-text').textContent()) ?? '')![1]!;
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Min profil');
+    await expect.poll(() => page.getByText('anna.ny@example.se').count()).toBe(1);
+  });
+
   it('switches to English and to larger text, still usable on a 360 px screen', async () => {
     const { page } = admin;
     await page.goto(`${server.url}/profile`);

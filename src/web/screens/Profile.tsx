@@ -9,6 +9,7 @@ import { me, setMe } from '../session.js';
 import { textSizes, type TextSize } from '../../shared/domain/roles.js';
 import type { Me } from '../../shared/api/members.js';
 import { TwoFactor } from './TwoFactor.js';
+import { ChangeEmail } from './ChangeEmail.js';
 
 const sizeLabel = { normal: 'profile.textNormal', large: 'profile.textLarge', larger: 'profile.textLarger' } as const;
 
@@ -60,6 +61,7 @@ export function Profile() {
         <Field name="name" label={t('invite.name')} value={name} onValue={setName} autoComplete="name" problems={save.problems} />
         <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
       </Form>
+      <ChangeEmail />
       <h2>{t('profile.security')}</h2>
       <TwoFactor />
     </Shell>

@@ -104,6 +104,50 @@ describe('password reset', () => {
   });
 });
 
+describe('e-mail verification', () => {
+  const linkIn = (text: string) => new URL(/(http:\/\/\S+\/api\/auth\/verify-email\?\S+)/.exec(text)![1]!);
+
+  it('changes the sign-in address only once the new address is confirmed, and the member address with it', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer'], { language: 'en' });
+    const newEmail = `new.${m.email}`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-email',
+      headers: { cookie: m.cookie },
+      payload: { newEmail, callbackURL: '/profile' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await latestMailText(newEmail);
+    expect(text).toContain('Open the link to confirm that the address is yours.');
+    expect((await signInRequest(newEmail, PASSWORD, '10.6.0.1')).statusCode).toBe(401);
+
+    const link = linkIn(text);
+    const confirm = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
+    expect(confirm.statusCode, confirm.body).toBe(302);
+    expect(confirm.headers.location).toBe('/profile');
+    expect((await signInRequest(newEmail, PASSWORD, '10.6.0.2')).statusCode).toBe(200);
+    const me = await t.app.inject({ method: 'GET', url: `/api/members/${m.memberId}`, headers: { cookie: a.admin.cookie } });
+    expect(me.json().email).toBe(newEmail);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?action=member.email_change&actorMemberId=${m.memberId}`,
+      headers: { cookie: a.admin.cookie },
+    });
+    expect(audit.json()[0]).toMatchObject({ before: { email: m.email }, after: { email: newEmail } });
+  });
+
+  it('an unconfirmed account is sent a link at sign-in and signs in once it is confirmed', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    await sql`update "user" set "emailVerified" = ${t.ctx.dialect === 'postgres' ? false : 0} where email = ${m.email}`.execute(t.ctx.db);
+    const refused = await signInRequest(m.email, PASSWORD, '10.6.1.1');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().title).toBe('E-postadressen är inte bekräftad. Vi har skickat en ny länk.');
+    const link = linkIn(await latestMailText(m.email));
+    expect((await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` })).statusCode).toBe(302);
+    expect((await signInRequest(m.email, PASSWORD, '10.6.1.2')).statusCode).toBe(200);
+  });
+});
+
 describe('two-factor', () => {
   it('turns on TOTP, then sign-in needs a code or a backup code', async () => {
     const m = await addMember(t, a.associationId, ['coordinator']);

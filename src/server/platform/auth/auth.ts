@@ -35,20 +35,17 @@ export const verifyPassword = ({ hash: h, password }: { hash: string; password: 
 export function createAuth(deps: AuthDeps) {
   const { config, db } = deps;
 
-  async function mailUser(template: MailTemplate, email: string, fallbackName: string, link: string) {
+  /** Queues an account mail in the member's language; the member is found by account, else by address. */
+  async function mailUser(template: MailTemplate, user: { id: string; email: string; name: string }, link: string) {
     const member = await db
       .selectFrom('members')
       .innerJoin('associations', 'associations.id', 'members.association_id')
       .select(['members.name', 'members.language', 'members.association_id', 'associations.name as association'])
-      .where('members.email', '=', email.toLowerCase())
+      .where((eb) => eb.or([eb('members.user_id', '=', user.id), eb('members.email', '=', user.email.toLowerCase())]))
       .executeTakeFirst();
     const language = toLanguage(member?.language);
-    const rendered = renderMail(language, template, {
-      name: member?.name ?? fallbackName,
-      association: member?.association ?? 'Grannstöd',
-      link,
-    });
-    await enqueueMail(db, { ...rendered, to: email, language, associationId: member?.association_id ?? null }, Boolean(config.smtpUrl));
+    const rendered = renderMail(language, template, { name: member?.name ?? user.name, association: member?.association ?? 'Grannstöd', link });
+    await enqueueMail(db, { ...rendered, to: user.email, language, associationId: member?.association_id ?? null }, Boolean(config.smtpUrl));
     deps.onMailQueued();
   }
 
@@ -72,19 +69,14 @@ export function createAuth(deps: AuthDeps) {
       resetPasswordTokenExpiresIn: 60 * 60,
       password: { hash: hashPassword, verify: verifyPassword },
       onPasswordReset: async ({ user }) => auditAccountEvent(db, user.id, 'auth.password_change'),
-      sendResetPassword: async ({ user, token }) =>
-        mailUser('reset', user.email, user.name, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
+      sendResetPassword: async ({ user, token }) => mailUser('reset', user, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
     },
+    user: { changeEmail: { enabled: true } },
     emailVerification: {
       sendOnSignIn: true,
       expiresIn: 24 * 60 * 60,
-      sendVerificationEmail: async ({ user, token }) =>
-        mailUser(
-          'verify',
-          user.email,
-          user.name,
-          `${config.publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/signin?verified=1')}`,
-        ),
+      // better-auth's link verifies the address (or, for a change of address, switches to it), then opens the callback page.
+      sendVerificationEmail: async ({ user, url }) => mailUser('verify', user, url),
     },
     session: { expiresIn: SESSION_EXPIRES_IN_S, updateAge: SESSION_UPDATE_AGE_S },
     rateLimit: {
