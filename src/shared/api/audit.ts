@@ -1,9 +1,10 @@
 /** API schemas of the audit log and the mail outbox. */
 import { z } from 'zod';
 import { id, isoDate, isoDateTime } from './common.js';
+import { auditActions } from '../domain/audit-actions.js';
 
 export const auditQuery = z.strictObject({
-  action: z.string().trim().max(60).optional(),
+  action: z.enum(auditActions).optional(),
   entityType: z.string().trim().max(40).optional(),
   actorMemberId: id.optional(),
   from: isoDate.optional(),

@@ -1,7 +1,8 @@
 /** The audit log (admins): who did what and when, with before and after; filter by event and dates. */
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
-import { Field } from '../components/Field.js';
+import { Field, Select } from '../components/Field.js';
+import { auditActions, type AuditAction } from '../../shared/domain/audit-actions.js';
 import { Shell } from '../components/Shell.js';
 import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
@@ -51,12 +52,12 @@ export function Audit() {
           setApplied(filter);
         }}
       >
-        <Field
+        <Select
           name="action"
           label={t('audit.action')}
           value={filter.action}
           onValue={(action) => setFilter({ ...filter, action })}
-          hint="member.update, member.read, invitation.create …"
+          options={[{ value: '', label: t('audit.all') }, ...auditActions.map((a) => ({ value: a, label: t(`audit.action.${a}`) }))]}
         />
         <Field name="from" type="date" label={t('audit.from')} value={filter.from} onValue={(from) => setFilter({ ...filter, from })} />
         <Field name="to" type="date" label={t('audit.to')} value={filter.to} onValue={(to) => setFilter({ ...filter, to })} />
@@ -69,7 +70,7 @@ export function Audit() {
       <ul class="cards">
         {data?.map((e) => (
           <li key={e.id} class="card">
-            <p class="card-title">{e.action}</p>
+            <p class="card-title">{(auditActions as readonly string[]).includes(e.action) ? t(`audit.action.${e.action as AuditAction}`) : e.action}</p>
             <p>
               {formatDateTime(e.createdAt)} · {e.actorName ?? '—'} · {e.entityType}
             </p>
