@@ -91,6 +91,13 @@ describe('journeys', () => {
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
       expect(await ville.page.getByLabel('E-postadress').inputValue()).toBe('ville@example.se');
       await audit(ville.page, '06-signin');
+      // Before signing in, a person can switch language and enlarge the text.
+      await ville.page.getByRole('button', { name: 'In English' }).click();
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+      await ville.page.getByRole('button', { name: 'Larger text' }).click();
+      await expect.poll(() => ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
+      await audit(ville.page, '06b-signin-english-large');
+      await ville.page.getByRole('button', { name: 'På svenska' }).click();
       await ville.page.getByLabel('Lösenord').fill('wrong-password-1');
       await ville.page.getByRole('button', { name: 'Logga in' }).click();
       await expect.poll(() => ville.page.getByRole('alert').textContent()).toBe('Fel e-postadress eller lösenord.');
@@ -118,6 +125,15 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Sparat.');
     await audit(page, '08-member');
+    await page.getByRole('button', { name: 'Inaktivera' }).click();
+    await expect.poll(() => page.getByText(/Inaktivera Ville Volontär\?/).count()).toBe(1);
+    await audit(page, '08b-member-confirm-deactivate');
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('button', { name: 'Inaktivera' }).click();
+    await page.getByRole('button', { name: 'Inaktivera' }).click();
+    await expect.poll(() => page.getByText('Medlemmen är inaktiverad. Historiken finns kvar.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Aktivera igen' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Inaktivera' }).count()).toBe(1);
     for (const [path, name] of [
       ['/association', '09-association'],
       ['/audit', '10-audit'],

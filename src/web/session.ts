@@ -8,7 +8,11 @@ import { setLanguage } from './i18n.js';
 export const me = signal<Me | null>(null);
 export const sessionChecked = signal(false);
 
+/** The text size in force; a signal so screens that show it re-render. */
+export const textSize = signal<TextSize>('normal');
+
 export function applyTextSize(size: TextSize): void {
+  textSize.value = size;
   document.documentElement.dataset.textSize = size;
   localStorage.setItem('grannstod.textSize', size);
 }

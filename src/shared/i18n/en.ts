@@ -14,6 +14,10 @@ export const en: Record<MessageKey, string> = {
   'app.error': 'Something went wrong. Please try again.',
   'app.required': 'required',
 
+  'app.otherLanguage': 'På svenska',
+  'app.biggerText': 'Larger text',
+  'app.smallerText': 'Smaller text',
+  'app.confirm': 'Are you sure?',
   'nav.home': 'Home',
   'nav.members': 'Members',
   'nav.invite': 'Invite',
@@ -130,6 +134,7 @@ export const en: Record<MessageKey, string> = {
   'member.deactivate': 'Deactivate',
   'member.reactivate': 'Reactivate',
   'member.deactivated': 'The member is deactivated. Their history is kept.',
+  'member.deactivateConfirm': 'Deactivate {name}? They are signed out and cannot sign in until someone reactivates them. Their history is kept.',
   'member.history': 'History',
 
   'profile.title': 'My profile',

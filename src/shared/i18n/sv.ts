@@ -12,6 +12,10 @@ export const sv = {
   'app.error': 'Något gick fel. Försök igen.',
   'app.required': 'obligatoriskt',
 
+  'app.otherLanguage': 'In English',
+  'app.biggerText': 'Större text',
+  'app.smallerText': 'Mindre text',
+  'app.confirm': 'Är du säker?',
   'nav.home': 'Start',
   'nav.members': 'Medlemmar',
   'nav.invite': 'Bjud in',
@@ -128,6 +132,7 @@ export const sv = {
   'member.deactivate': 'Inaktivera',
   'member.reactivate': 'Aktivera igen',
   'member.deactivated': 'Medlemmen är inaktiverad. Historiken finns kvar.',
+  'member.deactivateConfirm': 'Inaktivera {name}? Personen loggas ut och kan inte logga in förrän någon aktiverar igen. Historiken finns kvar.',
   'member.history': 'Historik',
 
   'profile.title': 'Min profil',

@@ -6,6 +6,7 @@ import { post } from '../api.js';
 import { t } from '../i18n.js';
 import { can, me, setMe } from '../session.js';
 import { OfflineBanner } from './Offline.js';
+import { Preferences } from './Preferences.js';
 import type { MessageKey } from '../../shared/i18n/translate.js';
 
 interface NavItem {
@@ -80,7 +81,10 @@ export function Plain({ title, children }: { title: string; children: ComponentC
   return (
     <main id="main" class="plain">
       <OfflineBanner />
-      <p class="brand-plain">{t('app.name')}</p>
+      <div class="plain-top">
+        <p class="brand-plain">{t('app.name')}</p>
+        <Preferences />
+      </div>
       <h1>{title}</h1>
       {children}
     </main>

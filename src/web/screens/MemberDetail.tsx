@@ -35,8 +35,11 @@ export function MemberDetail({ id }: { id: string }) {
     setData(await patch<Detail>(`/api/members/${id}`, body));
     setSaved(true);
   });
+  // Deactivating signs a person out: it asks once more, so a slip of the finger changes nothing.
+  const [confirming, setConfirming] = useState(false);
   const toggleActive = useSubmit(async () => {
     setData(await post<Detail>(`/api/members/${id}/${data?.status === 'inactive' ? 'reactivate' : 'deactivate'}`));
+    setConfirming(false);
   });
 
   if (error)
@@ -95,11 +98,29 @@ export function MemberDetail({ id }: { id: string }) {
         )}
       </Form>
       {can('member.deactivate') && data.status !== 'invited' && (
-        <form onSubmit={toggleActive.submit}>
+        <form onSubmit={toggleActive.submit} class={confirming ? 'confirm' : undefined}>
           <Alert message={toggleActive.error} />
-          <button type="submit" class={data.status === 'inactive' ? 'secondary' : 'danger'} disabled={toggleActive.busy}>
-            {data.status === 'inactive' ? t('member.reactivate') : t('member.deactivate')}
-          </button>
+          {data.status === 'inactive' ? (
+            <button type="submit" class="secondary" disabled={toggleActive.busy}>
+              {t('member.reactivate')}
+            </button>
+          ) : confirming ? (
+            <>
+              <p role="alert">{t('member.deactivateConfirm', { name: data.name })}</p>
+              <div class="confirm-actions">
+                <button type="submit" class="danger" disabled={toggleActive.busy}>
+                  {t('member.deactivate')}
+                </button>
+                <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+                  {t('app.cancel')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {t('member.deactivate')}
+            </button>
+          )}
         </form>
       )}
     </Shell>
