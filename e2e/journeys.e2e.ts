@@ -134,6 +134,9 @@ describe('journeys', () => {
     await expect.poll(() => page.getByText('Medlemmen är inaktiverad. Historiken finns kvar.').count()).toBe(1);
     await page.getByRole('button', { name: 'Aktivera igen' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Inaktivera' }).count()).toBe(1);
+    // Admins see the member's history on the same page.
+    await expect.poll(() => page.getByText('Medlem inaktiverad').count()).toBe(1);
+    expect(await page.getByText('Medlem ändrad').count()).toBeGreaterThanOrEqual(1);
     for (const [path, name] of [
       ['/association', '09-association'],
       ['/audit', '10-audit'],

@@ -91,6 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_assoc_time').on('audit_log').columns(['association_id', 'created_at']).execute();
+  await db.schema.createIndex('audit_assoc_entity').on('audit_log').columns(['association_id', 'entity_id']).execute();
 
   await db.schema
     .createTable('mail_outbox')

@@ -7,6 +7,7 @@ export const auditQuery = z.strictObject({
   action: z.enum(auditActions).optional(),
   entityType: z.string().trim().max(40).optional(),
   actorMemberId: id.optional(),
+  entityId: z.string().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   before: isoDateTime.optional(),

@@ -2,30 +2,13 @@
 import { useState } from 'preact/hooks';
 import { get } from '../api.js';
 import { Field, Select } from '../components/Field.js';
-import { auditActions, type AuditAction } from '../../shared/domain/audit-actions.js';
+import { auditActions } from '../../shared/domain/audit-actions.js';
+import { AuditEntries } from '../components/AuditEntries.js';
 import { Shell } from '../components/Shell.js';
 import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
-import { formatDateTime, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import type { AuditEntry } from '../../shared/api/audit.js';
-
-function Changes({ entry }: { entry: AuditEntry }) {
-  const keys = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
-  if (keys.length === 0) return null;
-  return (
-    <dl class="changes">
-      {keys.map((k) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>
-            {entry.before && k in entry.before ? `${JSON.stringify(entry.before[k])} → ` : ''}
-            {JSON.stringify(entry.after?.[k] ?? null)}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export function Audit() {
   const [filter, setFilter] = useState({ action: '', from: '', to: '' });
@@ -67,17 +50,7 @@ export function Audit() {
       </form>
       <Alert message={error} />
       {data?.length === 0 && <p>{t('audit.none')}</p>}
-      <ul class="cards">
-        {data?.map((e) => (
-          <li key={e.id} class="card">
-            <p class="card-title">{(auditActions as readonly string[]).includes(e.action) ? t(`audit.action.${e.action as AuditAction}`) : e.action}</p>
-            <p>
-              {formatDateTime(e.createdAt)} · {e.actorName ?? '—'} · {e.entityType}
-            </p>
-            <Changes entry={e} />
-          </li>
-        ))}
-      </ul>
+      <AuditEntries entries={data ?? []} />
       {data && data.length >= 50 && !done && (
         <button type="button" class="secondary" onClick={() => void more()}>
           {t('audit.more')}

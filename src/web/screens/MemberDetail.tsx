@@ -4,6 +4,8 @@ import { patch, post } from '../api.js';
 import { Checkbox, Field } from '../components/Field.js';
 import { Alert, Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
+import { AuditEntries } from '../components/AuditEntries.js';
+import type { AuditEntry } from '../../shared/api/audit.js';
 import { useLoad } from '../components/useLoad.js';
 import { t } from '../i18n.js';
 import { can } from '../session.js';
@@ -34,12 +36,16 @@ export function MemberDetail({ id }: { id: string }) {
     const body = { name, phone: phone.trim() || null, qualifications, ...(can('member.changeRoles') && data?.kind === 'volunteer' && { roles: chosenRoles }) };
     setData(await patch<Detail>(`/api/members/${id}`, body));
     setSaved(true);
+    setVersion((v) => v + 1);
   });
   // Deactivating signs a person out: it asks once more, so a slip of the finger changes nothing.
   const [confirming, setConfirming] = useState(false);
+  // Bumped after each change, so the history below reloads.
+  const [version, setVersion] = useState(0);
   const toggleActive = useSubmit(async () => {
     setData(await post<Detail>(`/api/members/${id}/${data?.status === 'inactive' ? 'reactivate' : 'deactivate'}`));
     setConfirming(false);
+    setVersion((v) => v + 1);
   });
 
   if (error)
@@ -123,6 +129,18 @@ export function MemberDetail({ id }: { id: string }) {
           )}
         </form>
       )}
+      {can('audit.read') && <MemberHistory key={version} memberId={id} />}
     </Shell>
+  );
+}
+
+/** What happened to this member and what they did, newest first (admins). */
+function MemberHistory({ memberId }: { memberId: string }) {
+  const { data } = useLoad<AuditEntry[]>(`/api/audit?entityId=${memberId}&limit=50`);
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('member.history')}</h2>
+      <AuditEntries entries={data ?? []} />
+    </section>
   );
 }

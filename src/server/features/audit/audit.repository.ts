@@ -22,6 +22,7 @@ export async function listAudit(db: Kysely<Database>, associationId: string, q: 
   if (q.action) query = query.where('audit_log.action', '=', q.action);
   if (q.entityType) query = query.where('audit_log.entity_type', '=', q.entityType);
   if (q.actorMemberId) query = query.where('audit_log.actor_member_id', '=', q.actorMemberId);
+  if (q.entityId) query = query.where('audit_log.entity_id', '=', q.entityId);
   if (q.from) query = query.where('audit_log.created_at', '>=', `${q.from}T00:00:00.000Z`);
   if (q.to) query = query.where('audit_log.created_at', '<=', `${q.to}T23:59:59.999Z`);
   if (q.before) query = query.where('audit_log.created_at', '<', q.before);
