@@ -15,7 +15,7 @@ export const auditActions = [
   'profile.update',
   'outbox.read',
   'auth.sign_in',
-  'auth.sign_out',
+  'auth.session_end',
   'auth.password_change',
   'auth.account_update',
 ] as const;

@@ -194,7 +194,7 @@ export const en: Record<MessageKey, string> = {
   'audit.action.profile.update': 'Own profile changed',
   'audit.action.outbox.read': 'Mail read in the outbox',
   'audit.action.auth.sign_in': 'Sign-in',
-  'audit.action.auth.sign_out': 'Sign-out',
+  'audit.action.auth.session_end': 'Session ended (sign-out, deactivation or new password)',
   'audit.action.auth.password_change': 'Password changed',
   'audit.action.auth.account_update': 'Account changed (two-factor, confirmation)',
 

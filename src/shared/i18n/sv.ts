@@ -192,7 +192,7 @@ export const sv = {
   'audit.action.profile.update': 'Egen profil ändrad',
   'audit.action.outbox.read': 'E-post läst i utkorgen',
   'audit.action.auth.sign_in': 'Inloggning',
-  'audit.action.auth.sign_out': 'Utloggning',
+  'audit.action.auth.session_end': 'Inloggning avslutad (utloggning, inaktivering eller nytt lösenord)',
   'audit.action.auth.password_change': 'Lösenord bytt',
   'audit.action.auth.account_update': 'Kontot ändrat (tvåsteg, bekräftelse)',
 

@@ -41,6 +41,18 @@ describe('members', () => {
     expect(audit.json().some((e: { entityId: string }) => e.entityId === m.memberId)).toBe(true);
   });
 
+  it("lists one member's history by entity, newest first", async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    await t.app.inject({ method: 'PATCH', url: `/api/members/${m.memberId}`, headers: as(a.admin.cookie), payload: { name: 'Nytt Namn' } });
+    await t.app.inject({ method: 'POST', url: `/api/members/${m.memberId}/deactivate`, headers: as(a.admin.cookie) });
+    const res = await t.app.inject({ method: 'GET', url: `/api/audit?entityId=${m.memberId}`, headers: as(a.admin.cookie) });
+    const actions = (res.json() as { action: string; entityId: string }[]).map((e) => e.action);
+    expect(actions.filter((x) => x.startsWith('member.')).slice(0, 2)).toEqual(['member.deactivate', 'member.update']);
+    // Deactivation ended the member's session; the log says so without naming them as its cause.
+    expect(actions[0]).toBe('auth.session_end');
+    expect((res.json() as { entityId: string }[]).every((e) => e.entityId === m.memberId)).toBe(true);
+  });
+
   it('lets a coordinator edit qualifications but not roles', async () => {
     const coordinator = await addMember(t, a.associationId, ['coordinator']);
     const m = await addMember(t, a.associationId, ['volunteer']);

@@ -8,11 +8,24 @@ import { recordAudit } from '../audit/audit.js';
 import { nowIso } from '../db/ids.js';
 
 /** Records one account event for the member who owns userId. */
-export async function auditAccountEvent(db: Db, userId: string, action: string, after: Record<string, unknown> | null = null): Promise<void> {
+export async function auditAccountEvent(
+  db: Db,
+  userId: string,
+  action: string,
+  after: Record<string, unknown> | null = null,
+  options: { actorIsMember: boolean } = { actorIsMember: true },
+): Promise<void> {
   const member = await db.selectFrom('members').select(['id', 'association_id']).where('user_id', '=', userId).executeTakeFirst();
   // Accounts being made (setup, invitations) have no member yet; their own audit entries say so.
   if (!member) return;
-  await recordAudit(db, { associationId: member.association_id, actorMemberId: member.id, action, entityType: 'member', entityId: member.id, after });
+  await recordAudit(db, {
+    associationId: member.association_id,
+    actorMemberId: options.actorIsMember ? member.id : null,
+    action,
+    entityType: 'member',
+    entityId: member.id,
+    after,
+  });
 }
 
 /** A confirmed change of sign-in address becomes the member's address too: one person, one e-mail. */
@@ -36,7 +49,8 @@ export function accountAuditHooks(db: Db) {
   return {
     session: {
       create: { after: async (session: { userId: string }) => auditAccountEvent(db, session.userId, 'auth.sign_in') },
-      delete: { after: async (session: { userId: string }) => auditAccountEvent(db, session.userId, 'auth.sign_out') },
+      // A session ends by sign-out, deactivation or a password reset; who caused it is in the entry beside it.
+      delete: { after: async (session: { userId: string }) => auditAccountEvent(db, session.userId, 'auth.session_end', null, { actorIsMember: false }) },
     },
     user: {
       update: {

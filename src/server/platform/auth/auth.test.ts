@@ -58,8 +58,8 @@ describe('sign-in', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: m.cookie }, payload: {} });
     expect(out.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: m.cookie } })).statusCode).toBe(401);
-    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?actorMemberId=${m.memberId}`, headers: { cookie: a.admin.cookie } });
-    expect((audit.json() as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.sign_out']));
+    const audit = await t.app.inject({ method: 'GET', url: `/api/audit?entityId=${m.memberId}`, headers: { cookie: a.admin.cookie } });
+    expect((audit.json() as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign_in', 'auth.session_end']));
   });
 });
 
