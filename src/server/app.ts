@@ -19,6 +19,7 @@ import { createSessionReader } from './platform/auth/session.js';
 import { loggerOptions } from './platform/logging.js';
 import { actorForUser } from './features/members/members.service.js';
 import { twoFactorState } from './features/members/two-factor.js';
+import { memberAccountHooks } from './features/members/account-hooks.js';
 import { registerAssociationRoutes } from './features/associations/associations.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     db: database.db,
     dialect: database.dialect,
     secret: deps.authSecret,
+    accounts: memberAccountHooks(database.db),
     onMailQueued: () => worker.kick(),
   });
 

@@ -22,7 +22,7 @@ describe('audit actions', () => {
         recorded.add(m[1]!);
         if (m[2]) recorded.add(m[2]);
       }
-      for (const m of text.matchAll(/auditAccountEvent\(db, [\w.]+, '([a-z_.]+)'/g)) recorded.add(m[1]!);
+      for (const m of text.matchAll(/recordEvent\([\w.]+, '([a-z_.]+)'/g)) recorded.add(m[1]!);
     }
     expect(recorded.size).toBeGreaterThan(10);
     expect([...recorded].filter((a) => !(auditActions as readonly string[]).includes(a))).toEqual([]);

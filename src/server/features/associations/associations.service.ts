@@ -7,7 +7,7 @@ import { nowIso } from '../../platform/db/ids.js';
 import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
 import type { PartnerKind } from '../../../shared/domain/roles.js';
 import type { SetupInput } from '../../../shared/api/associations.js';
-import { insertMember } from '../members/members.repository.js';
+import { insertFounder } from '../members/members.service.js';
 import * as repo from './associations.repository.js';
 
 export type { AssociationRecord, PartnerOrganisationRecord } from './associations.repository.js';
@@ -38,19 +38,7 @@ export async function setup(ctx: AppContext, input: SetupInput): Promise<{ assoc
         defaultLanguage: input.language,
         now,
       });
-      const memberId = await insertMember(trx, {
-        associationId,
-        userId,
-        kind: 'volunteer',
-        partnerOrganisationId: null,
-        name: input.adminName,
-        email: input.email,
-        phone: null,
-        language: input.language,
-        status: 'active',
-        roles: ['admin', 'coordinator', 'volunteer'],
-        now,
-      });
+      const memberId = await insertFounder(trx, { associationId, userId, name: input.adminName, email: input.email, language: input.language, now });
       await recordAudit(trx, {
         associationId,
         actorMemberId: memberId,

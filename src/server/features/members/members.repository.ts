@@ -126,13 +126,14 @@ export async function insertMember(db: Executor, m: NewMember): Promise<string> 
   return id;
 }
 
-export type MemberChanges = Partial<Pick<MemberRecord, 'name' | 'phone' | 'language' | 'textSize' | 'status' | 'userId' | 'deactivatedAt'>>;
+export type MemberChanges = Partial<Pick<MemberRecord, 'name' | 'email' | 'phone' | 'language' | 'textSize' | 'status' | 'userId' | 'deactivatedAt'>>;
 
 export async function updateMember(db: Executor, associationId: string, memberId: string, changes: MemberChanges, now: string): Promise<void> {
   await db
     .updateTable('members')
     .set({
       ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.email !== undefined && { email: changes.email }),
       ...(changes.phone !== undefined && { phone: changes.phone }),
       ...(changes.language !== undefined && { language: changes.language }),
       ...(changes.textSize !== undefined && { text_size: changes.textSize }),
@@ -199,4 +200,24 @@ export async function countOtherActiveAdmins(db: Executor, associationId: string
     .where('members.id', '!=', exceptMemberId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The member behind an account, found by account id or else by address, with the association's name (for account mail). */
+export async function findAccountHolder(db: Executor, userId: string, email: string) {
+  const row = await db
+    .selectFrom('members')
+    .innerJoin('associations', 'associations.id', 'members.association_id')
+    .select(['members.id', 'members.name', 'members.email', 'members.language', 'members.association_id', 'associations.name as association_name'])
+    .where((eb) => eb.or([eb('members.user_id', '=', userId), eb('members.email', '=', email.toLowerCase())]))
+    .executeTakeFirst();
+  return (
+    row && {
+      memberId: row.id,
+      name: row.name,
+      email: row.email,
+      language: row.language as Language,
+      associationId: row.association_id,
+      associationName: row.association_name,
+    }
+  );
 }

@@ -136,3 +136,18 @@ export async function setMemberActive(ctx: AppContext, actor: Actor, memberId: s
 export function permissionsOf(actor: Actor, actions: readonly string[]): string[] {
   return actions.filter((a) => can(actor, a as Parameters<typeof can>[1], { memberId: actor.memberId }));
 }
+
+/** The association's first admin, written inside setup's transaction (setup owns the transaction, members own the row). */
+export function insertFounder(
+  trx: Parameters<typeof repo.insertMember>[0],
+  f: { associationId: string; userId: string; name: string; email: string; language: 'sv' | 'en'; now: string },
+) {
+  return repo.insertMember(trx, {
+    ...f,
+    kind: 'volunteer',
+    partnerOrganisationId: null,
+    phone: null,
+    status: 'active',
+    roles: ['admin', 'coordinator', 'volunteer'],
+  });
+}

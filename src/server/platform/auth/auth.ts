@@ -10,8 +10,7 @@ import type { Config } from '../../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { renderMail, type MailTemplate } from '../mail/templates.js';
-import { toLanguage } from '../../../shared/i18n/translate.js';
-import { accountAuditHooks, auditAccountEvent } from './audit-hooks.js';
+import { databaseHooksFor, type AccountHooks } from './account-hooks.js';
 import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './session.js';
 
 /** The header the server sets from request.ip; any value a client sends is overwritten. */
@@ -23,6 +22,7 @@ export interface AuthDeps {
   db: Db;
   dialect: Dialect;
   secret: string;
+  accounts: AccountHooks;
   onMailQueued: () => void;
 }
 
@@ -35,17 +35,12 @@ export const verifyPassword = ({ hash: h, password }: { hash: string; password: 
 export function createAuth(deps: AuthDeps) {
   const { config, db } = deps;
 
-  /** Queues an account mail in the member's language; the member is found by account, else by address. */
+  /** Queues an account mail in the member's language. */
   async function mailUser(template: MailTemplate, user: { id: string; email: string; name: string }, link: string) {
-    const member = await db
-      .selectFrom('members')
-      .innerJoin('associations', 'associations.id', 'members.association_id')
-      .select(['members.name', 'members.language', 'members.association_id', 'associations.name as association'])
-      .where((eb) => eb.or([eb('members.user_id', '=', user.id), eb('members.email', '=', user.email.toLowerCase())]))
-      .executeTakeFirst();
-    const language = toLanguage(member?.language);
-    const rendered = renderMail(language, template, { name: member?.name ?? user.name, association: member?.association ?? 'Grannstöd', link });
-    await enqueueMail(db, { ...rendered, to: user.email, language, associationId: member?.association_id ?? null }, Boolean(config.smtpUrl));
+    const member = await deps.accounts.mailContext(user);
+    const language = member?.language ?? 'sv';
+    const rendered = renderMail(language, template, { name: member?.name ?? user.name, association: member?.associationName ?? 'Grannstöd', link });
+    await enqueueMail(db, { ...rendered, to: user.email, language, associationId: member?.associationId ?? null }, Boolean(config.smtpUrl));
     deps.onMailQueued();
   }
 
@@ -68,7 +63,7 @@ export function createAuth(deps: AuthDeps) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       password: { hash: hashPassword, verify: verifyPassword },
-      onPasswordReset: async ({ user }) => auditAccountEvent(db, user.id, 'auth.password_change'),
+      onPasswordReset: async ({ user }) => deps.accounts.recordEvent(user.id, 'auth.password_change'),
       sendResetPassword: async ({ user, token }) => mailUser('reset', user, `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`),
     },
     user: { changeEmail: { enabled: true } },
@@ -100,7 +95,7 @@ export function createAuth(deps: AuthDeps) {
     telemetry: { enabled: false },
     // Our own logs say what matters; better-auth's warnings (e.g. each wrong password) are noise.
     logger: { level: 'error' },
-    databaseHooks: accountAuditHooks(db),
+    databaseHooks: databaseHooksFor(deps.accounts),
     plugins: [twoFactor({ issuer: 'Grannstöd', backupCodeOptions: { amount: 10, length: 10 } })],
   });
 }
