@@ -60,3 +60,18 @@ describe('PWA', () => {
     }
   });
 });
+
+describe('API explorer', () => {
+  it('renders the OpenAPI explorer at /api/docs under its CSP', async () => {
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+    });
+    await page.goto(`${server.url}/api/docs`);
+    await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    expect(await page.locator('.opblock-summary-path').allTextContents()).toContain('/api/members/{id}');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

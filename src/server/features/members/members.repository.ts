@@ -72,11 +72,6 @@ export async function findMemberByUserId(db: Executor, userId: string): Promise<
   return toRecord(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
 }
 
-export async function emailInUse(db: Executor, email: string): Promise<boolean> {
-  const row = await db.selectFrom('members').select('id').where('email', '=', email).executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function listMembers(db: Executor, associationId: string, filter: { q?: string; includeInactive: boolean }): Promise<MemberRecord[]> {
   let query = db.selectFrom('members').selectAll().where('association_id', '=', associationId);
   if (!filter.includeInactive) query = query.where('status', '!=', 'inactive');
