@@ -3,19 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { authorize } from '../../platform/policies.js';
 import { auditEntry, auditQuery } from '../../../shared/api/audit.js';
-import { listAudit } from './audit.repository.js';
+import { browseAudit } from './audit.service.js';
 
 export function registerAuditRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/audit',
     { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: auditQuery, response: { 200: z.array(auditEntry) } } },
-    async (req) => {
-      const actor = await ctx.actorOf(req);
-      authorize(actor, 'audit.read');
-      return listAudit(ctx.db, actor.associationId, req.query);
-    },
+    async (req) => browseAudit(ctx, await ctx.actorOf(req), req.query),
   );
 }

@@ -1,0 +1,26 @@
+/** Reading the mail outbox: admins only; opening one mail is a sensitive read (it may hold a one-time link). */
+import type { AppContext } from '../../context.js';
+import { notFound } from '../../platform/errors.js';
+import { authorize, type Actor } from '../../platform/policies.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { OutboxMail, OutboxSummary } from '../../../shared/api/audit.js';
+import { findOutboxMail, listOutbox } from './outbox.repository.js';
+
+export async function listMail(ctx: AppContext, actor: Actor): Promise<OutboxSummary[]> {
+  authorize(actor, 'outbox.read');
+  return listOutbox(ctx.db, actor.associationId, 200);
+}
+
+export async function readMail(ctx: AppContext, actor: Actor, mailId: string): Promise<OutboxMail> {
+  const mail = await findOutboxMail(ctx.db, actor.associationId, mailId);
+  if (!mail) throw notFound();
+  authorize(actor, 'outbox.read');
+  await recordAudit(ctx.db, {
+    associationId: actor.associationId,
+    actorMemberId: actor.memberId,
+    action: 'outbox.read',
+    entityType: 'mail',
+    entityId: mail.id,
+  });
+  return mail;
+}
