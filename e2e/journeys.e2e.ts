@@ -61,6 +61,7 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Skapa föreningen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
     await audit(page, '02-home-admin');
+    expect(await page.title()).toBe('Hej Anna! – Grannstöd');
     expect(await navLabels(page)).toEqual(['Start', 'Medlemmar', 'Bjud in', 'Föreningen', 'Händelselogg', 'Utkorg', 'Min profil']);
   });
 

@@ -1,6 +1,6 @@
 /** The frame around signed-in screens: header, role-aware navigation, main landmark. */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post } from '../api.js';
 import { t } from '../i18n.js';
@@ -30,9 +30,24 @@ export function visibleNavItems(): NavItem[] {
   return navItems.filter((i) => !i.permission || can(i.permission));
 }
 
+/** Names the page in the browser tab and, after a change of screen, moves focus to it for screen readers. */
+function usePageTitle(title: string, path: string) {
+  useEffect(() => {
+    document.title = `${title} – ${t('app.name')}`;
+  }, [title]);
+  useEffect(() => {
+    // Not on the first screen of a visit: the browser starts at the top anyway.
+    if (firstScreen) firstScreen = false;
+    else document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+}
+
+let firstScreen = true;
+
 export function Shell({ title, children }: { title: string; children: ComponentChildren }) {
   const { path, route } = useLocation();
   const [open, setOpen] = useState(false);
+  usePageTitle(title, path);
   const signOut = async () => {
     await post('/api/auth/sign-out').catch(() => undefined);
     setMe(null);
@@ -78,8 +93,9 @@ export function Shell({ title, children }: { title: string; children: ComponentC
 
 /** Screens before sign-in: a simple centred column. */
 export function Plain({ title, children }: { title: string; children: ComponentChildren }) {
+  usePageTitle(title, useLocation().path);
   return (
-    <main id="main" class="plain">
+    <main id="main" class="plain" tabIndex={-1}>
       <OfflineBanner />
       <div class="plain-top">
         <p class="brand-plain">{t('app.name')}</p>
