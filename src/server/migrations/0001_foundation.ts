@@ -2,6 +2,13 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // One row at most: first-run setup inserts it, so two setups racing cannot both succeed.
+  await db.schema
+    .createTable('installation')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('set_up_at', 'varchar(30)', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('associations')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())

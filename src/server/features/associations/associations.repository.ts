@@ -147,3 +147,8 @@ export async function insertVehicle(
     .execute();
   return id;
 }
+
+/** Claims first-run setup; throws a unique violation when it was already claimed. */
+export async function claimInstallation(db: Executor, now: string): Promise<void> {
+  await db.insertInto('installation').values({ id: 1, set_up_at: now }).execute();
+}

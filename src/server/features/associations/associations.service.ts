@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
 import type { PartnerKind } from '../../../shared/domain/roles.js';
 import type { SetupInput } from '../../../shared/api/associations.js';
@@ -32,6 +33,9 @@ export async function setup(ctx: AppContext, input: SetupInput): Promise<{ assoc
     return await ctx.db.transaction().execute(async (trx) => {
       if ((await repo.countAssociations(trx)) > 0) throw new AppError('setup_done');
       const now = nowIso();
+      await repo.claimInstallation(trx, now).catch((err: unknown) => {
+        throw isUniqueViolation(err) ? new AppError('setup_done') : err;
+      });
       const associationId = await repo.insertAssociation(trx, {
         name: input.associationName,
         municipality: input.municipality,

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
@@ -39,62 +40,68 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
   const inviter = (await members.findMember(ctx.db, actor.associationId, actor.memberId))!;
   const token = randomBytes(32).toString('base64url');
 
-  const summary = await ctx.db.transaction().execute(async (trx) => {
-    const now = nowIso();
-    const roles = isPartner ? [] : input.roles;
-    let memberId: string;
-    if (existing) {
-      memberId = existing.id;
-      await repo.revokeOpenInvitations(trx, actor.associationId, memberId, now);
-      await members.updateMember(
-        trx,
-        actor.associationId,
-        memberId,
-        { name: input.name, language: input.language, status: 'invited', deactivatedAt: null },
-        now,
-      );
-      await members.replaceRoles(trx, actor.associationId, memberId, roles);
-    } else {
-      memberId = await members.insertMember(trx, {
+  const summary = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const now = nowIso();
+      const roles = isPartner ? [] : input.roles;
+      let memberId: string;
+      if (existing) {
+        memberId = existing.id;
+        await repo.revokeOpenInvitations(trx, actor.associationId, memberId, now);
+        await members.updateMember(
+          trx,
+          actor.associationId,
+          memberId,
+          { name: input.name, language: input.language, status: 'invited', deactivatedAt: null },
+          now,
+        );
+        await members.replaceRoles(trx, actor.associationId, memberId, roles);
+      } else {
+        memberId = await members.insertMember(trx, {
+          associationId: actor.associationId,
+          userId: null,
+          kind: input.kind,
+          partnerOrganisationId: isPartner ? input.partnerOrganisationId : null,
+          name: input.name,
+          email: input.email,
+          phone: null,
+          language: input.language,
+          status: 'invited',
+          roles,
+          now,
+        });
+      }
+      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+      const id = await repo.insertInvitation(trx, {
         associationId: actor.associationId,
-        userId: null,
-        kind: input.kind,
-        partnerOrganisationId: isPartner ? input.partnerOrganisationId : null,
-        name: input.name,
-        email: input.email,
-        phone: null,
-        language: input.language,
-        status: 'invited',
-        roles,
+        memberId,
+        tokenHash: hashToken(token),
+        expiresAt,
+        createdBy: actor.memberId,
         now,
       });
-    }
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-    const id = await repo.insertInvitation(trx, {
-      associationId: actor.associationId,
-      memberId,
-      tokenHash: hashToken(token),
-      expiresAt,
-      createdBy: actor.memberId,
-      now,
+      const mail = renderMail(input.language, 'invite', {
+        name: input.name,
+        association: association.name,
+        inviter: inviter.name,
+        link: `${ctx.config.publicUrl}/invite?token=${token}`,
+      });
+      await enqueueMail(trx, { ...mail, to: input.email, language: input.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
+      await recordAudit(trx, {
+        associationId: actor.associationId,
+        actorMemberId: actor.memberId,
+        action: 'invitation.create',
+        entityType: 'member',
+        entityId: memberId,
+        after: { name: input.name, email: input.email, kind: input.kind, roles },
+      });
+      return { id, memberId, name: input.name, email: input.email, expiresAt, createdAt: now };
+    })
+    .catch((err: unknown) => {
+      // The same address invited twice at the same moment: the second finds it taken.
+      throw isUniqueViolation(err) ? new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]) : err;
     });
-    const mail = renderMail(input.language, 'invite', {
-      name: input.name,
-      association: association.name,
-      inviter: inviter.name,
-      link: `${ctx.config.publicUrl}/invite?token=${token}`,
-    });
-    await enqueueMail(trx, { ...mail, to: input.email, language: input.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'invitation.create',
-      entityType: 'member',
-      entityId: memberId,
-      after: { name: input.name, email: input.email, kind: input.kind, roles },
-    });
-    return { id, memberId, name: input.name, email: input.email, expiresAt, createdAt: now };
-  });
   ctx.mail.kick();
   return summary;
 }

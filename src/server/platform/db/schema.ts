@@ -113,7 +113,13 @@ export interface VehicleTable {
   created_at: string;
 }
 
+export interface InstallationTable {
+  id: number;
+  set_up_at: string;
+}
+
 export interface Database {
+  installation: InstallationTable;
   associations: AssociationTable;
   partner_organisations: PartnerOrganisationTable;
   members: MemberTable;

@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { languageFromHeader, translate, type Language } from '../../../shared/i18n/translate.js';
 
 interface ValidationIssue {
@@ -33,6 +34,8 @@ function issueToFields(issue: ValidationIssue, context: string | undefined): Fie
 /** Turns a thrown error into an AppError; unknown errors become internal. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // A race the services did not foresee still answers "already exists", never a 500.
+  if (isUniqueViolation(error)) return new AppError('conflict');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     return new AppError(
