@@ -40,8 +40,8 @@ export async function benchSession(dialect: Dialect): Promise<void> {
   const barePort = freePort();
   const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now());
-    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now());
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
+    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
     const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },

@@ -12,7 +12,7 @@ async function timeStart(entry: string, env: Record<string, string>, path: strin
   const started = performance.now();
   const child = startProcess(entry, { ...env, PORT: String(port) });
   try {
-    return await waitForOk(`http://127.0.0.1:${port}${path}`, started);
+    return await waitForOk(`http://127.0.0.1:${port}${path}`, started, child);
   } finally {
     await stopProcess(child);
   }

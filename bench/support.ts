@@ -1,10 +1,9 @@
 /** Benchmark plumbing: a database per run, child processes, the result file of the bench contract. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createPostgresDatabase } from '../test/db.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,29 +15,18 @@ export function parseArgs(argv: string[]): { name: string; dialect: Dialect } {
   return { name, dialect };
 }
 
-// Benchmarks pick their own database server, as the tests do.
-const adminUrl = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-/** A fresh, empty database for one run; drop() removes it. */
+/** A fresh, empty database for one run (on PG_URL's server for PostgreSQL, as the tests do); drop() removes it. */
 export async function freshDatabase(dialect: Dialect): Promise<{ url: string; dataDir: string; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-bench-'));
-  if (dialect === 'sqlite') return { url: `sqlite:${join(dataDir, 'bench.db')}`, dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const name = `grannstod_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (dialect === 'sqlite') return { url: `sqlite:${join(dataDir, 'bench.db')}`, dataDir, drop: removeDir };
+  const database = await createPostgresDatabase('grannstod_bench');
   return {
-    url: url.toString(),
+    url: database.url,
     dataDir,
     drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
+      await removeDir();
     },
   };
 }
@@ -48,16 +36,19 @@ export function startProcess(entry: string, env: Record<string, string>): ChildP
   return spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** Polls url until it answers 200; resolves with the milliseconds since `since`. */
-export async function waitForOk(url: string, since: number, timeoutMs = 60_000): Promise<number> {
+/** Polls url until it answers 200; resolves with the milliseconds since `since`. Fails early if the child has exited. */
+export async function waitForOk(url: string, since: number, child?: ChildProcess, timeoutMs = 60_000): Promise<number> {
+  let last = 'no answer';
   for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before ${url} answered`);
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return performance.now() - since;
-    } catch {
-      // not listening yet
+      last = `HTTP ${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = String((err as Error).cause ?? err);
     }
-    if (performance.now() - since > timeoutMs) throw new Error(`${url} not ready after ${timeoutMs} ms`);
+    if (performance.now() - since > timeoutMs) throw new Error(`${url} not ready after ${timeoutMs} ms (last: ${last})`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
