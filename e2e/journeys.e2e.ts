@@ -105,6 +105,8 @@ describe('journeys', () => {
       await ville.page.getByLabel('Lösenord').fill('villes-long-password');
       await ville.page.getByRole('button', { name: 'Logga in' }).click();
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
+      // The larger text he chose before signing in is now his profile's.
+      expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
       expect(await navLabels(ville.page)).toEqual(['Start', 'Min profil']);
       // The link works once.
       await ville.page.goto(link);

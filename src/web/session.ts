@@ -2,8 +2,8 @@
 import { signal } from '@preact/signals';
 import type { Me } from '../shared/api/members.js';
 import type { TextSize } from '../shared/domain/roles.js';
-import { ApiError, get } from './api.js';
-import { setLanguage } from './i18n.js';
+import { ApiError, get, patch } from './api.js';
+import { language, setLanguage } from './i18n.js';
 
 export const me = signal<Me | null>(null);
 export const sessionChecked = signal(false);
@@ -40,4 +40,19 @@ export async function loadMe(): Promise<Me | null> {
 
 export function can(permission: string): boolean {
   return me.value?.permissions.includes(permission) ?? false;
+}
+
+const CHOSEN_BEFORE_SIGN_IN = 'grannstod.chosenBeforeSignIn';
+
+/** Remembers that the person chose language or text size on a screen before signing in. */
+export function markChosenBeforeSignIn(): void {
+  localStorage.setItem(CHOSEN_BEFORE_SIGN_IN, '1');
+}
+
+/** After sign-in: loads the member, and keeps a language or text size chosen just before as their profile's. */
+export async function afterSignIn(): Promise<void> {
+  const chosen = localStorage.getItem(CHOSEN_BEFORE_SIGN_IN) === '1' ? { language: language.value, textSize: textSize.value } : null;
+  localStorage.removeItem(CHOSEN_BEFORE_SIGN_IN);
+  const m = await loadMe();
+  if (m && chosen && (chosen.language !== m.member.language || chosen.textSize !== m.member.textSize)) setMe(await patch<Me>('/api/me', chosen));
 }

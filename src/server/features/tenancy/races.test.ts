@@ -11,7 +11,11 @@ afterAll(() => t.close());
 describe('races', () => {
   it('two first-run setups at once make one association', async () => {
     const setup = (email: string) =>
-      t.app.inject({ method: 'POST', url: '/api/setup', payload: { associationName: `Förening ${email}`, municipality: 'Huddinge', adminName: 'Först', email, password: 'a-long-password-1' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/setup',
+        payload: { associationName: `Förening ${email}`, municipality: 'Huddinge', adminName: 'Först', email, password: 'a-long-password-1' },
+      });
     const [one, two] = await Promise.all([setup('forst.a@example.se'), setup('forst.b@example.se')]);
     expect([one.statusCode, two.statusCode].sort()).toEqual([201, 409]);
     const loser = one.statusCode === 409 ? 'forst.a@example.se' : 'forst.b@example.se';

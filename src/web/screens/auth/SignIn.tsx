@@ -6,7 +6,7 @@ import { EmailField, Field, PasswordField } from '../../components/Field.js';
 import { Form, Notice, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { t } from '../../i18n.js';
-import { loadMe } from '../../session.js';
+import { afterSignIn } from '../../session.js';
 
 export function SignIn() {
   const { route, query } = useLocation();
@@ -16,7 +16,7 @@ export function SignIn() {
   const [code, setCode] = useState('');
 
   const finish = async () => {
-    await loadMe();
+    await afterSignIn();
     // Only a local path: never an open redirect to another site.
     const next = query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/';
     route(next);
