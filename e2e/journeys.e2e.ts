@@ -75,9 +75,13 @@ describe('journeys', () => {
     await page.getByLabel('Förare').check();
     await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('ville@example.se');
+    // Sent again: a new link replaces the first.
+    await page.getByRole('button', { name: 'Skicka igen: Ville Volontär' }).click();
+    await expect.poll(() => page.getByText('En ny länk är skickad till ville@example.se').count()).toBe(1);
 
     await page.goto(`${server.url}/outbox`);
-    await page.getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ }).click();
+    // The newest mail is first.
+    await page.getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ }).first().click();
     const text = await page.locator('.mail-text').textContent();
     await audit(page, '04-outbox');
     const link = /(http:\/\/\S+\/invite\?token=[\w-]+)/.exec(text ?? '')![1]!;

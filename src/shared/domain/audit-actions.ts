@@ -10,6 +10,7 @@ export const auditActions = [
   'member.reactivate',
   'member.email_change',
   'invitation.create',
+  'invitation.resend',
   'invitation.revoke',
   'invitation.accept',
   'profile.update',

@@ -40,6 +40,12 @@ export function Invite() {
     await del(`/api/invitations/${id}`);
     open.reload();
   };
+  const [resentTo, setResentTo] = useState<string | null>(null);
+  const resend = async (id: string) => {
+    const again = await post<InvitationSummary>(`/api/invitations/${id}/resend`);
+    setResentTo(again.email);
+    open.reload();
+  };
 
   return (
     <Shell title={t('invite.title')}>
@@ -101,15 +107,21 @@ export function Invite() {
         )}
       </Form>
       <h2>{t('invite.pending')}</h2>
+      {resentTo && <Notice>{t('invite.resent', { email: resentTo })}</Notice>}
       <ul class="cards">
         {open.data?.map((i) => (
           <li key={i.id} class="card">
             <p class="card-title">{i.name}</p>
             <p>{i.email}</p>
             <p>{t('invite.expires', { date: formatDateTime(i.expiresAt) })}</p>
-            <button type="button" class="secondary" onClick={() => void revoke(i.id)} aria-label={`${t('invite.revoke')}: ${i.name}`}>
-              {t('invite.revoke')}
-            </button>
+            <div class="button-row">
+              <button type="button" class="secondary" onClick={() => void resend(i.id)} aria-label={`${t('invite.resend')}: ${i.name}`}>
+                {t('invite.resend')}
+              </button>
+              <button type="button" class="secondary" onClick={() => void revoke(i.id)} aria-label={`${t('invite.revoke')}: ${i.name}`}>
+                {t('invite.revoke')}
+              </button>
+            </div>
           </li>
         ))}
       </ul>

@@ -113,7 +113,7 @@ export function MemberDetail({ id }: { id: string }) {
           ) : confirming ? (
             <>
               <p role="alert">{t('member.deactivateConfirm', { name: data.name })}</p>
-              <div class="confirm-actions">
+              <div class="button-row">
                 <button type="submit" class="danger" disabled={toggleActive.busy}>
                   {t('member.deactivate')}
                 </button>

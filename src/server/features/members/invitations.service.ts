@@ -1,6 +1,9 @@
 /** Invitations: an admin or coordinator invites by e-mail; the link works once and expires in seven days. */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { Language } from '../../../shared/i18n/translate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { recordAudit } from '../../platform/audit/audit.js';
@@ -38,7 +41,6 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
   }
   const association = (await getAssociation(ctx, actor.associationId))!;
   const inviter = (await members.findMember(ctx.db, actor.associationId, actor.memberId))!;
-  const token = randomBytes(32).toString('base64url');
 
   const summary = await ctx.db
     .transaction()
@@ -72,22 +74,15 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
           now,
         });
       }
-      const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
-      const id = await repo.insertInvitation(trx, {
-        associationId: actor.associationId,
-        memberId,
-        tokenHash: hashToken(token),
-        expiresAt,
-        createdBy: actor.memberId,
+      const { id, expiresAt } = await issueInvitation(
+        ctx,
+        trx,
+        actor,
+        { id: memberId, name: input.name, email: input.email, language: input.language },
+        association.name,
+        inviter.name,
         now,
-      });
-      const mail = renderMail(input.language, 'invite', {
-        name: input.name,
-        association: association.name,
-        inviter: inviter.name,
-        link: `${ctx.config.publicUrl}/invite?token=${token}`,
-      });
-      await enqueueMail(trx, { ...mail, to: input.email, language: input.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
+      );
       await recordAudit(trx, {
         associationId: actor.associationId,
         actorMemberId: actor.memberId,
@@ -102,6 +97,63 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
       // The same address invited twice at the same moment: the second finds it taken.
       throw isUniqueViolation(err) ? new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]) : err;
     });
+  ctx.mail.kick();
+  return summary;
+}
+
+/** Makes a new one-time link for an invited member and queues its e-mail, inside the caller's transaction. */
+async function issueInvitation(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  actor: Actor,
+  member: { id: string; name: string; email: string; language: Language },
+  associationName: string,
+  inviterName: string,
+  now: string,
+): Promise<{ id: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+  const id = await repo.insertInvitation(trx, {
+    associationId: actor.associationId,
+    memberId: member.id,
+    tokenHash: hashToken(token),
+    expiresAt,
+    createdBy: actor.memberId,
+    now,
+  });
+  const mail = renderMail(member.language, 'invite', {
+    name: member.name,
+    association: associationName,
+    inviter: inviterName,
+    link: `${ctx.config.publicUrl}/invite?token=${token}`,
+  });
+  await enqueueMail(trx, { ...mail, to: member.email, language: member.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
+  return { id, expiresAt };
+}
+
+/** Sends an open invitation again with a new link; the old link stops working. */
+export async function resendInvitation(ctx: AppContext, actor: Actor, invitationId: string): Promise<InvitationSummary> {
+  const inv = await repo.findInvitation(ctx.db, actor.associationId, invitationId);
+  if (!inv) throw notFound();
+  authorize(actor, 'member.invite');
+  const member = (await members.findMember(ctx.db, actor.associationId, inv.memberId))!;
+  if (inv.acceptedAt || member.userId !== null) throw new AppError('conflict');
+  const association = (await getAssociation(ctx, actor.associationId))!;
+  const inviter = (await members.findMember(ctx.db, actor.associationId, actor.memberId))!;
+  const summary = await ctx.db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await repo.revokeOpenInvitations(trx, actor.associationId, member.id, now);
+    await members.updateMember(trx, actor.associationId, member.id, { status: 'invited', deactivatedAt: null }, now);
+    const { id, expiresAt } = await issueInvitation(ctx, trx, actor, member, association.name, inviter.name, now);
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'invitation.resend',
+      entityType: 'member',
+      entityId: member.id,
+    });
+    return { id, memberId: member.id, name: member.name, email: member.email, expiresAt, createdAt: now };
+  });
   ctx.mail.kick();
   return summary;
 }

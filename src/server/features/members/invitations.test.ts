@@ -80,6 +80,30 @@ describe('invitations', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/invitation-links/${second}` })).statusCode).toBe(410);
   });
 
+  it('sends an open invitation again with a new link that replaces the old one', async () => {
+    const email = uniqueEmail('again');
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: a.admin.cookie },
+      payload: { name: 'Igen Person', email, language: 'en' },
+    });
+    const oldToken = await tokenFromOutbox(a.admin.cookie, email);
+    await new Promise((r) => setTimeout(r, 5));
+    const coordinator = await addMember(t, a.associationId, ['coordinator']);
+    const again = await t.app.inject({ method: 'POST', url: `/api/invitations/${first.json().id}/resend`, headers: { cookie: coordinator.cookie } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ email, memberId: first.json().memberId });
+    expect((await t.app.inject({ method: 'GET', url: `/api/invitation-links/${oldToken}` })).statusCode).toBe(410);
+    const newToken = await tokenFromOutbox(a.admin.cookie, email);
+    expect(newToken).not.toBe(oldToken);
+    expect((await t.app.inject({ method: 'GET', url: `/api/invitation-links/${newToken}` })).json()).toMatchObject({ email, language: 'en' });
+    const volunteer = await addMember(t, a.associationId, ['volunteer']);
+    expect((await t.app.inject({ method: 'POST', url: `/api/invitations/${again.json().id}/resend`, headers: { cookie: volunteer.cookie } })).statusCode).toBe(
+      403,
+    );
+  });
+
   it('refuses an address that already has an account, naming the field', async () => {
     const res = await t.app.inject({
       method: 'POST',

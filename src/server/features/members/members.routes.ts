@@ -59,6 +59,12 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     async (req, reply) => reply.status(201).send(await invitations.createInvitation(ctx, await ctx.actorOf(req), req.body)),
   );
 
+  app.post(
+    '/api/invitations/:id/resend',
+    { schema: { tags, summary: 'Send an open invitation again with a new link', params: idParams, response: { 200: api.invitationSummary } } },
+    async (req) => invitations.resendInvitation(ctx, await ctx.actorOf(req), req.params.id),
+  );
+
   app.delete('/api/invitations/:id', { schema: { tags, summary: 'Revoke an open invitation', params: idParams, response: { 200: ok } } }, async (req) => {
     await invitations.revokeInvitation(ctx, await ctx.actorOf(req), req.params.id);
     return { ok: true as const };

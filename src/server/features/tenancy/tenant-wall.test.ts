@@ -104,6 +104,7 @@ const cases: Case[] = [
     payload: () => ({ name: 'P', email: uniqueEmail(), kind: 'partner', roles: [], partnerOrganisationId: bIds.partner }),
     expectStatus: 400,
   },
+  { method: 'POST', route: '/api/invitations/{id}/resend', url: () => `/api/invitations/${bIds.invitation}/resend`, expectStatus: 404 },
   { method: 'DELETE', route: '/api/invitations/{id}', url: () => `/api/invitations/${bIds.invitation}`, expectStatus: 404 },
   { method: 'GET', route: '/api/invitation-links/{token}', url: () => `/api/invitation-links/${'x'.repeat(43)}`, expectStatus: 410 },
   {
