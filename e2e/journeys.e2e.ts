@@ -81,7 +81,10 @@ describe('journeys', () => {
 
     await page.goto(`${server.url}/outbox`);
     // The newest mail is first.
-    await page.getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ }).first().click();
+    await page
+      .getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ })
+      .first()
+      .click();
     const text = await page.locator('.mail-text').textContent();
     await audit(page, '04-outbox');
     const link = /(http:\/\/\S+\/invite\?token=[\w-]+)/.exec(text ?? '')![1]!;
