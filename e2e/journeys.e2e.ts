@@ -131,7 +131,12 @@ describe('journeys', () => {
     await audit(page, '07-members');
     await page.getByRole('link', { name: 'Ville Volontär' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ville Volontär');
-    await page.getByLabel('Körkort kontrollerat').fill('2026-05-01');
+    const licence = page.getByRole('group', { name: 'Körkort kontrollerat' });
+    await licence.getByLabel('Gäller till').fill('2020-01-01');
+    await licence.getByLabel('Datum').fill('2026-05-01');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('#field-qualification-driving_licence_checked-expires-error').textContent()).toBe('Värdet är inte giltigt.');
+    await licence.getByLabel('Gäller till').fill('2031-05-01');
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Sparat.');
     await audit(page, '08-member');

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { memberKinds, memberStatuses, qualificationKinds, roles, textSizes } from '../domain/roles.js';
 import { email, id, isoDate, isoDateTime, language, password, personName, phone } from './common.js';
 
-export const qualification = z.strictObject({
-  kind: z.enum(qualificationKinds),
-  achievedOn: isoDate,
-  expiresOn: isoDate.nullable().default(null),
-});
+export const qualification = z
+  .strictObject({
+    kind: z.enum(qualificationKinds),
+    achievedOn: isoDate,
+    expiresOn: isoDate.nullable().default(null),
+  })
+  .refine((q) => q.expiresOn === null || q.expiresOn >= q.achievedOn, { path: ['expiresOn'], message: 'must not be before achievedOn' });
 
 export const memberSummary = z.object({
   id,

@@ -133,6 +133,8 @@ export const en: Record<MessageKey, string> = {
   'member.title': 'Member',
   'member.phone': 'Phone',
   'member.qualifications': 'Qualifications and dates',
+  'member.achievedOn': 'Date',
+  'member.expiresOn': 'Valid until (if it expires)',
   'member.deactivate': 'Deactivate',
   'member.reactivate': 'Reactivate',
   'member.deactivated': 'The member is deactivated. Their history is kept.',

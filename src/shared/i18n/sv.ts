@@ -131,6 +131,8 @@ export const sv = {
   'member.title': 'Medlem',
   'member.phone': 'Telefon',
   'member.qualifications': 'Behörigheter och datum',
+  'member.achievedOn': 'Datum',
+  'member.expiresOn': 'Gäller till (om det går ut)',
   'member.deactivate': 'Inaktivera',
   'member.reactivate': 'Aktivera igen',
   'member.deactivated': 'Medlemmen är inaktiverad. Historiken finns kvar.',

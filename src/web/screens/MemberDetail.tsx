@@ -12,7 +12,7 @@ import { can } from '../session.js';
 import { qualificationKinds, roles, type QualificationKind, type Role } from '../../shared/domain/roles.js';
 import type { MemberDetail as Detail } from '../../shared/api/members.js';
 
-type QualificationDates = Partial<Record<QualificationKind, string>>;
+type QualificationDates = Partial<Record<QualificationKind, { achievedOn: string; expiresOn: string }>>;
 
 export function MemberDetail({ id }: { id: string }) {
   const { data, error, setData } = useLoad<Detail>(`/api/members/${id}`);
@@ -27,12 +27,14 @@ export function MemberDetail({ id }: { id: string }) {
     setName(data.name);
     setPhone(data.phone ?? '');
     setRoles(data.roles);
-    setDates(Object.fromEntries(data.qualifications.map((q) => [q.kind, q.achievedOn])));
+    setDates(Object.fromEntries(data.qualifications.map((q) => [q.kind, { achievedOn: q.achievedOn, expiresOn: q.expiresOn ?? '' }])));
   }, [data]);
 
   const save = useSubmit(async () => {
     setSaved(false);
-    const qualifications = qualificationKinds.filter((k) => dates[k]).map((k) => ({ kind: k, achievedOn: dates[k]! }));
+    const qualifications = qualificationKinds
+      .filter((k) => dates[k]?.achievedOn)
+      .map((k) => ({ kind: k, achievedOn: dates[k]!.achievedOn, expiresOn: dates[k]!.expiresOn || null }));
     const body = { name, phone: phone.trim() || null, qualifications, ...(can('member.changeRoles') && data?.kind === 'volunteer' && { roles: chosenRoles }) };
     setData(await patch<Detail>(`/api/members/${id}`, body));
     setSaved(true);
@@ -90,16 +92,32 @@ export function MemberDetail({ id }: { id: string }) {
         {data.kind === 'volunteer' && (
           <fieldset>
             <legend>{t('member.qualifications')}</legend>
-            {qualificationKinds.map((k) => (
-              <Field
-                key={k}
-                name={`qualification-${k}`}
-                type="date"
-                label={t(`qualification.${k}`)}
-                value={dates[k] ?? ''}
-                onValue={(v) => setDates({ ...dates, [k]: v })}
-              />
-            ))}
+            {qualificationKinds.map((k) => {
+              const value = dates[k] ?? { achievedOn: '', expiresOn: '' };
+              const set = (change: Partial<typeof value>) => setDates({ ...dates, [k]: { ...value, ...change } });
+              const index = qualificationKinds.filter((x) => dates[x]?.achievedOn).indexOf(k);
+              const problems = save.problems.map((p) => ({ ...p, field: p.field.replace(`qualifications.${index}.expiresOn`, `qualification-${k}-expires`) }));
+              return (
+                <fieldset key={k} class="qualification">
+                  <legend>{t(`qualification.${k}`)}</legend>
+                  <Field
+                    name={`qualification-${k}`}
+                    type="date"
+                    label={t('member.achievedOn')}
+                    value={value.achievedOn}
+                    onValue={(achievedOn) => set({ achievedOn })}
+                  />
+                  <Field
+                    name={`qualification-${k}-expires`}
+                    type="date"
+                    label={t('member.expiresOn')}
+                    value={value.expiresOn}
+                    onValue={(expiresOn) => set({ expiresOn })}
+                    problems={problems}
+                  />
+                </fieldset>
+              );
+            })}
           </fieldset>
         )}
       </Form>

@@ -34,6 +34,20 @@ describe('members', () => {
     expect(entry.actorMemberId).toBe(a.admin.memberId);
   });
 
+  it('refuses a qualification that expires before it was achieved, naming the field, and changes nothing', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/members/${m.memberId}`,
+      headers: as(a.admin.cookie),
+      payload: { phone: '070-000 00 00', qualifications: [{ kind: 'training_done', achievedOn: '2026-03-01', expiresOn: '2026-02-01' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['qualifications.0.expiresOn']);
+    const after = await t.app.inject({ method: 'GET', url: `/api/members/${m.memberId}`, headers: as(a.admin.cookie) });
+    expect(after.json()).toMatchObject({ phone: null, qualifications: [] });
+  });
+
   it('records a read of another member as a sensitive read', async () => {
     const m = await addMember(t, a.associationId, ['volunteer']);
     await t.app.inject({ method: 'GET', url: `/api/members/${m.memberId}`, headers: as(a.admin.cookie) });
