@@ -129,6 +129,10 @@ describe('journeys', () => {
     await page.goto(`${server.url}/members`);
     await expect.poll(() => page.locator('.card').count()).toBe(2);
     await audit(page, '07-members');
+    await page.getByLabel('Roller').selectOption('driver');
+    await expect.poll(() => page.locator('.card').count()).toBe(1);
+    await page.getByLabel('Roller').selectOption('');
+    await expect.poll(() => page.locator('.card').count()).toBe(2);
     await page.getByRole('link', { name: 'Ville Volontär' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Ville Volontär');
     const licence = page.getByRole('group', { name: 'Körkort kontrollerat' });
@@ -179,7 +183,7 @@ describe('journeys', () => {
     await expect.poll(() => page.getByText('Tvåstegsverifiering är på.').count()).toBe(1);
 
     await openNav(page);
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
     await page.getByLabel('E-postadress').fill(ADMIN.email);
     await page.getByLabel('Lösenord').fill(ADMIN.password);

@@ -32,6 +32,7 @@ export const memberDetail = memberSummary.extend({
 
 export const memberListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
+  role: z.enum(roles).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
 

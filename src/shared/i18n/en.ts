@@ -129,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   'members.showInactive': 'Show deactivated',
   'members.none': 'No members match.',
   'members.roles': 'Roles',
+  'members.allRoles': 'All roles',
   'members.status': 'Status',
   'member.title': 'Member',
   'member.phone': 'Phone',
@@ -159,6 +160,8 @@ export const en: Record<MessageKey, string> = {
   'profile.twoFactorSecret': 'Add this key to your authenticator app:',
   'profile.twoFactorBackup': 'Keep these backup codes somewhere safe. Each code works once.',
   'profile.twoFactorConfirm': 'Enter the code from the app to turn it on',
+  'profile.signOutEverywhere': 'Sign out on all devices',
+  'profile.signOutEverywhereHelp': 'If you have lost a phone or signed in on a borrowed computer.',
   'profile.currentPassword': 'Current password',
 
   'association.title': 'Association',

@@ -127,6 +127,7 @@ export const sv = {
   'members.showInactive': 'Visa inaktiverade',
   'members.none': 'Inga medlemmar matchar.',
   'members.roles': 'Roller',
+  'members.allRoles': 'Alla roller',
   'members.status': 'Status',
   'member.title': 'Medlem',
   'member.phone': 'Telefon',
@@ -157,6 +158,8 @@ export const sv = {
   'profile.twoFactorSecret': 'Lägg in den här nyckeln i din autentiseringsapp:',
   'profile.twoFactorBackup': 'Spara reservkoderna på ett säkert ställe. Varje kod fungerar en gång.',
   'profile.twoFactorConfirm': 'Skriv koden från appen för att slå på',
+  'profile.signOutEverywhere': 'Logga ut på alla enheter',
+  'profile.signOutEverywhereHelp': 'Om du har tappat en telefon eller loggat in på en lånad dator.',
   'profile.currentPassword': 'Nuvarande lösenord',
 
   'association.title': 'Föreningen',

@@ -1,6 +1,7 @@
 /** Own profile: name, phone, language, text size, and two-factor authentication. */
 import { useState } from 'preact/hooks';
-import { patch } from '../api.js';
+import { patch, post } from '../api.js';
+import { useLocation } from 'preact-iso';
 import { Field, Select } from '../components/Field.js';
 import { Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
@@ -24,6 +25,12 @@ export function Profile() {
     setSaved(true);
   });
   // Language and text size apply at once: a person who cannot read the screen should not have to find a save button.
+  const { route } = useLocation();
+  const signOutEverywhere = async () => {
+    await post('/api/auth/revoke-sessions');
+    setMe(null);
+    route('/signin');
+  };
   const choose = async (change: { language?: 'sv' | 'en'; textSize?: TextSize }) => setMe(await patch<Me>('/api/me', change));
 
   return (
@@ -64,6 +71,10 @@ export function Profile() {
       <ChangeEmail />
       <h2>{t('profile.security')}</h2>
       <TwoFactor />
+      <p>{t('profile.signOutEverywhereHelp')}</p>
+      <button type="button" class="secondary" onClick={() => void signOutEverywhere()}>
+        {t('profile.signOutEverywhere')}
+      </button>
     </Shell>
   );
 }

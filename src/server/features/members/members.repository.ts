@@ -72,8 +72,16 @@ export async function findMemberByUserId(db: Executor, userId: string): Promise<
   return toRecord(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
 }
 
-export async function listMembers(db: Executor, associationId: string, filter: { q?: string; includeInactive: boolean }): Promise<MemberRecord[]> {
+export async function listMembers(db: Executor, associationId: string, filter: { q?: string; role?: Role; includeInactive: boolean }): Promise<MemberRecord[]> {
   let query = db.selectFrom('members').selectAll().where('association_id', '=', associationId);
+  if (filter.role) {
+    const role = filter.role;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('member_roles').select('member_roles.role').whereRef('member_roles.member_id', '=', 'members.id').where('member_roles.role', '=', role),
+      ),
+    );
+  }
   if (!filter.includeInactive) query = query.where('status', '!=', 'inactive');
   if (filter.q) {
     // Wildcards are dropped rather than escaped: the two dialects escape LIKE differently.

@@ -26,7 +26,8 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
   app.get(
     '/api/members',
     { schema: { tags, summary: 'Members of the association', querystring: api.memberListQuery, response: { 200: z.array(api.memberSummary) } } },
-    async (req) => members.listMembers(ctx, await ctx.actorOf(req), { q: req.query.q, includeInactive: req.query.includeInactive === 'true' }),
+    async (req) =>
+      members.listMembers(ctx, await ctx.actorOf(req), { q: req.query.q, role: req.query.role, includeInactive: req.query.includeInactive === 'true' }),
   );
 
   app.get('/api/members/:id', { schema: { tags, summary: 'One member (audited read)', params: idParams, response: { 200: api.memberDetail } } }, async (req) =>

@@ -41,7 +41,7 @@ export async function actorForUser(ctx: AppContext, user: { id: string; twoFacto
   };
 }
 
-export async function listMembers(ctx: AppContext, actor: Actor, filter: { q?: string; includeInactive: boolean }): Promise<MemberSummary[]> {
+export async function listMembers(ctx: AppContext, actor: Actor, filter: { q?: string; role?: Role; includeInactive: boolean }): Promise<MemberSummary[]> {
   authorize(actor, 'member.list');
   return (await repo.listMembers(ctx.db, actor.associationId, filter)).map(toSummary);
 }

@@ -114,6 +114,16 @@ describe('members', () => {
     expect(res.json().map((m: { name: string }) => m.name)).toEqual(['Sökbar Sigrid']);
   });
 
+  it('filters by role', async () => {
+    const b = await addAssociation(t, 'Rollföreningen');
+    await addMember(t, b.associationId, ['volunteer', 'driver'], { name: 'Förare Fia' });
+    await addMember(t, b.associationId, ['volunteer'], { name: 'Volontär Vera' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/members?role=driver', headers: as(b.admin.cookie) });
+    expect(res.json().map((m: { name: string }) => m.name)).toEqual(['Förare Fia']);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/members?role=king', headers: as(b.admin.cookie) });
+    expect(bad.json().errors[0].field).toBe('querystring.role');
+  });
+
   it('lets everyone change their own language and text size', async () => {
     const m = await addMember(t, a.associationId, ['volunteer']);
     const res = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: as(m.cookie), payload: { language: 'en', textSize: 'larger' } });

@@ -63,6 +63,16 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign out everywhere', () => {
+  it('ends every session of the account', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    const phone = await signIn(t.app, m.email);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/revoke-sessions', headers: { cookie: m.cookie }, payload: {} });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const cookie of [m.cookie, phone]) expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
 describe('password reset', () => {
   it('mails a one-time link that resets the password and ends every session', async () => {
     const m = await addMember(t, a.associationId, ['volunteer'], { language: 'en' });
