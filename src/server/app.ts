@@ -11,6 +11,7 @@ import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { registerOriginGuard } from './platform/http/origin.js';
 import { registerAuthRoute } from './platform/http/auth-route.js';
 import { registerOperationsRoutes } from './platform/http/operations.js';
 import { registerWeb } from './platform/http/web.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
   await app.register(rateLimit, { max: config.apiRateLimitPerMinute, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await registerOpenApi(app);
+  registerOriginGuard(app, config.trustedOrigins);
 
   registerOperationsRoutes(app, database.db, () => shuttingDown);
   registerAuthRoute(app, auth, config.publicUrl);

@@ -12,6 +12,15 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SMTP_URL: 'http://x' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*SMTP_URL/);
   });
 
+  it('trusts PUBLIC_URL and TRUSTED_ORIGINS as origins', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://g.example.se/', TRUSTED_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173' }).trustedOrigins).toEqual([
+      'https://g.example.se',
+      'http://localhost:5173',
+      'http://127.0.0.1:5173',
+    ]);
+    expect(() => loadConfig({ TRUSTED_ORIGINS: 'not a url' })).toThrow(/TRUSTED_ORIGINS/);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });

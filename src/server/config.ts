@@ -15,6 +15,17 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** The address people use to reach the app; links in e-mails start with it. */
   PUBLIC_URL: z.url().optional(),
+  /** Other origins allowed to call the API with the session cookie, comma-separated (e.g. the Vite dev server). */
+  TRUSTED_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url()))
+    .default([]),
   /** sqlite:PATH (default) or postgres://user@host:port/db. */
   DATABASE_URL: z
     .string()
@@ -50,6 +61,8 @@ export type Config = Readonly<{
   port: number;
   host: string;
   publicUrl: string;
+  /** PUBLIC_URL's origin first, then TRUSTED_ORIGINS. */
+  trustedOrigins: readonly string[];
   databaseUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -80,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustedOrigins: [new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin, ...e.TRUSTED_ORIGINS.map((o) => new URL(o).origin)],
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

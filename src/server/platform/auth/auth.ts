@@ -52,7 +52,7 @@ export function createAuth(deps: AuthDeps) {
     basePath: '/api/auth',
     secret: deps.secret,
     database: { db, type: deps.dialect },
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: [...config.trustedOrigins],
     emailAndPassword: {
       enabled: true,
       // Accounts come only from setup and invitations.

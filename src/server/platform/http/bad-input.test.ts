@@ -76,6 +76,33 @@ describe('bad input', () => {
   });
 });
 
+describe('cross-site requests', () => {
+  it('refuses a change from another origin and changes nothing', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/association',
+      headers: { cookie: a.admin.cookie, origin: 'https://evil.example' },
+      payload: { name: 'Kapad' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/association',
+      headers: { cookie: a.admin.cookie, origin: 'http://localhost:3000' },
+      payload: { name: 'Oförändrad' },
+    });
+    expect(ok.statusCode).toBe(200);
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: a.admin.email, password: 'whatever-password' },
+    });
+    expect(signIn.statusCode).toBe(403);
+  });
+});
+
 describe('security headers', () => {
   it('sends a CSP without inline script and the usual hardening headers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
