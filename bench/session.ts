@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
-import { freePort, freshDatabase, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+import { buildServer, SERVER_ENTRY, freePort, freshDatabase, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -36,7 +36,8 @@ export async function benchSession(dialect: Dialect): Promise<void> {
   await fillDemo(seeded.ctx);
   await seeded.app.close();
 
-  const server = startProcess('src/server/main.ts', { ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' });
+  buildServer();
+  const server = startProcess(SERVER_ENTRY, { ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' });
   const barePort = freePort();
   const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
   try {

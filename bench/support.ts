@@ -1,5 +1,5 @@
 /** Benchmark plumbing: a database per run, child processes, the result file of the bench contract. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +31,16 @@ export async function freshDatabase(dialect: Dialect): Promise<{ url: string; da
   };
 }
 
-/** Starts a TypeScript entry point under tsx as a child process with this environment. */
+/** Compiles the server as `npm start` does; benchmarks run what production runs. */
+export const SERVER_ENTRY = 'dist/server/main.js';
+export function buildServer(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
+}
+
+/** Starts an entry point as a child process with this environment: compiled JavaScript as is, TypeScript under tsx. */
 export function startProcess(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** Polls url until it answers 200; resolves with the milliseconds since `since`. Fails early if the child has exited. */
