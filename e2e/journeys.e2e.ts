@@ -62,7 +62,7 @@ describe('journeys', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
     await audit(page, '02-home-admin');
     expect(await page.title()).toBe('Hej Anna! – Grannstöd');
-    expect(await navLabels(page)).toEqual(['Start', 'Medlemmar', 'Bjud in', 'Föreningen', 'Händelselogg', 'Utkorg', 'Min profil']);
+    expect(await navLabels(page)).toEqual(['Start', 'Medlemmar', 'Bjud in', 'Bilar', 'Föreningen', 'Händelselogg', 'Utkorg', 'Min profil']);
   });
 
   it('an admin invites a member, who opens the link, chooses a password and signs in with a volunteer menu', async () => {
@@ -114,7 +114,7 @@ describe('journeys', () => {
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
       // The larger text he chose before signing in is now his profile's.
       expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
-      expect(await navLabels(ville.page)).toEqual(['Start', 'Min profil']);
+      expect(await navLabels(ville.page)).toEqual(['Start', 'Bilar', 'Min profil']);
       // The link works once.
       await ville.page.goto(link);
       await expect.poll(() => ville.page.getByRole('alert').textContent()).toContain('redan använts');
@@ -165,6 +165,29 @@ describe('journeys', () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
       await audit(page, name);
     }
+  });
+
+  it('a coordinator adds a car and puts it in the workshop', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/cars`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Bilar');
+    await page.getByRole('textbox', { name: 'Namn på bilen' }).fill('Bil 1');
+    await page.getByRole('textbox', { name: 'Registreringsnummer' }).fill('grn 1');
+    await page.getByRole('button', { name: 'Lägg till bil' }).click();
+    await expect.poll(() => page.locator('#field-registration-error').textContent()).toBe('Värdet är inte giltigt.');
+    await page.getByRole('textbox', { name: 'Registreringsnummer' }).fill('grn101');
+    await page.getByLabel('Mätarställning (km)').fill('48210');
+    await page.getByLabel('Nästa service').fill(new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Lägg till bil' }).click();
+    await expect.poll(() => page.locator('.card').count()).toBe(1);
+    expect(await page.locator('.card').textContent()).toMatch(/GRN 101 · I trafik · 48\s210 km/);
+    expect(await page.locator('.due').textContent()).toMatch(/Nästa service om (9|10) dagar/);
+    await audit(page, '09a-cars');
+    await page.getByRole('button', { name: 'Ändra: Bil 1' }).click();
+    await page.getByLabel('Status').selectOption('at_workshop');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('.card').first().textContent()).toContain('På verkstad');
+    await audit(page, '09b-cars-changed');
   });
 
   it('two-factor: turned on in the profile, then sign-in asks for the code', async () => {

@@ -23,6 +23,7 @@ import { twoFactorState } from './features/members/two-factor.js';
 import { memberAccountHooks } from './features/members/account-hooks.js';
 import { registerAssociationRoutes } from './features/associations/associations.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
 import { registerOutboxRoutes } from './features/outbox/outbox.routes.js';
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerAuthRoute(app, auth, config.publicUrl);
   registerAssociationRoutes(app, ctx);
   registerMemberRoutes(app, ctx);
+  registerVehicleRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');

@@ -17,6 +17,7 @@ import { Profile } from './screens/Profile.js';
 import { Association } from './screens/Association.js';
 import { Audit } from './screens/Audit.js';
 import { Outbox } from './screens/Outbox.js';
+import { Cars } from './screens/Cars.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -40,6 +41,7 @@ const Protected = {
   Association: signedIn(Association),
   Audit: signedIn(Audit),
   Outbox: signedIn(Outbox),
+  Cars: signedIn(Cars),
 };
 
 export function App() {
@@ -70,6 +72,7 @@ export function App() {
           <Route path="/association" component={Protected.Association} />
           <Route path="/audit" component={Protected.Audit} />
           <Route path="/outbox" component={Protected.Outbox} />
+          <Route path="/cars" component={Protected.Cars} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -2,7 +2,8 @@
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import { nowIso } from '../platform/db/ids.js';
-import { insertArea, insertPartnerOrganisation, insertVehicle } from '../features/associations/associations.repository.js';
+import { insertArea, insertPartnerOrganisation } from '../features/associations/associations.repository.js';
+import { insertVehicle } from '../features/vehicles/vehicles.repository.js';
 import { needsSetup } from '../features/associations/associations.service.js';
 import { seedAssociation, seedMember } from './seed.js';
 import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
@@ -20,7 +21,7 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
   const associationId = await seedAssociation(ctx, { name: 'Grannstöd Huddinge', municipality: 'Huddinge' });
   const now = nowIso();
   for (const [name, lat, lng] of districts) await insertArea(ctx.db, associationId, { name, geometry: districtPolygon(lat, lng), now });
-  for (const car of cars) await insertVehicle(ctx.db, associationId, { ...car, now });
+  for (const car of cars) await insertVehicle(ctx.db, associationId, car, now);
 
   const signIns: DemoSignIn[] = [];
   const members = demoMembers();

@@ -39,8 +39,8 @@ export const partners: { name: string; kind: PartnerKind; person: string; email:
 ];
 
 export const cars = [
-  { name: 'Bil 1', registration: 'GRN 101', odometerKm: 48_210 },
-  { name: 'Bil 2', registration: 'GRN 202', odometerKm: 31_975 },
+  { name: 'Bil 1', registration: 'GRN 101', odometerKm: 48_210, insuranceDueOn: '2027-03-31', serviceDueOn: '2026-12-15' },
+  { name: 'Bil 2', registration: 'GRN 202', odometerKm: 31_975, insuranceDueOn: '2027-03-31', serviceDueOn: '2027-02-01' },
 ];
 
 const firstNames = [

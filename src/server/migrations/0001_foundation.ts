@@ -137,8 +137,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('registration', 'varchar(20)', (c) => c.notNull())
     .addColumn('status', 'varchar(20)', (c) => c.notNull())
     .addColumn('odometer_km', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('insurance_due_on', 'varchar(10)')
+    .addColumn('service_due_on', 'varchar(10)')
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+    .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('vehicles_assoc_registration').on('vehicles').columns(['association_id', 'registration']).unique().execute();
   await db.schema.createIndex('vehicles_assoc').on('vehicles').column('association_id').execute();
 }
 

@@ -42,6 +42,7 @@ const grants: Record<Action, Who[]> = {
   'partner.manage': ['admin'],
   'area.list': everyone,
   'vehicle.list': members,
+  'vehicle.manage': staff,
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
 };

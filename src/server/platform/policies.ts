@@ -38,6 +38,7 @@ export const policies = {
   'partner.manage': admin,
   'area.list': (_actor: Actor) => true,
   'vehicle.list': isMember,
+  'vehicle.manage': staff,
   'audit.read': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;

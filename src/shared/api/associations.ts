@@ -26,10 +26,8 @@ export const partnerOrganisation = z.object({ id, name: z.string(), kind: z.enum
 export const partnerOrganisationCreate = z.strictObject({ name: placeName, kind: z.enum(partnerKinds) });
 
 export const area = z.object({ id, name: z.string(), geometry: z.unknown() });
-export const vehicle = z.object({ id, name: z.string(), registration: z.string(), status: z.string(), odometerKm: z.number() });
 
 export type SetupInput = z.infer<typeof setupInput>;
 export type Association = z.infer<typeof association>;
 export type PartnerOrganisation = z.infer<typeof partnerOrganisation>;
 export type Area = z.infer<typeof area>;
-export type Vehicle = z.infer<typeof vehicle>;

@@ -15,6 +15,8 @@ export const auditActions = [
   'invitation.accept',
   'profile.update',
   'outbox.read',
+  'vehicle.create',
+  'vehicle.update',
   'auth.sign_in',
   'auth.session_end',
   'auth.password_change',

@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/members', label: 'nav.members', permission: 'member.list' },
   { href: '/invite-member', label: 'nav.invite', permission: 'member.invite' },
+  { href: '/cars', label: 'nav.cars', permission: 'vehicle.list' },
   { href: '/association', label: 'nav.association', permission: 'association.update' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { href: '/outbox', label: 'nav.outbox', permission: 'outbox.read' },

@@ -5,15 +5,14 @@ import { Checkbox, Field, Select } from '../components/Field.js';
 import { Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
 import { useLoad } from '../components/useLoad.js';
-import { language, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { loadMe } from '../session.js';
 import { partnerKinds } from '../../shared/domain/roles.js';
-import type { Area, Association as AssociationData, PartnerOrganisation, Vehicle } from '../../shared/api/associations.js';
+import type { Area, Association as AssociationData, PartnerOrganisation } from '../../shared/api/associations.js';
 
 export function Association() {
   const assoc = useLoad<AssociationData>('/api/association');
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
-  const vehicles = useLoad<Vehicle[]>('/api/vehicles');
   const areas = useLoad<Area[]>('/api/areas');
   const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false });
   const [p, setP] = useState({ name: '', kind: 'police' });
@@ -53,16 +52,9 @@ export function Association() {
         />
       </Form>
       <h2>{t('association.vehicles')}</h2>
-      <ul class="cards">
-        {vehicles.data?.map((v) => (
-          <li key={v.id} class="card">
-            <p class="card-title">{v.name}</p>
-            <p>
-              {v.registration} · {v.odometerKm.toLocaleString(language.value === 'en' ? 'en-GB' : 'sv-SE')} km
-            </p>
-          </li>
-        ))}
-      </ul>
+      <p>
+        <a href="/cars">{t('nav.cars')}</a>
+      </p>
       <h2>{t('association.areas')}</h2>
       <p>{areas.data?.map((a) => a.name).join(', ')}</p>
       <h2>{t('association.partners')}</h2>

@@ -117,37 +117,6 @@ export async function insertArea(db: Executor, associationId: string, a: { name:
   return id;
 }
 
-export async function listVehicles(db: Executor, associationId: string) {
-  const rows = await db
-    .selectFrom('vehicles')
-    .select(['id', 'name', 'registration', 'status', 'odometer_km'])
-    .where('association_id', '=', associationId)
-    .orderBy('name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, registration: r.registration, status: r.status, odometerKm: Number(r.odometer_km) }));
-}
-
-export async function insertVehicle(
-  db: Executor,
-  associationId: string,
-  v: { name: string; registration: string; odometerKm: number; now: string },
-): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('vehicles')
-    .values({
-      id,
-      association_id: associationId,
-      name: v.name,
-      registration: v.registration,
-      status: 'in_service',
-      odometer_km: v.odometerKm,
-      created_at: v.now,
-    })
-    .execute();
-  return id;
-}
-
 /** Claims first-run setup; throws a unique violation when it was already claimed. */
 export async function claimInstallation(db: Executor, now: string): Promise<void> {
   await db.insertInto('installation').values({ id: 1, set_up_at: now }).execute();

@@ -59,8 +59,4 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
   app.get('/api/areas', { schema: { tags, summary: 'Areas (districts) as GeoJSON geometries', response: { 200: z.array(api.area) } } }, async (req) =>
     service.listAreas(ctx, await ctx.actorOf(req)),
   );
-
-  app.get('/api/vehicles', { schema: { tags, summary: 'Cars', response: { 200: z.array(api.vehicle) } } }, async (req) =>
-    service.listVehicles(ctx, await ctx.actorOf(req)),
-  );
 }

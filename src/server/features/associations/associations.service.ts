@@ -108,11 +108,6 @@ export async function listAreas(ctx: AppContext, actor: Actor) {
   return repo.listAreas(ctx.db, actor.associationId);
 }
 
-export async function listVehicles(ctx: AppContext, actor: Actor) {
-  authorize(actor, 'vehicle.list');
-  return repo.listVehicles(ctx.db, actor.associationId);
-}
-
 export async function partnerOrganisationOf(ctx: AppContext, actor: Actor) {
   if (!actor.partnerOrganisationId) return null;
   const org = await repo.findPartnerOrganisation(ctx.db, actor.associationId, actor.partnerOrganisationId);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAssociation, addMember, createTestApp, uniqueEmail, type TestApp, type TestAssociation } from '../../../../test/app.js';
 import { createPartner } from '../associations/associations.service.js';
-import { insertArea, insertVehicle } from '../associations/associations.repository.js';
+import { insertArea } from '../associations/associations.repository.js';
+import { insertVehicle } from '../vehicles/vehicles.repository.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -32,7 +33,12 @@ beforeAll(async () => {
   const outbox = await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: b.admin.cookie } });
   bIds.mail = outbox.json()[0].id;
   bIds.area = await insertArea(t.ctx.db, b.associationId, { name: 'B-område', geometry: { type: 'Polygon', coordinates: [] }, now: new Date().toISOString() });
-  bIds.vehicle = await insertVehicle(t.ctx.db, b.associationId, { name: 'B-bilen', registration: 'BBB 111', odometerKm: 1, now: new Date().toISOString() });
+  bIds.vehicle = await insertVehicle(
+    t.ctx.db,
+    b.associationId,
+    { name: 'B-bilen', registration: 'BBB 111', odometerKm: 1, insuranceDueOn: null, serviceDueOn: null },
+    new Date().toISOString(),
+  );
 });
 afterAll(() => t.close());
 
@@ -76,6 +82,16 @@ const cases: Case[] = [
   },
   { method: 'GET', route: '/api/areas', url: () => '/api/areas', expectStatus: 200, mustNotContain: () => [bIds.area!] },
   { method: 'GET', route: '/api/vehicles', url: () => '/api/vehicles', expectStatus: 200, mustNotContain: () => [bIds.vehicle!] },
+  { method: 'GET', route: '/api/vehicles/{id}', url: () => `/api/vehicles/${bIds.vehicle}`, expectStatus: 404 },
+  { method: 'PATCH', route: '/api/vehicles/{id}', url: () => `/api/vehicles/${bIds.vehicle}`, payload: () => ({ status: 'retired' }), expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/vehicles',
+    url: () => '/api/vehicles',
+    payload: () => ({ name: 'A-bilen', registration: 'BBB 111' }),
+    expectStatus: 201,
+    mustNotContain: () => [b.associationId, bIds.vehicle!],
+  },
   { method: 'GET', route: '/api/me', url: () => '/api/me', expectStatus: 200, mustNotContain: () => [b.associationId] },
   {
     method: 'PATCH',

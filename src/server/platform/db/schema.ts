@@ -110,7 +110,10 @@ export interface VehicleTable {
   registration: string;
   status: string;
   odometer_km: number;
+  insurance_due_on: string | null;
+  service_due_on: string | null;
   created_at: string;
+  updated_at: string;
 }
 
 export interface InstallationTable {
