@@ -1,6 +1,5 @@
 /** buildApp: platform plugins first, then each feature's routes. main.ts and tests both call it. */
 import Fastify, { type FastifyInstance } from 'fastify';
-import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -85,7 +84,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   };
 
   await registerSecurityHeaders(app, config.publicUrl);
-  await app.register(cookie);
   // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
   await app.register(rateLimit, { max: config.apiRateLimitPerMinute, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await registerOpenApi(app);
