@@ -1,5 +1,6 @@
 /** Builds the real app on a fresh database for one test file, with helpers to sign in through HTTP. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
@@ -92,4 +93,14 @@ export async function addAssociation(t: TestApp, name = 'Grannstöd Test'): Prom
   const associationId = await seedAssociation(t.ctx, { name, municipality: 'Huddinge' });
   const admin = await addMember(t, associationId, ['admin', 'coordinator', 'volunteer']);
   return { associationId, admin };
+}
+
+/** For one test file: a fresh app and association before the tests, closed after them; onReady receives both. */
+export function withTestAssociation(onReady: (t: TestApp, a: TestAssociation) => void, env: Record<string, string> = {}): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await createTestApp(env);
+    onReady(app, await addAssociation(app));
+  });
+  afterAll(() => app?.close());
 }

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, addMember, createTestApp, signIn, uniqueEmail, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { addMember, signIn, type TestApp, type TestAssociation, uniqueEmail, withTestAssociation } from '../../../../test/app.js';
 
 let t: TestApp;
 let a: TestAssociation;
-beforeAll(async () => {
-  t = await createTestApp();
-  a = await addAssociation(t);
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
 });
-afterAll(() => t.close());
 
 /** The invitation token from the newest mail in the outbox to this address. */
 async function tokenFromOutbox(cookie: string, to: string): Promise<string> {

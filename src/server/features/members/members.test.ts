@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { addAssociation, addMember, type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 
 let t: TestApp;
 let a: TestAssociation;
-beforeAll(async () => {
-  t = await createTestApp();
-  a = await addAssociation(t);
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
 });
-afterAll(() => t.close());
 
 const as = (cookie: string) => ({ cookie });
 

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { addMember, type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { daysUntil, normalizeRegistration } from '../../../shared/domain/vehicles.js';
 
 let t: TestApp;
 let a: TestAssociation;
-beforeAll(async () => {
-  t = await createTestApp();
-  a = await addAssociation(t);
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
 });
-afterAll(() => t.close());
 
 const add = (cookie: string, payload: object) => t.app.inject({ method: 'POST', url: '/api/vehicles', headers: { cookie, 'accept-language': 'en' }, payload });
 

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { addMember, type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { verifiedSessionToken } from './session.js';
 
 let t: TestApp;
 let a: TestAssociation;
-beforeAll(async () => {
-  t = await createTestApp();
-  a = await addAssociation(t);
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
 });
-afterAll(() => t.close());
 
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 const tokenOf = (cookie: string) => decodeURIComponent(/session_token=([^;]+)/.exec(cookie)![1]!).split('.')[0]!;
