@@ -8,7 +8,10 @@ import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Vehicle, VehicleCreate, VehicleUpdate } from '../../../shared/api/vehicles.js';
 import * as repo from './vehicles.repository.js';
 
-const registrationTaken = () => new AppError('conflict', [{ field: 'registration', message: 'error.registration_taken' }]);
+/** A unique violation on a car can only be its registration number: say so, naming the field. */
+function rethrowAsRegistrationTaken(err: unknown): never {
+  throw isUniqueViolation(err) ? new AppError('conflict', [{ field: 'registration', message: 'error.registration_taken' }]) : err;
+}
 
 export async function listVehicles(ctx: AppContext, actor: Actor): Promise<Vehicle[]> {
   authorize(actor, 'vehicle.list');
@@ -39,9 +42,7 @@ export async function createVehicle(ctx: AppContext, actor: Actor, input: Vehicl
       });
       return vehicle;
     })
-    .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? registrationTaken() : err;
-    });
+    .catch(rethrowAsRegistrationTaken);
 }
 
 export async function updateVehicle(ctx: AppContext, actor: Actor, id: string, input: VehicleUpdate): Promise<Vehicle> {
@@ -63,7 +64,5 @@ export async function updateVehicle(ctx: AppContext, actor: Actor, id: string, i
       });
       return after;
     })
-    .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? registrationTaken() : err;
-    });
+    .catch(rethrowAsRegistrationTaken);
 }
