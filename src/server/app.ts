@@ -22,6 +22,9 @@ import { twoFactorState } from './features/members/two-factor.js';
 import { memberAccountHooks } from './features/members/account-hooks.js';
 import { registerAssociationRoutes } from './features/associations/associations.routes.js';
 import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerDrivingLogRoutes } from './features/driving-log/driving-log.routes.js';
+import { registerHoursRoutes } from './features/hours/hours.routes.js';
+import { registerShiftRoutes } from './features/shifts/shifts.routes.js';
 import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
 import { registerOutboxRoutes } from './features/outbox/outbox.routes.js';
@@ -80,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     dialect: database.dialect,
     auth,
     mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
+    clock: { now: () => new Date() },
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 
@@ -94,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerAssociationRoutes(app, ctx);
   registerMemberRoutes(app, ctx);
   registerVehicleRoutes(app, ctx);
+  registerShiftRoutes(app, ctx);
+  registerDrivingLogRoutes(app, ctx);
+  registerHoursRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');

@@ -12,6 +12,10 @@ export interface Mail {
   kick(): void;
 }
 
+export interface Clock {
+  now(): Date;
+}
+
 export interface ActorOptions {
   /** Let a member who must enrol in two-factor still reach this route (profile, /me). */
   allowMissingTwoFactor?: boolean;
@@ -23,5 +27,7 @@ export interface AppContext {
   dialect: Dialect;
   auth: Auth;
   mail: Mail;
+  /** The time now; tests set it to walk through a shift's life. */
+  clock: Clock;
   actorOf(request: FastifyRequest, options?: ActorOptions): Promise<Actor>;
 }

@@ -1,7 +1,9 @@
 /** The ordered list of migrations; a new one is appended, a landed one is never edited. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_shifts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_shifts': m0002,
 };

@@ -21,6 +21,19 @@ export type ErrorCode =
   | 'email_not_verified'
   | 'code_invalid'
   | 'token_invalid'
+  | 'shift_full'
+  | 'signup_closed'
+  | 'overlapping_shift'
+  | 'weekly_max_reached'
+  | 'not_qualified'
+  | 'seat_reserved'
+  | 'vehicle_busy'
+  | 'template_overlap'
+  | 'shift_not_open'
+  | 'shift_started'
+  | 'not_in_crew'
+  | 'vehicle_unavailable'
+  | 'reason_required'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -43,6 +56,19 @@ const statusOf: Record<ErrorCode, number> = {
   email_not_verified: 403,
   code_invalid: 401,
   token_invalid: 400,
+  shift_full: 409,
+  signup_closed: 409,
+  overlapping_shift: 409,
+  weekly_max_reached: 409,
+  not_qualified: 409,
+  seat_reserved: 409,
+  vehicle_busy: 409,
+  template_overlap: 409,
+  shift_not_open: 409,
+  shift_started: 409,
+  not_in_crew: 409,
+  vehicle_unavailable: 409,
+  reason_required: 409,
   internal: 500,
 };
 

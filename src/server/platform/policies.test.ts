@@ -43,6 +43,12 @@ const grants: Record<Action, Who[]> = {
   'area.list': everyone,
   'vehicle.list': members,
   'vehicle.manage': staff,
+  'shift.list': members,
+  'shift.signup': members,
+  'shift.manage': staff,
+  'drivinglog.read': members,
+  'hours.readAll': staff,
+  'calendar.manage': members,
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
 };

@@ -39,6 +39,12 @@ export const policies = {
   'area.list': (_actor: Actor) => true,
   'vehicle.list': isMember,
   'vehicle.manage': staff,
+  'shift.list': isMember,
+  'shift.signup': isMember,
+  'shift.manage': staff,
+  'drivinglog.read': isMember,
+  'hours.readAll': staff,
+  'calendar.manage': isMember,
   'audit.read': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;

@@ -11,6 +11,9 @@ export const qualification = z
   })
   .refine((q) => q.expiresOn === null || q.expiresOn >= q.achievedOn, { path: ['expiresOn'], message: 'must not be before achievedOn' });
 
+/** A member's own cap on shifts per week; null removes it. */
+const maxShiftsPerWeek = z.number().int().min(1).max(14).nullable().optional();
+
 export const memberSummary = z.object({
   id,
   name: z.string(),
@@ -28,6 +31,7 @@ export const memberDetail = memberSummary.extend({
   qualifications: z.array(z.object({ kind: z.enum(qualificationKinds), achievedOn: z.string(), expiresOn: z.string().nullable() })),
   createdAt: isoDateTime,
   deactivatedAt: isoDateTime.nullable(),
+  maxShiftsPerWeek: z.number().nullable(),
 });
 
 export const memberListQuery = z.strictObject({
@@ -42,6 +46,7 @@ export const memberUpdate = z.strictObject({
   language: language.optional(),
   roles: z.array(z.enum(roles)).max(roles.length).optional(),
   qualifications: z.array(qualification).max(qualificationKinds.length).optional(),
+  maxShiftsPerWeek,
 });
 
 export const invitationCreate = z.strictObject({
@@ -80,6 +85,7 @@ export const meUpdate = z.strictObject({
   phone: phone.optional(),
   language: language.optional(),
   textSize: z.enum(textSizes).optional(),
+  maxShiftsPerWeek,
 });
 
 export type MemberSummary = z.infer<typeof memberSummary>;

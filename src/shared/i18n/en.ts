@@ -1,7 +1,10 @@
 /** English. The Record type makes a missing or extra key a type error. */
 import type { MessageKey } from './sv.js';
 
+import { enShifts } from './shifts.en.js';
+
 export const en: Record<MessageKey, string> = {
+  ...enShifts,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

@@ -1,5 +1,8 @@
 /** Swedish, the default language. Every key here must exist in en.ts too (the type checks it). */
+import { svShifts } from './shifts.sv.js';
+
 export const sv = {
+  ...svShifts,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

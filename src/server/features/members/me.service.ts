@@ -33,7 +33,7 @@ export async function updateMe(ctx: AppContext, actor: Actor, input: MeUpdate): 
     const before = (await repo.findMember(trx, actor.associationId, actor.memberId))!;
     await repo.updateMember(trx, actor.associationId, actor.memberId, input, nowIso());
     const after = (await repo.findMember(trx, actor.associationId, actor.memberId))!;
-    const pick = (m: repo.MemberRecord) => ({ name: m.name, phone: m.phone, language: m.language, textSize: m.textSize });
+    const pick = (m: repo.MemberRecord) => ({ name: m.name, phone: m.phone, language: m.language, textSize: m.textSize, maxShiftsPerWeek: m.maxShiftsPerWeek });
     await recordAudit(trx, {
       associationId: actor.associationId,
       actorMemberId: actor.memberId,

@@ -1,5 +1,5 @@
 /** All SQL about members, their roles and qualifications. Every query is scoped by association. */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MemberTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { MemberKind, MemberStatus, QualificationKind, Role, TextSize } from '../../../shared/domain/roles.js';
@@ -23,6 +23,8 @@ export interface MemberRecord {
   createdAt: string;
   updatedAt: string;
   deactivatedAt: string | null;
+  /** The member's own cap on shifts per week; null for none. */
+  maxShiftsPerWeek: number | null;
 }
 
 export interface QualificationRecord {
@@ -31,7 +33,7 @@ export interface QualificationRecord {
   expiresOn: string | null;
 }
 
-function toRecord(row: MemberTable, roles: Role[]): MemberRecord {
+function toRecord(row: Selectable<MemberTable>, roles: Role[]): MemberRecord {
   return {
     id: row.id,
     associationId: row.association_id,
@@ -48,6 +50,7 @@ function toRecord(row: MemberTable, roles: Role[]): MemberRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deactivatedAt: row.deactivated_at,
+    maxShiftsPerWeek: row.max_shifts_per_week,
   };
 }
 
@@ -129,7 +132,9 @@ export async function insertMember(db: Executor, m: NewMember): Promise<string> 
   return id;
 }
 
-export type MemberChanges = Partial<Pick<MemberRecord, 'name' | 'email' | 'phone' | 'language' | 'textSize' | 'status' | 'userId' | 'deactivatedAt'>>;
+export type MemberChanges = Partial<
+  Pick<MemberRecord, 'name' | 'email' | 'phone' | 'language' | 'textSize' | 'status' | 'userId' | 'deactivatedAt' | 'maxShiftsPerWeek'>
+>;
 
 export async function updateMember(db: Executor, associationId: string, memberId: string, changes: MemberChanges, now: string): Promise<void> {
   await db
@@ -140,6 +145,7 @@ export async function updateMember(db: Executor, associationId: string, memberId
       ...(changes.phone !== undefined && { phone: changes.phone }),
       ...(changes.language !== undefined && { language: changes.language }),
       ...(changes.textSize !== undefined && { text_size: changes.textSize }),
+      ...(changes.maxShiftsPerWeek !== undefined && { max_shifts_per_week: changes.maxShiftsPerWeek }),
       ...(changes.status !== undefined && { status: changes.status }),
       ...(changes.userId !== undefined && { user_id: changes.userId }),
       ...(changes.deactivatedAt !== undefined && { deactivated_at: changes.deactivatedAt }),

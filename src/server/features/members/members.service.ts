@@ -19,6 +19,7 @@ export function toDetail(m: repo.MemberRecord, qualifications: repo.Qualificatio
     phone: m.phone,
     language: m.language,
     textSize: m.textSize,
+    maxShiftsPerWeek: m.maxShiftsPerWeek,
     qualifications,
     createdAt: m.createdAt,
     deactivatedAt: m.deactivatedAt,
@@ -83,12 +84,32 @@ export async function updateMember(ctx: AppContext, actor: Actor, memberId: stri
       await repo.replaceRoles(trx, actor.associationId, memberId, before.kind === 'partner' ? [] : input.roles);
     }
     if (input.qualifications !== undefined) await repo.replaceQualifications(trx, actor.associationId, memberId, input.qualifications);
-    await repo.updateMember(trx, actor.associationId, memberId, { name: input.name, phone: input.phone, language: input.language }, now);
+    await repo.updateMember(
+      trx,
+      actor.associationId,
+      memberId,
+      { name: input.name, phone: input.phone, language: input.language, maxShiftsPerWeek: input.maxShiftsPerWeek },
+      now,
+    );
     const after = (await repo.findMember(trx, actor.associationId, memberId))!;
     const qualificationsAfter = await repo.qualificationsOf(trx, actor.associationId, memberId);
     const diff = changedFields(
-      { name: before.name, phone: before.phone, language: before.language, roles: before.roles, qualifications: qualificationsBefore },
-      { name: after.name, phone: after.phone, language: after.language, roles: after.roles, qualifications: qualificationsAfter },
+      {
+        name: before.name,
+        phone: before.phone,
+        language: before.language,
+        maxShiftsPerWeek: before.maxShiftsPerWeek,
+        roles: before.roles,
+        qualifications: qualificationsBefore,
+      },
+      {
+        name: after.name,
+        phone: after.phone,
+        language: after.language,
+        maxShiftsPerWeek: after.maxShiftsPerWeek,
+        roles: after.roles,
+        qualifications: qualificationsAfter,
+      },
     );
     await recordAudit(trx, {
       associationId: actor.associationId,

@@ -4,6 +4,7 @@
  * better-auth's own tables (user, session, account, verification, twoFactor,
  * rateLimit) are managed by better-auth and are not typed here.
  */
+import type { Generated } from 'kysely';
 
 export interface AssociationTable {
   id: string;
@@ -11,6 +12,10 @@ export interface AssociationTable {
   municipality: string;
   default_language: string;
   require_two_factor: number;
+  signup_closes_hours: Generated<number>;
+  withdraw_deadline_hours: Generated<number>;
+  checkin_grace_minutes: Generated<number>;
+  short_shift_notice_days: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -38,6 +43,7 @@ export interface MemberTable {
   created_at: string;
   updated_at: string;
   deactivated_at: string | null;
+  max_shifts_per_week: Generated<number | null>;
 }
 
 export interface MemberRoleTable {
@@ -133,4 +139,84 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   areas: AreaTable;
   vehicles: VehicleTable;
+  shift_templates: ShiftTemplateTable;
+  shifts: ShiftTable;
+  shift_crew: ShiftCrewTable;
+  calendar_feeds: CalendarFeedTable;
+  notices: NoticeTable;
+}
+
+export interface ShiftTemplateTable {
+  id: string;
+  association_id: string;
+  vehicle_id: string;
+  name: string;
+  weekdays: string;
+  start_time: string;
+  end_time: string;
+  crew_min: number;
+  crew_max: number;
+  area_id: string | null;
+  valid_from: string;
+  valid_until: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShiftTable {
+  id: string;
+  association_id: string;
+  vehicle_id: string;
+  template_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  crew_min: number;
+  crew_max: number;
+  area_id: string | null;
+  note: string | null;
+  status: string;
+  cancel_reason: string | null;
+  sequence: Generated<number>;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  driver_member_id: string | null;
+  odometer_start_km: number | null;
+  start_place: string | null;
+  briefing_note: string | null;
+  checked_out_at: string | null;
+  odometer_end_km: number | null;
+  end_place: string | null;
+  summary: string | null;
+  nothing_to_report: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShiftCrewTable {
+  id: string;
+  association_id: string;
+  shift_id: string;
+  member_id: string;
+  place: string;
+  as_driver: Generated<number>;
+  as_leader: Generated<number>;
+  present: number | null;
+  created_at: string;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  association_id: string;
+  member_id: string;
+  vehicle_id: string | null;
+  token: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface NoticeTable {
+  key: string;
+  association_id: string;
+  created_at: string;
 }

@@ -1,7 +1,18 @@
 /** E-mail bodies in the recipient's language, as plain text and as simple accessible HTML. */
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 
-export type MailTemplate = 'invite' | 'reset' | 'verify';
+export type MailTemplate =
+  | 'invite'
+  | 'reset'
+  | 'verify'
+  | 'shift_reminder'
+  | 'shift_help_wanted'
+  | 'shift_wont_run'
+  | 'shift_late_withdrawal'
+  | 'shift_promoted'
+  | 'shift_cancelled'
+  | 'shift_missed_checkin'
+  | 'vehicle_due';
 
 export interface RenderedMail {
   subject: string;
