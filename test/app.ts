@@ -28,6 +28,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '50',
+    // Tests run the sweeps themselves, at the times they choose.
+    REMINDER_INTERVAL_SECONDS: '0',
     ...env,
   });
   const built = await startApp(config, options.logStream ? { logStream: options.logStream } : { logger: false });

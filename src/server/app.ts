@@ -24,6 +24,9 @@ import { registerAssociationRoutes } from './features/associations/associations.
 import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerDrivingLogRoutes } from './features/driving-log/driving-log.routes.js';
 import { registerHoursRoutes } from './features/hours/hours.routes.js';
+import { registerCalendarRoutes } from './features/calendar/calendar.routes.js';
+import { staffingTasks } from './features/staffing/sweeps.js';
+import { startScheduler } from './platform/jobs/scheduler.js';
 import { registerShiftRoutes } from './features/shifts/shifts.routes.js';
 import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -101,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerShiftRoutes(app, ctx);
   registerDrivingLogRoutes(app, ctx);
   registerHoursRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
@@ -109,7 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.addHook('onSend', async (_request, reply) => {
     if (shuttingDown) reply.header('connection', 'close');
   });
+  const scheduler = startScheduler(staffingTasks(ctx), config.reminderIntervalSeconds * 1000, app.log, () => ctx.clock.now());
   app.addHook('onClose', async () => {
+    await scheduler.stop();
     await worker.stop();
   });
   return {

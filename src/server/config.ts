@@ -54,6 +54,8 @@ const schema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Seconds to wait for requests in flight at shutdown before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  /** Seconds between runs of the reminder sweeps (shift reminders, help wanted, missed check-in, car due dates); 0 turns them off. */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
 });
 
 export type Config = Readonly<{
@@ -74,6 +76,7 @@ export type Config = Readonly<{
   signInWindowSeconds: number;
   shutdownGraceSeconds: number;
   apiRateLimitPerMinute: number;
+  reminderIntervalSeconds: number;
 }>;
 
 /** Parses and freezes the configuration; throws a readable error naming each bad variable. */
@@ -105,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInWindowSeconds: e.SIGNIN_WINDOW_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
   });
 }

@@ -83,4 +83,9 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'log.flag.gap': '{km} km unexplained since the last trip',
   'log.flag.backwards': 'Odometer below the last trip’s end',
   'log.flag.not_closed': 'Not checked out',
+  'calendar.crew': 'Crew',
+  'calendar.cancelled': 'Cancelled',
+  'calendar.shift': 'Patrol shift',
+  'calendar.car': 'Car',
+  'calendar.myShifts': 'My patrol shifts',
 };

@@ -81,4 +81,9 @@ export const svShifts = {
   'log.flag.gap': '{km} km oförklarade sedan förra resan',
   'log.flag.backwards': 'Mätaren lägre än förra resans slut',
   'log.flag.not_closed': 'Inte utcheckad',
+  'calendar.crew': 'Besättning',
+  'calendar.cancelled': 'Inställt',
+  'calendar.shift': 'Körpass',
+  'calendar.car': 'Bil',
+  'calendar.myShifts': 'Mina körpass',
 } as const;
