@@ -18,6 +18,12 @@ import { Association } from './screens/Association.js';
 import { Audit } from './screens/Audit.js';
 import { Outbox } from './screens/Outbox.js';
 import { Cars } from './screens/Cars.js';
+import { Shifts } from './screens/shifts/Shifts.js';
+import { ShiftDetail } from './screens/shifts/ShiftDetail.js';
+import { Board } from './screens/shifts/Board.js';
+import { Templates } from './screens/shifts/Templates.js';
+import { DrivingLog } from './screens/shifts/DrivingLog.js';
+import { Hours } from './screens/shifts/Hours.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -42,6 +48,12 @@ const Protected = {
   Audit: signedIn(Audit),
   Outbox: signedIn(Outbox),
   Cars: signedIn(Cars),
+  Shifts: signedIn(Shifts),
+  ShiftDetail: signedIn(ShiftDetail),
+  Board: signedIn(Board),
+  Templates: signedIn(Templates),
+  DrivingLog: signedIn(DrivingLog),
+  Hours: signedIn(Hours),
 };
 
 export function App() {
@@ -73,6 +85,12 @@ export function App() {
           <Route path="/audit" component={Protected.Audit} />
           <Route path="/outbox" component={Protected.Outbox} />
           <Route path="/cars" component={Protected.Cars} />
+          <Route path="/cars/:id/log" component={Protected.DrivingLog} />
+          <Route path="/shifts" component={Protected.Shifts} />
+          <Route path="/shifts/:id" component={Protected.ShiftDetail} />
+          <Route path="/board" component={Protected.Board} />
+          <Route path="/plan" component={Protected.Templates} />
+          <Route path="/hours" component={Protected.Hours} />
           <Route default component={Protected.Home} />
         </Router>
       )}

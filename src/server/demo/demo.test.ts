@@ -32,6 +32,34 @@ describe('demo', () => {
     const police = await signIn(t.app, 'polisen@demo.grannstod.se', DEMO_PASSWORD);
     expect((await t.app.inject({ method: 'GET', url: '/api/members', headers: { cookie: police } })).statusCode).toBe(403);
     for (const s of signIns) expect(await signIn(t.app, s.email, DEMO_PASSWORD)).toContain('session_token');
+
+    // Six months of shifts for both cars: most run, a few cancelled or short, some with nothing to report.
+    const rows = await t.ctx.db.selectFrom('shifts').select(['vehicle_id', 'status', 'nothing_to_report', 'starts_at']).execute();
+    const past = rows.filter((r) => Date.parse(r.starts_at) < Date.now());
+    expect(new Set(past.map((r) => r.vehicle_id)).size).toBe(2);
+    expect(past.length).toBeGreaterThan(250);
+    expect(past.filter((r) => r.status === 'cancelled').length).toBeGreaterThan(3);
+    expect(past.filter((r) => r.nothing_to_report === 1).length).toBeGreaterThan(50);
+    const year = new Date().getFullYear();
+    const car = (await t.app.inject({ method: 'GET', url: '/api/vehicles', headers: { cookie } })).json()[0];
+    const logOf = async (y: number) =>
+      (await t.app.inject({ method: 'GET', url: `/api/vehicles/${car.id}/driving-log?year=${y}`, headers: { cookie } })).json();
+    const [before, now] = [await logOf(year - 1), await logOf(year)];
+    expect(now.odometerAtEndKm).toBe(car.odometerKm);
+    // Six months may straddle New Year: the one unexplained gap is in one of the two years.
+    const gaps = [...before.trips, ...now.trips].filter((x: { flags: string[] }) => x.flags.includes('gap'));
+    expect(gaps).toHaveLength(1);
+    const hours = (await t.app.inject({ method: 'GET', url: `/api/hours?from=${year - 1}-01-01&to=${year}-12-31`, headers: { cookie } })).json();
+    expect(hours.totals.minutes).toBeGreaterThan(500 * 60);
+    const board = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/staffing-board?from=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10)}`,
+        headers: { cookie },
+      })
+    ).json();
+    expect(board.totals.staffed).toBeGreaterThan(0);
+    expect(board.totals.short + board.totals.empty).toBeGreaterThan(0);
   });
 
   it('refuses a database that already holds an association', async () => {

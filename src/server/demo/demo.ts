@@ -1,4 +1,4 @@
-/** Fills a fresh database with the demo association, Grannstöd Huddinge. Later features add their history here. */
+/** Fills a fresh database with the demo association, Grannstöd Huddinge, and six months of shift history. */
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import { nowIso } from '../platform/db/ids.js';
@@ -6,6 +6,8 @@ import { insertArea, insertPartnerOrganisation } from '../features/associations/
 import { insertVehicle } from '../features/vehicles/vehicles.repository.js';
 import { needsSetup } from '../features/associations/associations.service.js';
 import { seedAssociation, seedMember } from './seed.js';
+import { addShiftHistory } from './shift-history.js';
+import type { Actor } from '../platform/policies.js';
 import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
 
 export const DEMO_PASSWORD = 'grannstod-demo-2026';
@@ -25,9 +27,19 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
 
   const signIns: DemoSignIn[] = [];
   const members = demoMembers();
-  for (const m of members) {
-    await seedMember(ctx, associationId, { ...m, password: DEMO_PASSWORD });
-  }
+  const memberIds: string[] = [];
+  for (const m of members) memberIds.push(await seedMember(ctx, associationId, { ...m, password: DEMO_PASSWORD }));
+  const admin: Actor = {
+    userId: '',
+    memberId: memberIds[0]!,
+    associationId,
+    kind: 'volunteer',
+    roles: members[0]!.roles,
+    partnerOrganisationId: null,
+    language: 'sv',
+    twoFactorEnabled: false,
+  };
+  await addShiftHistory(ctx, associationId, admin);
   for (const p of partners) {
     const orgId = await insertPartnerOrganisation(ctx.db, associationId, { name: p.name, kind: p.kind, now });
     await seedMember(ctx, associationId, { name: p.person, email: p.email, password: DEMO_PASSWORD, roles: [], kind: 'partner', partnerOrganisationId: orgId });

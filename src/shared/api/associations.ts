@@ -15,11 +15,21 @@ export const setupInput = z.strictObject({
   language: language.default('sv'),
 });
 
-export const association = z.object({ id, name: z.string(), municipality: z.string(), requireTwoFactor: z.boolean() });
+const shiftRules = {
+  signupClosesHours: z.number().int().min(0).max(168),
+  withdrawDeadlineHours: z.number().int().min(0).max(720),
+  checkinGraceMinutes: z.number().int().min(5).max(240),
+  shortShiftNoticeDays: z.number().int().min(1).max(14),
+};
+export const association = z.object({ id, name: z.string(), municipality: z.string(), requireTwoFactor: z.boolean(), ...shiftRules });
 export const associationUpdate = z.strictObject({
   name: placeName.optional(),
   municipality: placeName.optional(),
   requireTwoFactor: z.boolean().optional(),
+  signupClosesHours: shiftRules.signupClosesHours.optional(),
+  withdrawDeadlineHours: shiftRules.withdrawDeadlineHours.optional(),
+  checkinGraceMinutes: shiftRules.checkinGraceMinutes.optional(),
+  shortShiftNoticeDays: shiftRules.shortShiftNoticeDays.optional(),
 });
 
 export const partnerOrganisation = z.object({ id, name: z.string(), kind: z.enum(partnerKinds) });

@@ -18,6 +18,10 @@ interface NavItem {
 /** Navigation entries and the permission each needs; the server enforces the same policies. */
 export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
+  { href: '/board', label: 'nav.board', permission: 'shift.manage' },
+  { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },
+  { href: '/hours', label: 'nav.hours', permission: 'shift.list' },
   { href: '/members', label: 'nav.members', permission: 'member.list' },
   { href: '/invite-member', label: 'nav.invite', permission: 'member.invite' },
   { href: '/cars', label: 'nav.cars', permission: 'vehicle.list' },

@@ -133,6 +133,11 @@ export function Cars() {
                 {note}
               </p>
             ))}
+            <p>
+              <a href={`/cars/${v.id}/log`} aria-label={`${t('log.open')}: ${v.name}`}>
+                {t('log.open')}
+              </a>
+            </p>
             {manage && editing?.id !== v.id && (
               <button type="button" class="secondary" onClick={() => setEditing(v)} aria-label={`${t('cars.edit')}: ${v.name}`}>
                 {t('cars.edit')}

@@ -11,6 +11,7 @@ import { textSizes, type TextSize } from '../../shared/domain/roles.js';
 import type { Me } from '../../shared/api/members.js';
 import { TwoFactor } from './TwoFactor.js';
 import { ChangeEmail } from './ChangeEmail.js';
+import { CalendarFeeds } from './CalendarFeeds.js';
 
 const sizeLabel = { normal: 'profile.textNormal', large: 'profile.textLarge', larger: 'profile.textLarger' } as const;
 
@@ -18,10 +19,11 @@ export function Profile() {
   const m = me.value!;
   const [name, setName] = useState(m.member.name);
   const [phone, setPhone] = useState(m.member.phone ?? '');
+  const [weeklyMax, setWeeklyMax] = useState(m.member.maxShiftsPerWeek === null ? '' : String(m.member.maxShiftsPerWeek));
   const [saved, setSaved] = useState(false);
 
   const save = useSubmit(async () => {
-    setMe(await patch<Me>('/api/me', { name, phone: phone.trim() || null }));
+    setMe(await patch<Me>('/api/me', { name, phone: phone.trim() || null, maxShiftsPerWeek: weeklyMax.trim() === '' ? null : Number(weeklyMax) }));
     setSaved(true);
   });
   // Language and text size apply at once: a person who cannot read the screen should not have to find a save button.
@@ -67,8 +69,21 @@ export function Profile() {
       <Form form={save} submitLabel={t('app.save')}>
         <Field name="name" label={t('invite.name')} value={name} onValue={setName} autoComplete="name" problems={save.problems} />
         <Field name="phone" type="tel" label={t('member.phone')} value={phone} onValue={setPhone} autoComplete="tel" problems={save.problems} />
+        {m.member.kind === 'volunteer' && (
+          <Field
+            name="maxShiftsPerWeek"
+            type="number"
+            inputMode="numeric"
+            label={t('profile.weeklyMax')}
+            hint={t('profile.weeklyMaxHint')}
+            value={weeklyMax}
+            onValue={setWeeklyMax}
+            problems={save.problems}
+          />
+        )}
       </Form>
       <ChangeEmail />
+      {m.member.kind === 'volunteer' && <CalendarFeeds />}
       <h2>{t('profile.security')}</h2>
       <TwoFactor />
       <p>{t('profile.signOutEverywhereHelp')}</p>

@@ -13,7 +13,17 @@ export interface AssociationRecord {
   municipality: string;
   defaultLanguage: Language;
   requireTwoFactor: boolean;
+  /** Shift rules: sign-up closes this many hours before a shift; a later withdrawal tells the coordinators. */
+  signupClosesHours: number;
+  withdrawDeadlineHours: number;
+  /** A shift not checked in this long after its start is flagged. */
+  checkinGraceMinutes: number;
+  /** Free, qualified members are asked to step in this many days before a short shift. */
+  shortShiftNoticeDays: number;
 }
+
+export type ShiftRules = Pick<AssociationRecord, 'signupClosesHours' | 'withdrawDeadlineHours' | 'checkinGraceMinutes' | 'shortShiftNoticeDays'>;
+export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor'> & ShiftRules>;
 
 export interface PartnerOrganisationRecord {
   id: string;
@@ -55,22 +65,25 @@ export async function findAssociation(db: Executor, id: string): Promise<Associa
       municipality: row.municipality,
       defaultLanguage: row.default_language as Language,
       requireTwoFactor: row.require_two_factor === 1,
+      signupClosesHours: row.signup_closes_hours,
+      withdrawDeadlineHours: row.withdraw_deadline_hours,
+      checkinGraceMinutes: row.checkin_grace_minutes,
+      shortShiftNoticeDays: row.short_shift_notice_days,
     }
   );
 }
 
-export async function updateAssociation(
-  db: Executor,
-  id: string,
-  changes: { name?: string; municipality?: string; requireTwoFactor?: boolean },
-  now: string,
-): Promise<void> {
+export async function updateAssociation(db: Executor, id: string, changes: AssociationChanges, now: string): Promise<void> {
   await db
     .updateTable('associations')
     .set({
       ...(changes.name !== undefined && { name: changes.name }),
       ...(changes.municipality !== undefined && { municipality: changes.municipality }),
       ...(changes.requireTwoFactor !== undefined && { require_two_factor: changes.requireTwoFactor ? 1 : 0 }),
+      ...(changes.signupClosesHours !== undefined && { signup_closes_hours: changes.signupClosesHours }),
+      ...(changes.withdrawDeadlineHours !== undefined && { withdraw_deadline_hours: changes.withdrawDeadlineHours }),
+      ...(changes.checkinGraceMinutes !== undefined && { checkin_grace_minutes: changes.checkinGraceMinutes }),
+      ...(changes.shortShiftNoticeDays !== undefined && { short_shift_notice_days: changes.shortShiftNoticeDays }),
       updated_at: now,
     })
     .where('id', '=', id)

@@ -31,16 +31,16 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
   );
 
   app.get('/api/association', { schema: { tags, summary: 'The own association', response: { 200: api.association } } }, async (req) => {
-    const a = await service.readAssociation(ctx, await ctx.actorOf(req));
-    return { id: a.id, name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor };
+    const { defaultLanguage: _, ...a } = await service.readAssociation(ctx, await ctx.actorOf(req));
+    return a;
   });
 
   app.patch(
     '/api/association',
     { schema: { tags, summary: 'Change association settings (admin)', body: api.associationUpdate, response: { 200: api.association } } },
     async (req) => {
-      const a = await service.updateAssociation(ctx, await ctx.actorOf(req), req.body);
-      return { id: a.id, name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor };
+      const { defaultLanguage: _, ...a } = await service.updateAssociation(ctx, await ctx.actorOf(req), req.body);
+      return a;
     },
   );
 

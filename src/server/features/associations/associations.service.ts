@@ -64,7 +64,7 @@ export async function readAssociation(ctx: AppContext, actor: Actor) {
   return (await repo.findAssociation(ctx.db, actor.associationId))!;
 }
 
-export async function updateAssociation(ctx: AppContext, actor: Actor, changes: { name?: string; municipality?: string; requireTwoFactor?: boolean }) {
+export async function updateAssociation(ctx: AppContext, actor: Actor, changes: repo.AssociationChanges) {
   authorize(actor, 'association.update');
   return ctx.db.transaction().execute(async (trx) => {
     const before = (await repo.findAssociation(trx, actor.associationId))!;

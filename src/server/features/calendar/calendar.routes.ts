@@ -16,7 +16,14 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
   );
   app.post(
     '/api/calendar-feeds',
-    { schema: { tags, summary: 'A new secret calendar address (replaces the old one for the same calendar)', body: api.calendarFeedCreate, response: { 201: api.calendarFeed } } },
+    {
+      schema: {
+        tags,
+        summary: 'A new secret calendar address (replaces the old one for the same calendar)',
+        body: api.calendarFeedCreate,
+        response: { 201: api.calendarFeed },
+      },
+    },
     async (req, reply) => reply.status(201).send(await createFeed(ctx, await ctx.actorOf(req), req.body.vehicleId)),
   );
   app.delete('/api/calendar-feeds/:id', { schema: { tags, summary: 'Revoke a calendar address', params: idParams } }, async (req, reply) => {

@@ -53,9 +53,24 @@ export async function createFeed(ctx: AppContext, actor: Actor, vehicleId: strin
     const id = newId();
     await trx
       .insertInto('calendar_feeds')
-      .values({ id, association_id: actor.associationId, member_id: actor.memberId, vehicle_id: vehicleId, token: randomBytes(32).toString('base64url'), created_at: now, revoked_at: null })
+      .values({
+        id,
+        association_id: actor.associationId,
+        member_id: actor.memberId,
+        vehicle_id: vehicleId,
+        token: randomBytes(32).toString('base64url'),
+        created_at: now,
+        revoked_at: null,
+      })
       .execute();
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'calendar_feed.create', entityType: 'calendar_feed', entityId: id, after: { vehicleId } });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'calendar_feed.create',
+      entityType: 'calendar_feed',
+      entityId: id,
+      after: { vehicleId },
+    });
     return id;
   });
   return (await listFeeds(ctx, actor)).find((f) => f.id === id)!;
@@ -73,7 +88,13 @@ export async function revokeFeed(ctx: AppContext, actor: Actor, id: string): Pro
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw notFound();
-    await recordAudit(trx, { associationId: actor.associationId, actorMemberId: actor.memberId, action: 'calendar_feed.revoke', entityType: 'calendar_feed', entityId: id });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'calendar_feed.revoke',
+      entityType: 'calendar_feed',
+      entityId: id,
+    });
   });
 }
 
@@ -83,7 +104,14 @@ export async function renderFeed(ctx: AppContext, token: string): Promise<string
     .selectFrom('calendar_feeds')
     .innerJoin('members', 'members.id', 'calendar_feeds.member_id')
     .innerJoin('associations', 'associations.id', 'calendar_feeds.association_id')
-    .select(['calendar_feeds.association_id', 'calendar_feeds.member_id', 'calendar_feeds.vehicle_id', 'members.language', 'members.status', 'associations.name as association_name'])
+    .select([
+      'calendar_feeds.association_id',
+      'calendar_feeds.member_id',
+      'calendar_feeds.vehicle_id',
+      'members.language',
+      'members.status',
+      'associations.name as association_name',
+    ])
     .where('calendar_feeds.token', '=', token)
     .where('calendar_feeds.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -94,7 +122,19 @@ export async function renderFeed(ctx: AppContext, token: string): Promise<string
     .selectFrom('shifts')
     .innerJoin('vehicles', 'vehicles.id', 'shifts.vehicle_id')
     .leftJoin('areas', 'areas.id', 'shifts.area_id')
-    .select(['shifts.id', 'shifts.starts_at', 'shifts.ends_at', 'shifts.updated_at', 'shifts.sequence', 'shifts.status', 'shifts.crew_max', 'shifts.note', 'shifts.cancel_reason', 'vehicles.name as vehicle_name', 'areas.name as area_name'])
+    .select([
+      'shifts.id',
+      'shifts.starts_at',
+      'shifts.ends_at',
+      'shifts.updated_at',
+      'shifts.sequence',
+      'shifts.status',
+      'shifts.crew_max',
+      'shifts.note',
+      'shifts.cancel_reason',
+      'vehicles.name as vehicle_name',
+      'areas.name as area_name',
+    ])
     .where('shifts.association_id', '=', feed.association_id)
     .where('shifts.starts_at', '>=', new Date(now - PAST_DAYS * 86_400_000).toISOString())
     .where('shifts.starts_at', '<', new Date(now + FUTURE_DAYS * 86_400_000).toISOString());
@@ -103,7 +143,11 @@ export async function renderFeed(ctx: AppContext, token: string): Promise<string
     const memberId = feed.member_id;
     q = q.where(({ exists, selectFrom }) =>
       exists(
-        selectFrom('shift_crew').select('shift_crew.id').whereRef('shift_crew.shift_id', '=', 'shifts.id').where('shift_crew.member_id', '=', memberId).where('shift_crew.place', '=', 'crew'),
+        selectFrom('shift_crew')
+          .select('shift_crew.id')
+          .whereRef('shift_crew.shift_id', '=', 'shifts.id')
+          .where('shift_crew.member_id', '=', memberId)
+          .where('shift_crew.place', '=', 'crew'),
       ),
     );
   }
@@ -144,6 +188,8 @@ export async function renderFeed(ctx: AppContext, token: string): Promise<string
       cancelled: s.status === 'cancelled',
     };
   });
-  const name = feed.vehicle_id ? `${feed.association_name}: ${shifts[0]?.vehicle_name ?? translate(lang, 'calendar.car')}` : `${feed.association_name}: ${translate(lang, 'calendar.myShifts')}`;
+  const name = feed.vehicle_id
+    ? `${feed.association_name}: ${shifts[0]?.vehicle_name ?? translate(lang, 'calendar.car')}`
+    : `${feed.association_name}: ${translate(lang, 'calendar.myShifts')}`;
   return calendar(name, events);
 }

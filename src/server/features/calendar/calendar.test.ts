@@ -42,7 +42,16 @@ describe('calendar feeds', () => {
     expect(june.description).toContain('Midsommarveckan; extra koll');
 
     // A change raises the sequence; a cancellation shows as cancelled.
-    await call(t, a.admin.cookie, 'PUT', `/api/shifts/${summer.id}`, { startDate: '2027-06-15', startTime: '19:00', endDate: '2027-06-15', endTime: '23:00', crewMin: 2, crewMax: 3, areaId: null, note: null });
+    await call(t, a.admin.cookie, 'PUT', `/api/shifts/${summer.id}`, {
+      startDate: '2027-06-15',
+      startTime: '19:00',
+      endDate: '2027-06-15',
+      endTime: '23:00',
+      crewMin: 2,
+      crewMax: 3,
+      areaId: null,
+      note: null,
+    });
     await call(t, a.admin.cookie, 'POST', `/api/shifts/${winter.id}/cancel`, { reason: 'Julledigt' });
     const after = new ICAL.Component(ICAL.parse((await fetchFeed(feed.url)).body));
     const [changed, cancelled] = after.getAllSubcomponents('vevent');

@@ -62,7 +62,11 @@ export function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-const utcStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const localStamp = (iso: string) => {
   const p = localParts(iso);
   return `${p.date.replace(/-/g, '')}T${p.time.replace(':', '')}00`;

@@ -9,7 +9,8 @@ withTestAssociation((app, association) => {
   t = app;
   a = association;
 });
-const subjectsTo = async (email: string) => (await t.ctx.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', email).execute()).map((m) => m.subject);
+const subjectsTo = async (email: string) =>
+  (await t.ctx.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', email).execute()).map((m) => m.subject);
 
 describe('automatic staffing e-mails', () => {
   it('reminds the crew the day before, once, in the daytime only', async () => {
@@ -65,6 +66,9 @@ describe('automatic staffing e-mails', () => {
     expect(await count('2027-03-02T10:00:00Z')).toBe(1);
     expect(await count('2027-03-03T10:00:00Z')).toBe(0);
     expect(await count('2027-03-25T10:00:00Z')).toBe(1);
-    expect((await subjectsTo(a.admin.email)).filter((s) => s.startsWith('Försäkrad'))).toEqual(['Försäkrad: Försäkring förfaller 2027-03-31', 'Försäkrad: Försäkring förfaller 2027-03-31']);
+    expect((await subjectsTo(a.admin.email)).filter((s) => s.startsWith('Försäkrad'))).toEqual([
+      'Försäkrad: Försäkring förfaller 2027-03-31',
+      'Försäkrad: Försäkring förfaller 2027-03-31',
+    ]);
   });
 });

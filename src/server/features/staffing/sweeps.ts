@@ -78,11 +78,7 @@ async function helpersFor(ctx: AppContext, shift: repo.ShiftRow, crew: repo.Crew
     .where('association_id', '=', shift.association_id)
     .where('status', '=', 'active')
     .where('kind', '=', 'volunteer')
-    .where(
-      'id',
-      'not in',
-      crew.map((c) => c.member_id).concat(['-']),
-    )
+    .where('id', 'not in', crew.map((c) => c.member_id).concat(['-']))
     .execute();
   const roles = await ctx.db.selectFrom('member_roles').select(['member_id', 'role']).where('association_id', '=', shift.association_id).execute();
   const licences = await ctx.db
@@ -92,7 +88,8 @@ async function helpersFor(ctx: AppContext, shift: repo.ShiftRow, crew: repo.Crew
     .where('kind', '=', 'driving_licence_checked')
     .execute();
   const hasRole = (id: string, role: string) => roles.some((r) => r.member_id === id && r.role === role);
-  const canDrive = (id: string) => hasRole(id, 'driver') && licences.some((l) => l.member_id === id && l.achieved_on <= date && (l.expires_on === null || l.expires_on >= date));
+  const canDrive = (id: string) =>
+    hasRole(id, 'driver') && licences.some((l) => l.member_id === id && l.achieved_on <= date && (l.expires_on === null || l.expires_on >= date));
   const out: Recipient[] = [];
   for (const m of candidates) {
     // When a role is missing, ask those who can fill it; when only hands are missing, ask everyone.
@@ -114,7 +111,8 @@ export async function askForHelp(ctx: AppContext, now: Date): Promise<number> {
     const seats = crew.filter((c) => c.place === 'crew').map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 }));
     if (staffingOf('planned', shift.crew_min, seats) === 'staffed') continue;
     const helpers = await helpersFor(ctx, shift, crew);
-    if (await once(ctx, shift.association_id, `help-wanted:${shift.id}`, (trx) => mailAboutShift(ctx, trx, helpers, 'shift_help_wanted', shift))) asked += helpers.length;
+    if (await once(ctx, shift.association_id, `help-wanted:${shift.id}`, (trx) => mailAboutShift(ctx, trx, helpers, 'shift_help_wanted', shift)))
+      asked += helpers.length;
   }
   return asked;
 }
@@ -124,8 +122,20 @@ export async function warnShiftsThatWillNotRun(ctx: AppContext, now: Date): Prom
   for (const shift of await upcomingShifts(ctx, now, DAY)) {
     if (Date.parse(shift.starts_at) <= now.getTime()) continue;
     const crew = (await repo.crewOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
-    if (staffingOf('planned', shift.crew_min, crew.map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 }))) === 'staffed') continue;
-    if (await once(ctx, shift.association_id, `wont-run:${shift.id}`, async (trx) => mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_wont_run', shift))) warned += 1;
+    if (
+      staffingOf(
+        'planned',
+        shift.crew_min,
+        crew.map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 })),
+      ) === 'staffed'
+    )
+      continue;
+    if (
+      await once(ctx, shift.association_id, `wont-run:${shift.id}`, async (trx) =>
+        mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_wont_run', shift),
+      )
+    )
+      warned += 1;
   }
   return warned;
 }
@@ -134,7 +144,11 @@ export async function flagMissedCheckIns(ctx: AppContext, now: Date): Promise<nu
   let flagged = 0;
   for (const shift of await upcomingShifts(ctx, now, 0)) {
     if (Date.parse(shift.starts_at) + shift.checkin_grace_minutes * 60_000 >= now.getTime()) continue;
-    if (await once(ctx, shift.association_id, `missed-checkin:${shift.id}`, async (trx) => mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_missed_checkin', shift)))
+    if (
+      await once(ctx, shift.association_id, `missed-checkin:${shift.id}`, async (trx) =>
+        mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_missed_checkin', shift),
+      )
+    )
       flagged += 1;
   }
   return flagged;
@@ -148,7 +162,14 @@ export async function remindCarDueDates(ctx: AppContext, now: Date): Promise<num
   const cars = await ctx.db
     .selectFrom('vehicles')
     .innerJoin('associations', 'associations.id', 'vehicles.association_id')
-    .select(['vehicles.id', 'vehicles.association_id', 'vehicles.name', 'vehicles.insurance_due_on', 'vehicles.service_due_on', 'associations.name as association_name'])
+    .select([
+      'vehicles.id',
+      'vehicles.association_id',
+      'vehicles.name',
+      'vehicles.insurance_due_on',
+      'vehicles.service_due_on',
+      'associations.name as association_name',
+    ])
     .where('vehicles.status', '!=', 'retired')
     .where((eb) => eb.or([eb('vehicles.insurance_due_on', '<=', horizon), eb('vehicles.service_due_on', '<=', horizon)]))
     .execute();
@@ -167,7 +188,14 @@ export async function remindCarDueDates(ctx: AppContext, now: Date): Promise<num
         for (const c of await coordinatorsOf(trx, car.association_id)) {
           const lang = toLanguage(c.language);
           const what = translate(lang, kind === 'insurance' ? 'cars.insuranceDue' : 'cars.serviceDue');
-          const mail = renderMail(lang, 'vehicle_due', { name: c.name, association: car.association_name, vehicle: car.name, what, date: due, link: `${ctx.config.publicUrl}/cars` });
+          const mail = renderMail(lang, 'vehicle_due', {
+            name: c.name,
+            association: car.association_name,
+            vehicle: car.name,
+            what,
+            date: due,
+            link: `${ctx.config.publicUrl}/cars`,
+          });
           await enqueueMail(trx, { ...mail, to: c.email, language: lang, associationId: car.association_id }, ctx.mail.smtpConfigured);
         }
       });

@@ -39,11 +39,30 @@ beforeAll(async () => {
     { name: 'B-bilen', registration: 'BBB 111', odometerKm: 1, insuranceDueOn: null, serviceDueOn: null },
     new Date().toISOString(),
   );
+  // B plans a shift from a template, a member signs up, and has a calendar address.
+  const asB = (method: 'POST' | 'GET', url: string, payload?: object, cookie = b.admin.cookie) =>
+    t.app.inject({ method, url, headers: { cookie }, ...(payload && { payload }) });
+  bIds.template = (
+    await asB('POST', '/api/shift-templates', {
+      vehicleId: bIds.vehicle,
+      name: 'B-pass',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startTime: '09:00',
+      endTime: '13:00',
+      validFrom: '2027-01-01',
+    })
+  ).json().id;
+  await asB('POST', '/api/shifts/generate', { from: '2027-01-04', to: '2027-01-04' });
+  bIds.shift = (await asB('GET', '/api/shifts?from=2027-01-04&to=2027-01-04')).json()[0].id;
+  await asB('POST', `/api/shifts/${bIds.shift}/crew`, { memberId: bIds.member });
+  const feed = (await asB('POST', '/api/calendar-feeds', { vehicleId: null })).json();
+  bIds.feed = feed.id;
+  bIds.feedFile = new URL(feed.url).pathname.split('/').pop()!;
 });
 afterAll(() => t.close());
 
 interface Case {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   route: string;
   /** The URL to call as A's admin, reaching for B's data. */
   url: () => string;
@@ -138,6 +157,127 @@ const cases: Case[] = [
     mustNotContain: () => [bIds.member!, b.associationId, bIds.partner!],
   },
   { method: 'GET', route: '/api/outbox', url: () => '/api/outbox', expectStatus: 200, mustNotContain: () => [bIds.mail!] },
+  { method: 'GET', route: '/api/shift-templates', url: () => '/api/shift-templates', expectStatus: 200, mustNotContain: () => [bIds.template!, bIds.vehicle!] },
+  {
+    method: 'POST',
+    route: '/api/shift-templates',
+    url: () => '/api/shift-templates',
+    payload: () => ({ vehicleId: bIds.vehicle, name: 'Kapad', weekdays: [1], startTime: '09:00', endTime: '13:00', validFrom: '2027-01-01' }),
+    expectStatus: 400,
+  },
+  {
+    method: 'PUT',
+    route: '/api/shift-templates/{id}',
+    url: () => `/api/shift-templates/${bIds.template}`,
+    payload: () => ({ vehicleId: bIds.vehicle, name: 'Kapad', weekdays: [1], startTime: '09:00', endTime: '13:00', validFrom: '2027-01-01' }),
+    expectStatus: 404,
+  },
+  { method: 'DELETE', route: '/api/shift-templates/{id}', url: () => `/api/shift-templates/${bIds.template}`, expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/shifts/generate',
+    url: () => '/api/shifts/generate',
+    payload: () => ({ from: '2027-01-05', to: '2027-01-05', templateIds: [bIds.template] }),
+    expectStatus: 400,
+  },
+  {
+    method: 'GET',
+    route: '/api/staffing-board',
+    url: () => '/api/staffing-board?from=2027-01-04&to=2027-01-10',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.shift!, bIds.vehicle!],
+  },
+  { method: 'GET', route: '/api/shifts', url: () => '/api/shifts?from=2027-01-01&to=2027-01-31', expectStatus: 200, mustNotContain: () => [bIds.shift!] },
+  {
+    method: 'POST',
+    route: '/api/shifts',
+    url: () => '/api/shifts',
+    payload: () => ({ vehicleId: bIds.vehicle, startDate: '2027-02-01', startTime: '09:00', endDate: '2027-02-01', endTime: '13:00' }),
+    expectStatus: 400,
+  },
+  { method: 'GET', route: '/api/shifts/{id}', url: () => `/api/shifts/${bIds.shift}`, expectStatus: 404 },
+  {
+    method: 'PUT',
+    route: '/api/shifts/{id}',
+    url: () => `/api/shifts/${bIds.shift}`,
+    payload: () => ({
+      startDate: '2027-01-04',
+      startTime: '10:00',
+      endDate: '2027-01-04',
+      endTime: '14:00',
+      crewMin: 1,
+      crewMax: 2,
+      areaId: null,
+      note: 'Kapad',
+    }),
+    expectStatus: 404,
+  },
+  { method: 'POST', route: '/api/shifts/{id}/cancel', url: () => `/api/shifts/${bIds.shift}/cancel`, payload: () => ({ reason: 'Kapad' }), expectStatus: 404 },
+  { method: 'POST', route: '/api/shifts/{id}/signup', url: () => `/api/shifts/${bIds.shift}/signup`, payload: () => ({}), expectStatus: 404 },
+  { method: 'POST', route: '/api/shifts/{id}/withdraw', url: () => `/api/shifts/${bIds.shift}/withdraw`, expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/shifts/{id}/crew',
+    url: () => `/api/shifts/${bIds.shift}/crew`,
+    payload: () => ({ memberId: a.admin.memberId }),
+    expectStatus: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/shifts/{id}/crew/{memberId}/remove',
+    url: () => `/api/shifts/${bIds.shift}/crew/${bIds.member}/remove`,
+    payload: () => ({ reason: 'Kapad' }),
+    expectStatus: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/shifts/{id}/swap',
+    url: () => `/api/shifts/${bIds.shift}/swap`,
+    payload: () => ({ outMemberId: bIds.member, inMemberId: a.admin.memberId, reason: 'Kapad' }),
+    expectStatus: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/shifts/{id}/check-in',
+    url: () => `/api/shifts/${bIds.shift}/check-in`,
+    payload: () => ({ presentMemberIds: [bIds.member], driverMemberId: bIds.member, odometerStartKm: 1 }),
+    expectStatus: 404,
+  },
+  {
+    method: 'POST',
+    route: '/api/shifts/{id}/check-out',
+    url: () => `/api/shifts/${bIds.shift}/check-out`,
+    payload: () => ({ odometerEndKm: 2, nothingToReport: true }),
+    expectStatus: 404,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/shifts/{id}/run',
+    url: () => `/api/shifts/${bIds.shift}/run`,
+    payload: () => ({ reason: 'Kapad', odometerEndKm: 3 }),
+    expectStatus: 404,
+  },
+  { method: 'GET', route: '/api/vehicles/{id}/driving-log', url: () => `/api/vehicles/${bIds.vehicle}/driving-log?year=2027`, expectStatus: 404 },
+  { method: 'GET', route: '/api/vehicles/{id}/driving-log.csv', url: () => `/api/vehicles/${bIds.vehicle}/driving-log.csv?year=2027`, expectStatus: 404 },
+  { method: 'GET', route: '/api/vehicles/{id}/driving-log.pdf', url: () => `/api/vehicles/${bIds.vehicle}/driving-log.pdf?year=2027`, expectStatus: 404 },
+  {
+    method: 'GET',
+    route: '/api/hours',
+    url: () => '/api/hours?from=2027-01-01&to=2027-12-31',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.member!, bIds.vehicle!],
+  },
+  {
+    method: 'GET',
+    route: '/api/calendar-feeds',
+    url: () => '/api/calendar-feeds',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.feed!, bIds.feedFile!.replace('.ics', '')],
+  },
+  { method: 'POST', route: '/api/calendar-feeds', url: () => '/api/calendar-feeds', payload: () => ({ vehicleId: bIds.vehicle }), expectStatus: 400 },
+  { method: 'DELETE', route: '/api/calendar-feeds/{id}', url: () => `/api/calendar-feeds/${bIds.feed}`, expectStatus: 404 },
+  // The feed address is its own key (calendar apps cannot sign in): an unknown one is simply not there.
+  { method: 'GET', route: '/calendar/{file}', url: () => `/calendar/${'y'.repeat(43)}.ics`, expectStatus: 404 },
   { method: 'GET', route: '/api/outbox/{id}', url: () => `/api/outbox/${bIds.mail}`, expectStatus: 404 },
 ];
 
@@ -168,10 +308,13 @@ describe('tenant wall', () => {
     expect(assoc.json().name).toBe('Förening B');
     const inv = await t.app.inject({ method: 'GET', url: '/api/invitations', headers: { cookie: b.admin.cookie } });
     expect(inv.json().map((i: { id: string }) => i.id)).toContain(bIds.invitation);
+    const shift = await t.app.inject({ method: 'GET', url: `/api/shifts/${bIds.shift}`, headers: { cookie: b.admin.cookie } });
+    expect(shift.json()).toMatchObject({ status: 'planned', note: null, crew: [expect.objectContaining({ memberId: bIds.member })] });
+    expect((await t.app.inject({ method: 'GET', url: `/calendar/${bIds.feedFile}` })).statusCode).toBe(200);
   });
 
   it('answers 401 to every API route without a session, except the public ones', async () => {
-    const publicRoutes = ['/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept'];
+    const publicRoutes = ['/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept', '/calendar/{file}'];
     for (const c of cases.filter((x) => !publicRoutes.includes(x.route))) {
       const res = await t.app.inject({ method: c.method, url: c.url(), ...(c.payload && { payload: c.payload() as object }) });
       expect(res.statusCode, `${c.method} ${c.route}`).toBe(401);
