@@ -62,7 +62,20 @@ describe('journeys', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
     await audit(page, '02-home-admin');
     expect(await page.title()).toBe('Hej Anna! – Grannstöd');
-    expect(await navLabels(page)).toEqual(['Start', 'Medlemmar', 'Bjud in', 'Bilar', 'Föreningen', 'Händelselogg', 'Utkorg', 'Min profil']);
+    expect(await navLabels(page)).toEqual([
+      'Start',
+      'Körpass',
+      'Bemanning',
+      'Planera pass',
+      'Timmar och km',
+      'Medlemmar',
+      'Bjud in',
+      'Bilar',
+      'Föreningen',
+      'Händelselogg',
+      'Utkorg',
+      'Min profil',
+    ]);
   });
 
   it('an admin invites a member, who opens the link, chooses a password and signs in with a volunteer menu', async () => {
@@ -114,7 +127,7 @@ describe('journeys', () => {
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
       // The larger text he chose before signing in is now his profile's.
       expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
-      expect(await navLabels(ville.page)).toEqual(['Start', 'Bilar', 'Min profil']);
+      expect(await navLabels(ville.page)).toEqual(['Start', 'Körpass', 'Timmar och km', 'Bilar', 'Min profil']);
       // The link works once.
       await ville.page.goto(link);
       await expect.poll(() => ville.page.getByRole('alert').textContent()).toContain('redan använts');

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
+import type { AppContext } from '../src/server/context.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -22,6 +23,8 @@ export const CHROMIUM_FLAGS = [
 
 export interface E2EServer {
   url: string;
+  /** The running app's context: tests seed members and move the server's clock through it. */
+  ctx: AppContext;
   close(): Promise<void>;
 }
 
@@ -38,12 +41,14 @@ export async function startServer(): Promise<E2EServer> {
     AUTH_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '100',
+    REMINDER_INTERVAL_SECONDS: '0',
   });
-  const { app } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
+  const { app, ctx } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    ctx,
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

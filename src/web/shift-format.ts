@@ -30,3 +30,8 @@ export function formatMinutes(minutes: number): string {
 }
 
 export const formatNumber = (n: number) => n.toLocaleString(locale());
+
+/** "nov. 2026" from "2026-11" */
+export function formatMonth(month: string): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+}

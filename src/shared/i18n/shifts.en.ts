@@ -200,7 +200,7 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'hours.hours': 'Time',
   'hours.month': 'Month',
   'hours.km': 'Km',
-  'hours.runOfPlanned': 'Run of planned',
+  'hours.runOfPlanned': 'Run/planned',
   'hours.cancelled': 'Cancelled',
   'calendar.title': 'Calendar',
   'calendar.help':

@@ -198,7 +198,7 @@ export const svShifts = {
   'hours.hours': 'Tid',
   'hours.month': 'Månad',
   'hours.km': 'Km',
-  'hours.runOfPlanned': 'Körda av planerade',
+  'hours.runOfPlanned': 'Körda/planerade',
   'hours.cancelled': 'Inställda',
   'calendar.title': 'Kalender',
   'calendar.help':

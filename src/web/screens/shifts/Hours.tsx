@@ -5,7 +5,7 @@ import { Alert } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
-import { formatMinutes, formatNumber, today } from '../../shift-format.js';
+import { formatMinutes, formatMonth, formatNumber, today } from '../../shift-format.js';
 import type { Hours as HoursData } from '../../../shared/api/driving-log.js';
 
 export function Hours() {
@@ -35,51 +35,55 @@ export function Hours() {
           {data.members.length === 0 ? (
             <p>{t('hours.noHours')}</p>
           ) : (
-            <table>
-              <caption class="visually-hidden">{t('hours.people')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('hours.name')}</th>
-                  <th scope="col">{t('hours.shifts')}</th>
-                  <th scope="col">{t('hours.hours')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.members.map((m) => (
-                  <tr key={m.memberId}>
-                    <th scope="row">{m.name}</th>
-                    <td>{m.shifts}</td>
-                    <td>{formatMinutes(m.minutes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {data.vehicles.map((v) => (
-            <section key={v.vehicleId} aria-labelledby={`car-${v.vehicleId}`}>
-              <h2 id={`car-${v.vehicleId}`}>{v.name}</h2>
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('hours.people')}>
               <table>
+                <caption class="visually-hidden">{t('hours.people')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('hours.month')}</th>
-                    <th scope="col">{t('hours.km')}</th>
-                    <th scope="col">{t('hours.runOfPlanned')}</th>
-                    <th scope="col">{t('hours.cancelled')}</th>
+                    <th scope="col">{t('hours.name')}</th>
+                    <th scope="col">{t('hours.shifts')}</th>
+                    <th scope="col">{t('hours.hours')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {v.months.map((m) => (
-                    <tr key={m.month}>
-                      <th scope="row">{m.month}</th>
-                      <td>{formatNumber(m.km)}</td>
-                      <td>
-                        {m.run} / {m.planned}
-                      </td>
-                      <td>{m.cancelled}</td>
+                  {data.members.map((m) => (
+                    <tr key={m.memberId}>
+                      <th scope="row">{m.name}</th>
+                      <td>{m.shifts}</td>
+                      <td>{formatMinutes(m.minutes)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            </div>
+          )}
+          {data.vehicles.map((v) => (
+            <section key={v.vehicleId} aria-labelledby={`car-${v.vehicleId}`}>
+              <h2 id={`car-${v.vehicleId}`}>{v.name}</h2>
+              <div class="table-wrap" tabIndex={0} role="region" aria-labelledby={`car-${v.vehicleId}`}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('hours.month')}</th>
+                      <th scope="col">{t('hours.km')}</th>
+                      <th scope="col">{t('hours.runOfPlanned')}</th>
+                      <th scope="col">{t('hours.cancelled')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.months.map((m) => (
+                      <tr key={m.month}>
+                        <th scope="row">{formatMonth(m.month)}</th>
+                        <td>{formatNumber(m.km)}</td>
+                        <td>
+                          {m.run} / {m.planned}
+                        </td>
+                        <td>{m.cancelled}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <p>
                 <a href={`/cars/${v.vehicleId}/log?year=${to.slice(0, 4)}`}>{t('log.open')}</a>
               </p>

@@ -60,10 +60,10 @@ export function ShiftDetail({ id }: { id: string }) {
             </>
           )}
           <SignupButtons shift={shift} onChange={setData} />
-          {mayRun(shift) && checkInOpen && (
+          {mayRun(shift) && checkInOpen && (car.data || car.error) && (
             <>
               <h2>{t('run.checkIn')}</h2>
-              <CheckInForm key={car.data?.odometerKm ?? 'x'} shift={shift} odometerKm={car.data?.odometerKm ?? null} onDone={setData} />
+              <CheckInForm shift={shift} odometerKm={car.data?.odometerKm ?? null} onDone={setData} />
             </>
           )}
           {mayRun(shift) && shift.status === 'in_progress' && (
