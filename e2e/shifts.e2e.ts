@@ -18,7 +18,7 @@ const browsers: Browser[] = [];
 const shots = 'test-results/screens';
 const PASSWORD = 'a-long-e2e-password';
 const people = {
-  coordinator: { name: 'Cecilia Samordnare', email: 'cecilia@example.se', roles: ['volunteer', 'coordinator'] as const },
+  coordinator: { name: 'Cecilia Samordnare', email: 'cecilia@example.se', roles: ['volunteer', 'coordinator', 'admin'] as const },
   driver: { name: 'Ville Förare', email: 'ville@example.se', roles: ['volunteer', 'driver'] as const },
   leader: { name: 'Lena Passledare', email: 'lena@example.se', roles: ['volunteer', 'shift_leader'] as const },
 };
@@ -98,15 +98,30 @@ describe('shift journey', () => {
     await page.getByLabel('Till och med').fill(addDays(localToday(), 30));
     await page.getByRole('button', { name: 'Skapa pass från mallarna' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^\d+ nya pass\. 0 fanns redan\. 0 dagar/);
-    await audit(page, '20-plan-shifts');
+    await audit(page, 'shifts-20-plan-shifts');
 
     await page.goto(`${server.url}/board`);
     await expect.poll(() => h1(page)).toBe('Bemanning');
     await expect.poll(() => page.locator('.totals').textContent()).toMatch(/Ingen anmäld: [1-9]/);
-    await audit(page, '21-staffing-board');
+    await audit(page, 'shifts-21-staffing-board');
     const shifts = await page.evaluate(async (d) => (await fetch(`/api/shifts?from=${d}&to=${d}`)).json(), day);
     shiftId = shifts[0].id;
     expect(shifts[0].startsAt).toBe(start.toISOString());
+
+    // The coordinator's tools on one shift, and the association's shift rules.
+    const later = await page.evaluate(async (d) => (await fetch(`/api/shifts?from=${d.from}&to=${d.to}`)).json(), { from: addDays(day, 1), to: addDays(day, 7) });
+    await page.goto(`${server.url}/shifts/${later[0].id}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'För samordnare' }).count()).toBe(1);
+    await page.getByLabel('Startdag').fill(addDays(day, 1));
+    await page.getByLabel('Slutdag').fill(day);
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('#field-edit-endTime-error').count()).toBe(1);
+    await audit(page, 'shifts-29-shift-coordinator');
+    await page.goto(`${server.url}/association`);
+    await page.getByLabel('Tid att checka in (minuter efter start)').fill('45');
+    await page.getByRole('button', { name: 'Spara' }).nth(1).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Sparat.');
+    await audit(page, 'shifts-30-association-shift-rules');
   });
 
   it('a volunteer signs up as driver from the shift list', async () => {
@@ -124,12 +139,16 @@ describe('shift journey', () => {
     const card = page.locator('.card', { has: page.locator(`a[href="/shifts/${shiftId}"]`) });
     await card.getByRole('button', { name: /^Anmäl mig som förare/ }).click();
     await expect.poll(() => card.textContent()).toContain('Du är med.');
-    await audit(page, '22-shifts-signed-up');
+    await audit(page, 'shifts-22-shifts-signed-up');
 
     const leader = await signedIn('leader');
     await leader.goto(`${server.url}/shifts/${shiftId}`);
     await leader.getByRole('button', { name: /^Anmäl mig som passledare/ }).click();
     await expect.poll(() => leader.locator('.badge').first().textContent()).toBe('Bemannat');
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('#upcoming + ul .card').count()).toBe(1);
+    expect(await page.locator('#upcoming + ul .card').textContent()).toContain('Bil 1 · Bemannat');
+    await audit(page, 'shifts-31-home-upcoming');
   });
 
   it('the shift leader checks in and out, and the driving log shows the trip', async () => {
@@ -142,7 +161,7 @@ describe('shift journey', () => {
     expect(await leader.getByLabel('Förare', { exact: true }).inputValue()).not.toBe('');
     await leader.getByLabel('Startplats').fill('Huddinge centrum');
     await leader.getByLabel('Från polisens genomgång').fill('Håll koll på förråden i Stuvsta.');
-    await audit(leader, '23-check-in');
+    await audit(leader, 'shifts-23-check-in');
     await leader.getByRole('button', { name: 'Checka in' }).click();
     await expect.poll(() => leader.getByRole('heading', { name: 'Checka ut' }).count()).toBe(1);
 
@@ -153,17 +172,17 @@ describe('shift journey', () => {
     await leader.getByRole('button', { name: 'Checka ut' }).click();
     await expect.poll(() => leader.locator('#field-odometerEndKm-error').textContent()).toBe('Mätarställningen vid slut kan inte vara lägre än vid start.');
     await leader.getByLabel('Mätarställning vid slut (km)').fill('48252');
-    await audit(leader, '24-check-out');
+    await audit(leader, 'shifts-24-check-out');
     await leader.getByRole('button', { name: 'Checka ut' }).click();
     await expect.poll(() => leader.locator('.facts').textContent()).toContain('48210 → 48252 (42 km)');
-    await audit(leader, '25-shift-closed');
+    await audit(leader, 'shifts-25-shift-closed');
 
     await leader.getByRole('link', { name: 'Körjournal' }).click();
     await expect.poll(() => h1(leader)).toBe('Körjournal: Bil 1');
     await expect.poll(() => leader.locator('.card').count()).toBe(1);
     expect(await leader.locator('.card').textContent()).toMatch(/48\s210 → 48\s252 km \(42 km\)/);
     expect(await leader.locator('.card').textContent()).toContain('Ville Förare');
-    await audit(leader, '26-driving-log');
+    await audit(leader, 'shifts-26-driving-log');
     server.ctx.clock.now = () => new Date();
   });
 
@@ -174,7 +193,7 @@ describe('shift journey', () => {
     const input = page.getByLabel('Adress att prenumerera på');
     await expect.poll(() => input.count()).toBe(1);
     const url = await input.inputValue();
-    await audit(page, '27-calendar');
+    await audit(page, 'shifts-27-calendar');
     const res = await fetch(url);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const cal = new ICAL.Component(ICAL.parse(await res.text()));
@@ -190,6 +209,6 @@ describe('shift journey', () => {
     await page.goto(`${server.url}/hours?`);
     await page.getByLabel('Till och med').fill(addDays(day, 1));
     await expect.poll(() => page.locator('tbody tr').first().textContent()).toBe('Ville Förare14 h 5 min');
-    await audit(page, '28-hours');
+    await audit(page, 'shifts-28-hours');
   });
 });

@@ -40,9 +40,9 @@ type TemplateShape = {
 /** The cross-field rules of a template, reported on the field at fault. */
 function checkTemplate(t: TemplateShape, ctx: z.RefinementCtx): void {
   const nextDay = toMinutes(t.endTime) <= toMinutes(t.startTime);
-  if (nextDay !== t.endsNextDay) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be after the start time (or mark endsNextDay)' });
-  if (t.crewMax < t.crewMin) ctx.addIssue({ code: 'custom', path: ['crewMax'], message: 'must not be below crewMin' });
-  if (t.validUntil !== null && t.validUntil < t.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'must not be before validFrom' });
+  if (nextDay !== t.endsNextDay) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'error.field.end_before_start' });
+  if (t.crewMax < t.crewMin) ctx.addIssue({ code: 'custom', path: ['crewMax'], message: 'error.field.crew_max_below_min' });
+  if (t.validUntil !== null && t.validUntil < t.validFrom) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'error.field.until_before_from' });
 }
 
 export const templateCreate = z.strictObject(templateFields).superRefine(checkTemplate);
@@ -67,8 +67,8 @@ export const template = z.object({
 
 export const generateInput = z
   .strictObject({ from: isoDate, to: isoDate, templateIds: z.array(id).max(50).optional() })
-  .refine((g) => g.to >= g.from, { path: ['to'], message: 'must not be before from' })
-  .refine((g) => Date.parse(g.to) - Date.parse(g.from) <= 400 * 86_400_000, { path: ['to'], message: 'at most about a year at a time' });
+  .refine((g) => g.to >= g.from, { path: ['to'], message: 'error.field.until_before_from' })
+  .refine((g) => Date.parse(g.to) - Date.parse(g.from) <= 400 * 86_400_000, { path: ['to'], message: 'error.field.period_too_long' });
 export const generateResult = z.object({
   created: z.number(),
   existing: z.number(),
@@ -84,8 +84,9 @@ const shiftTimes = {
   endTime: localTime,
 };
 const checkTimes = (s: { startDate: string; startTime: string; endDate: string; endTime: string }, ctx: z.RefinementCtx) => {
-  if (`${s.endDate}T${s.endTime}` <= `${s.startDate}T${s.startTime}`) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be after the start' });
-  if (Date.parse(s.endDate) - Date.parse(s.startDate) > 86_400_000) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'a shift lasts at most a day' });
+  if (`${s.endDate}T${s.endTime}` <= `${s.startDate}T${s.startTime}`)
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'error.field.end_before_start' });
+  if (Date.parse(s.endDate) - Date.parse(s.startDate) > 86_400_000) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'error.field.shift_too_long' });
 };
 
 export const shiftCreate = z
@@ -98,7 +99,7 @@ export const shiftCreate = z
     note: shortText(500).nullable().default(null),
   })
   .superRefine(checkTimes)
-  .refine((s) => s.crewMax >= s.crewMin, { path: ['crewMax'], message: 'must not be below crewMin' });
+  .refine((s) => s.crewMax >= s.crewMin, { path: ['crewMax'], message: 'error.field.crew_max_below_min' });
 
 export const shiftUpdate = z
   .strictObject({
@@ -109,7 +110,7 @@ export const shiftUpdate = z
     note: shortText(500).nullable(),
   })
   .superRefine(checkTimes)
-  .refine((s) => s.crewMax >= s.crewMin, { path: ['crewMax'], message: 'must not be below crewMin' });
+  .refine((s) => s.crewMax >= s.crewMin, { path: ['crewMax'], message: 'error.field.crew_max_below_min' });
 
 export const cancelInput = z.strictObject({ reason });
 
@@ -196,7 +197,7 @@ export const checkOutInput = z
     summary: shortText(2000).nullable().default(null),
     nothingToReport: z.boolean().default(false),
   })
-  .refine((c) => c.nothingToReport || (c.summary ?? '').length > 0, { path: ['summary'], message: 'write a summary or choose nothing to report' });
+  .refine((c) => c.nothingToReport || (c.summary ?? '').length > 0, { path: ['summary'], message: 'error.field.summary_or_nothing' });
 
 /** A coordinator's later correction of a run; every field optional, a reason required. */
 export const runCorrection = z.strictObject({

@@ -15,10 +15,20 @@ export function Association() {
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
   const areas = useLoad<Area[]>('/api/areas');
   const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false });
+  const [rules, setRules] = useState({ signupClosesHours: '', withdrawDeadlineHours: '', checkinGraceMinutes: '', shortShiftNoticeDays: '' });
+  const [rulesSaved, setRulesSaved] = useState(false);
   const [p, setP] = useState({ name: '', kind: 'police' });
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (assoc.data) setV({ name: assoc.data.name, municipality: assoc.data.municipality, requireTwoFactor: assoc.data.requireTwoFactor });
+    if (!assoc.data) return;
+    const a = assoc.data;
+    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor });
+    setRules({
+      signupClosesHours: String(a.signupClosesHours),
+      withdrawDeadlineHours: String(a.withdrawDeadlineHours),
+      checkinGraceMinutes: String(a.checkinGraceMinutes),
+      shortShiftNoticeDays: String(a.shortShiftNoticeDays),
+    });
   }, [assoc.data]);
 
   const save = useSubmit(async () => {
@@ -26,6 +36,11 @@ export function Association() {
     setSaved(true);
     await loadMe();
   });
+  const saveRules = useSubmit(async () => {
+    assoc.setData(await patch<AssociationData>('/api/association', Object.fromEntries(Object.entries(rules).map(([k, x]) => [k, Number(x)]))));
+    setRulesSaved(true);
+  });
+  const rule = (k: keyof typeof rules) => (x: string) => setRules({ ...rules, [k]: x });
   const add = useSubmit(async () => {
     await post('/api/partner-organisations', p);
     setP({ name: '', kind: p.kind });
@@ -49,6 +64,47 @@ export function Association() {
           label={t('association.requireTwoFactor')}
           checked={v.requireTwoFactor}
           onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })}
+        />
+      </Form>
+      <h2>{t('association.shiftRules')}</h2>
+      {rulesSaved && <Notice>{t('app.saved')}</Notice>}
+      <Form form={saveRules} submitLabel={t('app.save')} label={t('association.shiftRules')}>
+        <Field
+          name="signupClosesHours"
+          type="number"
+          inputMode="numeric"
+          label={t('association.signupClosesHours')}
+          value={rules.signupClosesHours}
+          onValue={rule('signupClosesHours')}
+          problems={saveRules.problems}
+        />
+        <Field
+          name="withdrawDeadlineHours"
+          type="number"
+          inputMode="numeric"
+          label={t('association.withdrawDeadlineHours')}
+          hint={t('association.withdrawDeadlineHint')}
+          value={rules.withdrawDeadlineHours}
+          onValue={rule('withdrawDeadlineHours')}
+          problems={saveRules.problems}
+        />
+        <Field
+          name="checkinGraceMinutes"
+          type="number"
+          inputMode="numeric"
+          label={t('association.checkinGraceMinutes')}
+          value={rules.checkinGraceMinutes}
+          onValue={rule('checkinGraceMinutes')}
+          problems={saveRules.problems}
+        />
+        <Field
+          name="shortShiftNoticeDays"
+          type="number"
+          inputMode="numeric"
+          label={t('association.shortShiftNoticeDays')}
+          value={rules.shortShiftNoticeDays}
+          onValue={rule('shortShiftNoticeDays')}
+          problems={saveRules.problems}
         />
       </Form>
       <h2>{t('association.vehicles')}</h2>

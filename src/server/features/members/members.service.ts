@@ -7,6 +7,7 @@ import { nowIso } from '../../platform/db/ids.js';
 import { revokeAllSessions } from '../../platform/auth/accounts.js';
 import type { Role } from '../../../shared/domain/roles.js';
 import type { MemberDetail, MemberSummary, MemberUpdate } from '../../../shared/api/members.js';
+import { releaseFutureSeats } from '../shifts/waiting-list.js';
 import * as repo from './members.repository.js';
 
 export function toSummary(m: repo.MemberRecord): MemberSummary {
@@ -137,6 +138,7 @@ export async function setMemberActive(ctx: AppContext, actor: Actor, memberId: s
     const now = nowIso();
     if (!active) await assertNotLastAdmin(ctx, trx, actor, before);
     await repo.updateMember(trx, actor.associationId, memberId, { status: active ? 'active' : 'inactive', deactivatedAt: active ? null : now }, now);
+    if (!active) await releaseFutureSeats(ctx, trx, actor.associationId, memberId, actor.memberId);
     await recordAudit(trx, {
       associationId: actor.associationId,
       actorMemberId: actor.memberId,

@@ -31,3 +31,39 @@ export async function fillFromWaitingList(ctx: AppContext, trx: Transaction<Data
     crew = await repo.crewOf(trx, associationId, [shiftId]);
   }
 }
+
+/**
+ * A deactivated member leaves every shift still to come (and its waiting list), so
+ * the board shows the gap at once and the waiting list can fill it.
+ */
+export async function releaseFutureSeats(
+  ctx: AppContext,
+  trx: Transaction<Database>,
+  associationId: string,
+  memberId: string,
+  actorMemberId: string,
+): Promise<void> {
+  const seats = await trx
+    .selectFrom('shift_crew')
+    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
+    .select(['shifts.id', 'shift_crew.place'])
+    .where('shift_crew.association_id', '=', associationId)
+    .where('shift_crew.member_id', '=', memberId)
+    .where('shifts.status', '=', 'planned')
+    .where('shifts.starts_at', '>', ctx.clock.now().toISOString())
+    .execute();
+  for (const seat of seats) {
+    await repo.lockShift(trx, ctx.dialect, associationId, seat.id);
+    await repo.deleteCrew(trx, associationId, seat.id, memberId);
+    await recordAudit(trx, {
+      associationId,
+      actorMemberId,
+      action: 'shift.remove',
+      entityType: 'shift',
+      entityId: seat.id,
+      before: { memberId, place: seat.place },
+      after: { reason: 'member.deactivate' },
+    });
+    await fillFromWaitingList(ctx, trx, associationId, seat.id);
+  }
+}

@@ -3,7 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../errors.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { languageFromHeader, translate, type Language } from '../../../shared/i18n/translate.js';
+import { languageFromHeader, translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
+import { sv } from '../../../shared/i18n/sv.js';
 
 interface ValidationIssue {
   keyword: string;
@@ -20,6 +21,8 @@ function issueToFields(issue: ValidationIssue, context: string | undefined): Fie
     const keys = (issue.params?.keys as string[] | undefined) ?? [];
     return keys.map((k) => ({ field: prefix + (base ? `${base}.${k}` : k), message: 'error.field.unknown' }));
   }
+  // A schema's own rule (a refinement) may name its message key, e.g. "error.field.end_before_start".
+  if (issue.keyword === 'custom' && issue.message && issue.message in sv) return [{ field: prefix + (base || '(body)'), message: issue.message as MessageKey }];
   const message =
     issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '')
       ? 'error.field.required'
