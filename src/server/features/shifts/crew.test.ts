@@ -123,7 +123,7 @@ describe('signing up', () => {
       endTime: '09:00',
     });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().errors).toEqual([{ field: 'endTime', message: 'Sluttiden måste vara efter starttiden (eller markera att passet slutar nästa dag).' }]);
+    expect(backwards.json().errors).toEqual([{ field: 'endTime', message: 'The end must be after the start (or mark that the shift ends the next day).' }]);
     await addShift(t, a.admin.cookie, car, day, '09:00', '13:00');
     const busy = await call(t, a.admin.cookie, 'POST', '/api/shifts', { vehicleId: car, startDate: day, startTime: '12:00', endDate: day, endTime: '14:00' });
     expect(busy.statusCode).toBe(409);
