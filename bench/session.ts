@@ -8,7 +8,19 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
-import { buildServer, SERVER_ENTRY, freePort, freshDatabase, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+import {
+  buildServer,
+  SERVER_ENTRY,
+  freePort,
+  freshDatabase,
+  report,
+  serverEnv,
+  signInCookie,
+  startProcess,
+  stopProcess,
+  waitForOk,
+  type Dialect,
+} from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -23,35 +35,19 @@ async function load(url: string, headers: Record<string, string> = {}) {
 export async function benchSession(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
   const port = freePort();
-  const env = {
-    DATABASE_URL: db.url,
-    DATA_DIR: db.dataDir,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SIGNIN_MAX_ATTEMPTS: '1000',
-    API_RATE_LIMIT_PER_MINUTE: '100000000',
-  };
-  const seeded = await startApp(loadConfig({ ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' }), { logger: false });
+  const env = serverEnv(db, port);
+  const seeded = await startApp(loadConfig(env), { logger: false });
   await fillDemo(seeded.ctx);
   await seeded.app.close();
 
   buildServer();
-  const server = startProcess(SERVER_ENTRY, { ...env, AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789' });
+  const server = startProcess(SERVER_ENTRY, env);
   const barePort = freePort();
   const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
   try {
     await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
     await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
-    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
-      body: JSON.stringify({ email: 'admin@demo.grannstod.se', password: DEMO_PASSWORD }),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await signInCookie(port, 'admin@demo.grannstod.se', DEMO_PASSWORD);
     const authed = await load(`http://127.0.0.1:${port}/api/me`, { cookie });
     const health = await load(`http://127.0.0.1:${port}/healthz`);
     const baseline = await load(`http://127.0.0.1:${barePort}/bare`);

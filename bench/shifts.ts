@@ -15,7 +15,20 @@ import { generateShifts } from '../src/server/features/shifts/generate.service.j
 import { insertCrew, listShifts } from '../src/server/features/shifts/shifts.repository.js';
 import type { Actor } from '../src/server/platform/policies.js';
 import type { Role } from '../src/shared/domain/roles.js';
-import { buildServer, SERVER_ENTRY, freePort, freshDatabase, median, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+import {
+  buildServer,
+  SERVER_ENTRY,
+  freePort,
+  freshDatabase,
+  median,
+  report,
+  serverEnv,
+  signInCookie,
+  startProcess,
+  stopProcess,
+  waitForOk,
+  type Dialect,
+} from './support.js';
 
 const PASSWORD = 'bench-password-long-enough';
 const YEAR = { from: '2027-01-01', to: '2027-12-31' };
@@ -38,17 +51,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 export async function benchShifts(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
   const port = freePort();
-  const env = {
-    DATABASE_URL: db.url,
-    DATA_DIR: db.dataDir,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SIGNIN_MAX_ATTEMPTS: '1000',
-    API_RATE_LIMIT_PER_MINUTE: '100000000',
-    REMINDER_INTERVAL_SECONDS: '0',
-    AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-  };
+  const env = serverEnv(db, port);
   const seeded = await startApp(loadConfig(env), { logger: false });
   const ctx = seeded.ctx;
 
@@ -63,10 +66,29 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
       if (i % 3 === 2) roles.push('driver');
       ids.push(await seedMember(ctx, associationId, { name: `Medlem ${i}`, email: `m${i}.${name.replace(/\W/g, '')}@bench.se`, password: PASSWORD, roles }));
     }
-    const admin: Actor = { userId: '', memberId: ids[0]!, associationId, kind: 'volunteer', roles: ['admin', 'coordinator'], partnerOrganisationId: null, language: 'sv', twoFactorEnabled: false };
+    const admin: Actor = {
+      userId: '',
+      memberId: ids[0]!,
+      associationId,
+      kind: 'volunteer',
+      roles: ['admin', 'coordinator'],
+      partnerOrganisationId: null,
+      language: 'sv',
+      twoFactorEnabled: false,
+    };
     const now = new Date().toISOString();
-    const car1 = await insertVehicle(ctx.db, associationId, { name: 'Bil 1', registration: 'BEN 101', odometerKm: 1000, insuranceDueOn: null, serviceDueOn: null }, now);
-    const car2 = await insertVehicle(ctx.db, associationId, { name: 'Bil 2', registration: 'BEN 202', odometerKm: 2000, insuranceDueOn: null, serviceDueOn: null }, now);
+    const car1 = await insertVehicle(
+      ctx.db,
+      associationId,
+      { name: 'Bil 1', registration: 'BEN 101', odometerKm: 1000, insuranceDueOn: null, serviceDueOn: null },
+      now,
+    );
+    const car2 = await insertVehicle(
+      ctx.db,
+      associationId,
+      { name: 'Bil 2', registration: 'BEN 202', odometerKm: 2000, insuranceDueOn: null, serviceDueOn: null },
+      now,
+    );
     const base = { crewMin: 2, crewMax: 3, areaId: null, validFrom: '2026-01-01', validUntil: null, endsNextDay: false };
     await createTemplate(ctx, admin, { ...base, vehicleId: car1, name: 'Förmiddag', weekdays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '13:00' });
     await createTemplate(ctx, admin, { ...base, vehicleId: car1, name: 'Eftermiddag', weekdays: [1, 2, 3, 4, 5], startTime: '13:00', endTime: '17:00' });
@@ -92,7 +114,14 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
   for (const [i, s] of month.entries()) {
     const size = i % 5 === 4 ? 0 : (i % 3) + 1;
     for (let j = 0; j < size; j++) {
-      await insertCrew(ctx.db, a.associationId, s.id, a.ids[(i * 3 + j * 17) % a.ids.length]!, { place: 'crew', asDriver: j === 1, asLeader: j === 0 }, new Date().toISOString());
+      await insertCrew(
+        ctx.db,
+        a.associationId,
+        s.id,
+        a.ids[(i * 3 + j * 17) % a.ids.length]!,
+        { place: 'crew', asDriver: j === 1, asLeader: j === 0 },
+        new Date().toISOString(),
+      );
     }
   }
   await seeded.app.close();
@@ -101,22 +130,19 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
   const server = startProcess(SERVER_ENTRY, env);
   try {
     await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const signIn = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
-      body: JSON.stringify({ email: 'm0.Bench0@bench.se'.toLowerCase(), password: PASSWORD }),
-    });
-    if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = await signInCookie(port, 'm0.bench0@bench.se', PASSWORD);
     const board = await timedRequests(`http://127.0.0.1:${port}/api/staffing-board?from=${MONTH.from}&to=${MONTH.to}`, { cookie }, 20, 200);
     const health = await timedRequests(`http://127.0.0.1:${port}/healthz`, {}, 20, 200);
     report(
       'shifts',
       dialect,
-      { generate_year_ms: median(generateTimes), shifts_per_year: created, board_month_p95_ms: p95(board), board_month_median_ms: median(board), board_shifts: month.length },
+      {
+        generate_year_ms: median(generateTimes),
+        shifts_per_year: created,
+        board_month_p95_ms: p95(board),
+        board_month_median_ms: median(board),
+        board_shifts: month.length,
+      },
       { healthz_p95_ms: p95(health) },
     );
   } finally {

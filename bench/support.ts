@@ -95,3 +95,32 @@ export function report(name: string, dialect: Dialect, metrics: Record<string, n
   });
   console.log(`written to bench/results/${name}-${dialect}.json`);
 }
+
+/** The environment of a benchmarked server: its own database and port, no throttling, no reminder sweeps. */
+export function serverEnv(db: { url: string; dataDir: string }, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: db.url,
+    DATA_DIR: db.dataDir,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SIGNIN_MAX_ATTEMPTS: '1000',
+    API_RATE_LIMIT_PER_MINUTE: '100000000',
+    REMINDER_INTERVAL_SECONDS: '0',
+    AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  };
+}
+
+/** Signs in over HTTP and returns the Cookie header to send. */
+export async function signInCookie(port: number, email: string, password: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

@@ -109,7 +109,10 @@ describe('shift journey', () => {
     expect(shifts[0].startsAt).toBe(start.toISOString());
 
     // The coordinator's tools on one shift, and the association's shift rules.
-    const later = await page.evaluate(async (d) => (await fetch(`/api/shifts?from=${d.from}&to=${d.to}`)).json(), { from: addDays(day, 1), to: addDays(day, 7) });
+    const later = await page.evaluate(async (d) => (await fetch(`/api/shifts?from=${d.from}&to=${d.to}`)).json(), {
+      from: addDays(day, 1),
+      to: addDays(day, 7),
+    });
     await page.goto(`${server.url}/shifts/${later[0].id}`);
     await expect.poll(() => page.getByRole('heading', { name: 'För samordnare' }).count()).toBe(1);
     await page.getByLabel('Startdag').fill(addDays(day, 1));

@@ -4,6 +4,7 @@ import { api } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { Form, useSubmit } from '../../components/Form.js';
 import { t } from '../../i18n.js';
+import { CrewSizeFields } from './CrewSizeFields.js';
 import { localParts } from '../../../shared/domain/time.js';
 import type { Shift } from '../../../shared/api/shifts.js';
 
@@ -39,24 +40,7 @@ export function EditShiftForm({ shift, onChange }: { shift: Shift; onChange: (s:
       <Field name="edit-startTime" type="time" label={t('templates.start')} value={d.startTime} onValue={set('startTime')} problems={problems} />
       <Field name="edit-endDate" type="date" label={t('oneOff.endDate')} value={d.endDate} onValue={set('endDate')} problems={problems} />
       <Field name="edit-endTime" type="time" label={t('templates.end')} value={d.endTime} onValue={set('endTime')} problems={problems} />
-      <Field
-        name="edit-crewMin"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMin')}
-        value={d.crewMin}
-        onValue={set('crewMin')}
-        problems={problems}
-      />
-      <Field
-        name="edit-crewMax"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMax')}
-        value={d.crewMax}
-        onValue={set('crewMax')}
-        problems={problems}
-      />
+      <CrewSizeFields crewMin={d.crewMin} crewMax={d.crewMax} onValue={(k, v) => set(k)(v)} problems={problems} prefix="edit-" />
       <Field name="edit-note" label={t('oneOff.note')} value={d.note} onValue={set('note')} problems={problems} />
     </Form>
   );

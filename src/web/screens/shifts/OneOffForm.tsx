@@ -4,6 +4,7 @@ import { post } from '../../api.js';
 import { Field, Select } from '../../components/Field.js';
 import { Form, useSubmit } from '../../components/Form.js';
 import { t } from '../../i18n.js';
+import { CrewSizeFields } from './CrewSizeFields.js';
 import type { Shift } from '../../../shared/api/shifts.js';
 import type { Vehicle } from '../../../shared/api/vehicles.js';
 import { today } from '../../shift-format.js';
@@ -37,24 +38,7 @@ export function OneOffForm({ vehicles, onSaved }: { vehicles: Vehicle[]; onSaved
       <Field name="startTime" type="time" label={t('templates.start')} value={d.startTime} onValue={set('startTime')} required problems={form.problems} />
       <Field name="endDate" type="date" label={t('oneOff.endDate')} value={d.endDate} onValue={set('endDate')} required problems={form.problems} />
       <Field name="endTime" type="time" label={t('templates.end')} value={d.endTime} onValue={set('endTime')} required problems={form.problems} />
-      <Field
-        name="crewMin"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMin')}
-        value={d.crewMin}
-        onValue={set('crewMin')}
-        problems={form.problems}
-      />
-      <Field
-        name="crewMax"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMax')}
-        value={d.crewMax}
-        onValue={set('crewMax')}
-        problems={form.problems}
-      />
+      <CrewSizeFields crewMin={d.crewMin} crewMax={d.crewMax} onValue={(k, v) => set(k)(v)} problems={form.problems} />
       <Field name="note" label={t('oneOff.note')} value={d.note} onValue={set('note')} problems={form.problems} />
     </Form>
   );

@@ -6,6 +6,7 @@ import { Alert, Form, Notice, useSubmit } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
+import { CrewSizeFields } from './CrewSizeFields.js';
 import { addDays, today } from '../../shift-format.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { GenerateResult, Shift, Template } from '../../../shared/api/shifts.js';
@@ -67,24 +68,7 @@ function TemplateForm({ vehicles, areas, onSaved }: { vehicles: Vehicle[]; areas
       <Field name="startTime" type="time" label={t('templates.start')} value={d.startTime} onValue={set('startTime')} required problems={form.problems} />
       <Field name="endTime" type="time" label={t('templates.end')} value={d.endTime} onValue={set('endTime')} required problems={form.problems} />
       <Checkbox name="endsNextDay" label={t('templates.endsNextDay')} checked={d.endsNextDay} onChecked={(endsNextDay) => setD({ ...d, endsNextDay })} />
-      <Field
-        name="crewMin"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMin')}
-        value={d.crewMin}
-        onValue={set('crewMin')}
-        problems={form.problems}
-      />
-      <Field
-        name="crewMax"
-        type="number"
-        inputMode="numeric"
-        label={t('templates.crewMax')}
-        value={d.crewMax}
-        onValue={set('crewMax')}
-        problems={form.problems}
-      />
+      <CrewSizeFields crewMin={d.crewMin} crewMax={d.crewMax} onValue={(k, v) => set(k)(v)} problems={form.problems} />
       <Select
         name="areaId"
         label={t('templates.area')}
