@@ -187,6 +187,24 @@ describe('shift journey', () => {
     expect(await leader.locator('.card').textContent()).toContain('Ville Förare');
     await audit(leader, 'shifts-26-driving-log');
     server.ctx.clock.now = () => new Date();
+
+    // The coordinator corrects a mistyped odometer afterwards, with a reason.
+    const coordinator = browsers[0]!.page;
+    await coordinator.goto(`${server.url}/shifts/${shiftId}`);
+    await coordinator.getByText('Rätta passet i efterhand').click();
+    await coordinator.getByLabel('Mätarställning vid slut (km)').fill('48254');
+    await coordinator.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await expect.poll(() => coordinator.locator('#field-fix-reason-error').textContent()).toBe('Värdet är för kort.');
+    await coordinator.getByLabel('Skäl').fill('Avläst fel vid utcheckningen');
+    await audit(coordinator, 'shifts-32-correction');
+    await coordinator.getByRole('button', { name: 'Spara rättelsen' }).click();
+    await expect.poll(() => coordinator.locator('.facts').textContent()).toContain('48210 → 48254 (44 km)');
+
+    await coordinator.goto(`${server.url}/board`);
+    await coordinator.getByRole('button', { name: 'Månad' }).click();
+    await expect.poll(() => coordinator.locator('.period').textContent()).toMatch(/^\S+ 1 \S+ – /);
+    await expect.poll(() => coordinator.locator('.totals').textContent()).toMatch(/^Bemannade: \d+/);
+    await audit(coordinator, 'shifts-33-board-month');
   });
 
   it('the volunteer’s calendar address parses with ical.js and holds the shift; hours show the time', async () => {

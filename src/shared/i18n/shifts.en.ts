@@ -152,7 +152,7 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'board.title': 'Staffing',
   'board.span': 'Period',
   'board.week': 'Week',
-  'board.fourWeeks': 'Four weeks',
+  'board.month': 'Month',
   'board.totals': 'Staffed: {staffed} · Short: {short} · Nobody yet: {empty} · Cancelled: {cancelled}',
   'board.noShifts': 'No shifts.',
   'board.noDriver': 'no driver',
@@ -247,4 +247,6 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'error.field.period_too_long': 'Choose at most a year at a time.',
   'error.field.shift_too_long': 'A shift lasts at most a day.',
   'error.field.summary_or_nothing': 'Write a short summary or choose Nothing to report.',
+  'run.correct': 'Correct the shift afterwards',
+  'run.saveCorrection': 'Save the correction',
 };

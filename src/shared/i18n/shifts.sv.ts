@@ -150,7 +150,7 @@ export const svShifts = {
   'board.title': 'Bemanning',
   'board.span': 'Period',
   'board.week': 'Vecka',
-  'board.fourWeeks': 'Fyra veckor',
+  'board.month': 'Månad',
   'board.totals': 'Bemannade: {staffed} · Saknar folk: {short} · Ingen anmäld: {empty} · Inställda: {cancelled}',
   'board.noShifts': 'Inga pass.',
   'board.noDriver': 'förare saknas',
@@ -245,4 +245,6 @@ export const svShifts = {
   'error.field.period_too_long': 'Välj högst ett år i taget.',
   'error.field.shift_too_long': 'Ett pass kan vara högst ett dygn.',
   'error.field.summary_or_nothing': 'Skriv en kort sammanfattning eller välj Inget att rapportera.',
+  'run.correct': 'Rätta passet i efterhand',
+  'run.saveCorrection': 'Spara rättelsen',
 } as const;

@@ -10,6 +10,7 @@ import type { Vehicle } from '../../../shared/api/vehicles.js';
 import { SignupButtons, StaffingBadge } from './ShiftCard.js';
 import { CheckInForm, CheckOutForm, RunSummary } from './RunForms.js';
 import { CoordinatorActions } from './CoordinatorActions.js';
+import { RunCorrection } from './RunCorrection.js';
 
 /** The shift leader in the crew, a crew member with the shift-leader role, or a coordinator. */
 function mayRun(shift: Shift): boolean {
@@ -76,6 +77,12 @@ export function ShiftDetail({ id }: { id: string }) {
             <>
               <h2>{t('run.title')}</h2>
               <RunSummary shift={shift} />
+              {can('shift.manage') && (
+                <details class="correction">
+                  <summary>{t('run.correct')}</summary>
+                  <RunCorrection shift={shift} onDone={setData} />
+                </details>
+              )}
               <p>
                 <a href={`/cars/${shift.vehicleId}/log?year=${localDate(shift.startsAt).slice(0, 4)}`}>{t('log.open')}</a>
               </p>
