@@ -66,7 +66,7 @@ export function drivingLogPdf(lang: Language, log: DrivingLog, associationName: 
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const widths = [62, 70, 62, 62, 40, 90, 90, 120, 100, 70];
+  const widths = [58, 62, 52, 52, 34, 86, 86, 110, 100, 126];
   const left = doc.page.margins.left;
   const header = () => {
     doc.font('Helvetica-Bold').fontSize(9);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { addCar, addCrewMember, addShift, call, daysFromNow } from '../../../../test/shifts.js';
@@ -170,6 +171,11 @@ describe('the driving log', () => {
     const pdf = await call(t, a.admin.cookie, 'GET', `/api/vehicles/${car}/driving-log.pdf?year=2027`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // Read back with poppler's pdftotext: the year's odometer readings and the flagged gap are in it.
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).toString();
+    expect(text).toContain('Körjournal 2027');
+    expect(text).toMatch(/Mätarställning vid årets början: 1000 km\s+Mätarställning vid årets slut: 1150 km\s+Körda km: 100 km/);
+    expect(text).toMatch(/60 km oförklarade/);
     expect((await call(t, a.admin.cookie, 'GET', `/api/vehicles/${car}/driving-log?year=20x7`)).statusCode).toBe(400);
   });
 });
