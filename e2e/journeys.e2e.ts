@@ -7,15 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { TOTP } from 'otpauth';
 import type { Page } from 'playwright-core';
-import { openBrowser, overflowsHorizontally, seriousA11yViolations, smallTouchTargets, startServer, type Browser, type E2EServer } from './support.js';
+import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
 
 let server: E2EServer;
 let admin: Browser;
 const ADMIN = { email: 'anna.admin@example.se', password: 'annas-long-password' };
-const shots = 'test-results/screens';
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+  mkdirSync(SCREENS, { recursive: true });
   server = await startServer();
   admin = await openBrowser();
 });
@@ -23,14 +22,6 @@ afterAll(async () => {
   await admin?.close();
   await server?.close();
 });
-
-/** Audits the page as it is now: no serious or critical axe violation, touch targets ≥ 44 px, no sideways scrolling. */
-async function audit(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
-  expect(await overflowsHorizontally(page), `horizontal overflow on ${name}`).toBe(false);
-}
 
 async function openNav(page: Page) {
   const menu = page.getByRole('button', { name: /Meny|Menu/ });

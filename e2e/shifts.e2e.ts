@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { openBrowser, overflowsHorizontally, seriousA11yViolations, smallTouchTargets, startServer, type Browser, type E2EServer } from './support.js';
+import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
 import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
 import { insertVehicle } from '../src/server/features/vehicles/vehicles.repository.js';
 import { addDays, daysBetween, localToday, mondayOf, weekdayOf, zonedInstant } from '../src/shared/domain/time.js';
 
 let server: E2EServer;
 const browsers: Browser[] = [];
-const shots = 'test-results/screens';
 const PASSWORD = 'a-long-e2e-password';
 const people = {
   coordinator: { name: 'Cecilia Samordnare', email: 'cecilia@example.se', roles: ['volunteer', 'coordinator', 'admin'] as const },
@@ -24,7 +23,7 @@ const people = {
 };
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+  mkdirSync(SCREENS, { recursive: true });
   server = await startServer();
   const associationId = await seedAssociation(server.ctx, { name: 'Grannstöd Huddinge', municipality: 'Huddinge' });
   for (const p of Object.values(people)) {
@@ -46,13 +45,6 @@ afterAll(async () => {
   for (const b of browsers) await b.close();
   await server?.close();
 });
-
-async function audit(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
-  expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
-  expect(await overflowsHorizontally(page), `horizontal overflow on ${name}`).toBe(false);
-}
 
 async function signedIn(who: keyof typeof people): Promise<Page> {
   const b = await openBrowser();
@@ -83,18 +75,25 @@ describe('shift journey', () => {
     const page = await signedIn('coordinator');
     await page.goto(`${server.url}/plan`);
     await expect.poll(() => h1(page)).toBe('Planera pass');
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Förmiddag');
-    await page.getByLabel('Starttid').fill('09:00');
-    await page.getByLabel('Sluttid').fill('13:00');
+    const template = page.getByRole('form', { name: 'Lägg till passmall' });
+    await template.getByRole('textbox', { name: 'Namn' }).fill('Förmiddag');
+    await template.getByLabel('Starttid').fill('09:00');
+    await template.getByLabel('Sluttid').fill('13:00');
     await page.getByRole('button', { name: 'Lägg till passmall' }).click();
     await expect.poll(() => page.locator('.card').first().textContent()).toContain('Bil 1: Förmiddag');
     expect(await page.locator('.card').first().textContent()).toContain('mån tis ons tor fre 09:00–13:00');
     // A clashing template for the same car is refused with the reason in words.
-    await page.getByRole('textbox', { name: 'Namn' }).fill('Lunch');
-    await page.getByLabel('Starttid').fill('12:00');
-    await page.getByLabel('Sluttid').fill('14:00');
+    await template.getByRole('textbox', { name: 'Namn' }).fill('Lunch');
+    await template.getByLabel('Starttid').fill('12:00');
+    await template.getByLabel('Sluttid').fill('14:00');
     await page.getByRole('button', { name: 'Lägg till passmall' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('krockar');
+    // Changing a template: the crew of future generated shifts.
+    await page.getByRole('button', { name: 'Ändra: Bil 1 Förmiddag' }).click();
+    await page.getByRole('form', { name: 'Ändra: Förmiddag' }).getByLabel('Största besättning').fill('4');
+    await audit(page, 'shifts-19-template-change');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('.card').first().textContent()).toContain('2–4 personer');
     await page.getByLabel('Till och med').fill(addDays(localToday(), 30));
     await page.getByRole('button', { name: 'Skapa pass från mallarna' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^\d+ nya pass\. 0 fanns redan\. 0 dagar/);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
@@ -134,4 +135,24 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
 /** True when the page is wider than the viewport (content would scroll sideways). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** Ids used more than once on the page: a label pointing at a duplicated id labels the wrong field. */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
+
+export const SCREENS = 'test-results/screens';
+
+/** Screenshots the page as it is now, then audits it: no serious or critical axe violation, touch targets ≥ 44 px, no sideways scrolling, no duplicate ids. */
+export async function audit(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
+  expect(await seriousA11yViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `horizontal overflow on ${name}`).toBe(false);
+  expect(await duplicateIds(page), `duplicate ids on ${name}`).toEqual([]);
 }

@@ -249,4 +249,5 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'error.field.summary_or_nothing': 'Write a short summary or choose Nothing to report.',
   'run.correct': 'Correct the shift afterwards',
   'run.saveCorrection': 'Save the correction',
+  'templates.edit': 'Change',
 };

@@ -247,4 +247,5 @@ export const svShifts = {
   'error.field.summary_or_nothing': 'Skriv en kort sammanfattning eller välj Inget att rapportera.',
   'run.correct': 'Rätta passet i efterhand',
   'run.saveCorrection': 'Spara rättelsen',
+  'templates.edit': 'Ändra',
 } as const;

@@ -137,3 +137,31 @@ describe('generating shifts', () => {
     expect(res.json()).toEqual({ created: 4, existing: 0, conflicts: [{ templateId: tpl.id, date: '2027-04-07' }] });
   });
 });
+
+describe('changing and archiving a template', () => {
+  it('a change applies to shifts generated afterwards; an archived template makes no more shifts, and its shifts stay', async () => {
+    const car = await addCar(t, a.admin.cookie);
+    const tpl = (await call(t, a.admin.cookie, 'POST', '/api/shift-templates', { ...weekdays, vehicleId: car, weekdays: [2] })).json();
+    await call(t, a.admin.cookie, 'POST', '/api/shifts/generate', { from: '2027-06-01', to: '2027-06-07', templateIds: [tpl.id] });
+    const changed = await call(t, a.admin.cookie, 'PUT', `/api/shift-templates/${tpl.id}`, {
+      ...weekdays,
+      vehicleId: car,
+      weekdays: [2],
+      crewMin: 1,
+      crewMax: 2,
+    });
+    expect(changed.json()).toMatchObject({ crewMin: 1, crewMax: 2 });
+    await call(t, a.admin.cookie, 'POST', '/api/shifts/generate', { from: '2027-06-08', to: '2027-06-14', templateIds: [tpl.id] });
+    const june = (await call(t, a.admin.cookie, 'GET', `/api/shifts?from=2027-06-01&to=2027-06-14&vehicleId=${car}`)).json();
+    expect(june.map((s: { crewMax: number }) => s.crewMax)).toEqual([3, 2]);
+    const audit = (await call(t, a.admin.cookie, 'GET', `/api/audit?entityId=${tpl.id}`)).json();
+    expect(audit[0]).toMatchObject({ action: 'shift_template.update', before: { crewMin: 2, crewMax: 3 }, after: { crewMin: 1, crewMax: 2 } });
+
+    expect((await call(t, a.admin.cookie, 'DELETE', `/api/shift-templates/${tpl.id}`)).statusCode).toBe(204);
+    expect((await call(t, a.admin.cookie, 'GET', '/api/shift-templates')).json().map((x: { id: string }) => x.id)).not.toContain(tpl.id);
+    const gen = await call(t, a.admin.cookie, 'POST', '/api/shifts/generate', { from: '2027-06-15', to: '2027-06-21', templateIds: [tpl.id] });
+    expect(gen.statusCode).toBe(400);
+    expect((await call(t, a.admin.cookie, 'GET', `/api/shifts?from=2027-06-01&to=2027-06-30&vehicleId=${car}`)).json()).toHaveLength(2);
+    expect((await call(t, a.admin.cookie, 'DELETE', `/api/shift-templates/${tpl.id}`)).statusCode).toBe(404);
+  });
+});

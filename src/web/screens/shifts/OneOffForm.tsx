@@ -24,22 +24,24 @@ export function OneOffForm({ vehicles, onSaved }: { vehicles: Vehicle[]; onSaved
   const form = useSubmit(async () =>
     onSaved(await post<Shift>('/api/shifts', { ...d, crewMin: Number(d.crewMin), crewMax: Number(d.crewMax), note: d.note || null })),
   );
+  // The template form on the same page has fields of the same names: these carry a prefix.
+  const problems = form.problems.map((p) => ({ ...p, field: `oneoff-${p.field}` }));
   return (
     <Form form={form} submitLabel={t('oneOff.add')} label={t('oneOff.add')}>
       <Select
-        name="vehicleId"
+        name="oneoff-vehicleId"
         label={t('templates.car')}
         value={d.vehicleId}
         onValue={set('vehicleId')}
-        problems={form.problems}
+        problems={problems}
         options={vehicles.map((v) => ({ value: v.id, label: v.name }))}
       />
-      <Field name="startDate" type="date" label={t('oneOff.startDate')} value={d.startDate} onValue={set('startDate')} required problems={form.problems} />
-      <Field name="startTime" type="time" label={t('templates.start')} value={d.startTime} onValue={set('startTime')} required problems={form.problems} />
-      <Field name="endDate" type="date" label={t('oneOff.endDate')} value={d.endDate} onValue={set('endDate')} required problems={form.problems} />
-      <Field name="endTime" type="time" label={t('templates.end')} value={d.endTime} onValue={set('endTime')} required problems={form.problems} />
-      <CrewSizeFields crewMin={d.crewMin} crewMax={d.crewMax} onValue={(k, v) => set(k)(v)} problems={form.problems} />
-      <Field name="note" label={t('oneOff.note')} value={d.note} onValue={set('note')} problems={form.problems} />
+      <Field name="oneoff-startDate" type="date" label={t('oneOff.startDate')} value={d.startDate} onValue={set('startDate')} required problems={problems} />
+      <Field name="oneoff-startTime" type="time" label={t('templates.start')} value={d.startTime} onValue={set('startTime')} required problems={problems} />
+      <Field name="oneoff-endDate" type="date" label={t('oneOff.endDate')} value={d.endDate} onValue={set('endDate')} required problems={problems} />
+      <Field name="oneoff-endTime" type="time" label={t('templates.end')} value={d.endTime} onValue={set('endTime')} required problems={problems} />
+      <CrewSizeFields crewMin={d.crewMin} crewMax={d.crewMax} onValue={(k, v) => set(k)(v)} problems={problems} prefix="oneoff-" />
+      <Field name="oneoff-note" label={t('oneOff.note')} value={d.note} onValue={set('note')} problems={problems} />
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 /** Passmallar: weekly patterns per car, and making the shifts of a period from them (coordinators). */
 import { useState } from 'preact/hooks';
-import { del, post } from '../../api.js';
+import { api, del, post } from '../../api.js';
 import { Checkbox, Field, Select } from '../../components/Field.js';
 import { Alert, Form, Notice, useSubmit } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
@@ -16,34 +16,51 @@ import type { MessageKey } from '../../../shared/i18n/translate.js';
 
 const weekdayKeys = [1, 2, 3, 4, 5, 6, 7].map((d) => [d, `weekday.${d}` as MessageKey] as const);
 
-function TemplateForm({ vehicles, areas, onSaved }: { vehicles: Vehicle[]; areas: Area[]; onSaved: () => void }) {
-  const [d, setD] = useState({
-    vehicleId: vehicles[0]?.id ?? '',
-    name: '',
-    weekdays: [1, 2, 3, 4, 5],
-    startTime: '09:00',
-    endTime: '13:00',
-    endsNextDay: false,
-    crewMin: '2',
-    crewMax: '3',
-    areaId: '',
-    validFrom: today(),
-    validUntil: '',
-  });
+/** The form for a new template, or for changing one (a change applies to shifts generated afterwards). */
+function TemplateForm({ vehicles, areas, editing, onSaved }: { vehicles: Vehicle[]; areas: Area[]; editing?: Template; onSaved: () => void }) {
+  const [d, setD] = useState(
+    editing
+      ? { ...editing, crewMin: String(editing.crewMin), crewMax: String(editing.crewMax), areaId: editing.areaId ?? '', validUntil: editing.validUntil ?? '' }
+      : {
+          vehicleId: vehicles[0]?.id ?? '',
+          name: '',
+          weekdays: [1, 2, 3, 4, 5],
+          startTime: '09:00',
+          endTime: '13:00',
+          endsNextDay: false,
+          crewMin: '2',
+          crewMax: '3',
+          areaId: '',
+          validFrom: today(),
+          validUntil: '',
+        },
+  );
   const form = useSubmit(async () => {
-    await post<Template>('/api/shift-templates', {
-      ...d,
+    const body = {
+      vehicleId: d.vehicleId,
+      name: d.name,
+      weekdays: d.weekdays,
+      startTime: d.startTime,
+      endTime: d.endTime,
+      endsNextDay: d.endsNextDay,
       crewMin: Number(d.crewMin),
       crewMax: Number(d.crewMax),
       areaId: d.areaId || null,
+      validFrom: d.validFrom,
       validUntil: d.validUntil || null,
-    });
+    };
+    if (editing) await api<Template>('PUT', `/api/shift-templates/${editing.id}`, body);
+    else await post<Template>('/api/shift-templates', body);
     setD({ ...d, name: '' });
     onSaved();
   });
   const set = (k: keyof typeof d) => (v: string) => setD({ ...d, [k]: v });
   return (
-    <Form form={form} submitLabel={t('templates.add')} label={t('templates.add')}>
+    <Form
+      form={form}
+      submitLabel={editing ? t('app.save') : t('templates.add')}
+      label={editing ? `${t('templates.edit')}: ${editing.name}` : t('templates.add')}
+    >
       <Select
         name="vehicleId"
         label={t('templates.car')}
@@ -104,6 +121,7 @@ export function Templates() {
   const areas = useLoad<Area[]>('/api/areas');
   const [error, setError] = useState<string | null>(null);
   const [oneOff, setOneOff] = useState<Shift | null>(null);
+  const [editing, setEditing] = useState<Template | null>(null);
   const archive = async (tpl: Template) => {
     try {
       await del(`/api/shift-templates/${tpl.id}`);
@@ -128,9 +146,31 @@ export function Templates() {
               {tpl.endsNextDay && ` (${t('templates.nextDay')})`} · {t('templates.crewSize', { min: tpl.crewMin, max: tpl.crewMax })}
             </p>
             <p>{t('templates.valid', { from: tpl.validFrom, until: tpl.validUntil ?? '…' })}</p>
-            <button type="button" class="secondary" aria-label={`${t('templates.archive')}: ${tpl.vehicleName} ${tpl.name}`} onClick={() => void archive(tpl)}>
-              {t('templates.archive')}
-            </button>
+            {editing?.id === tpl.id && vehicles.data && areas.data ? (
+              <TemplateForm
+                vehicles={vehicles.data}
+                areas={areas.data}
+                editing={tpl}
+                onSaved={() => {
+                  setEditing(null);
+                  templates.reload();
+                }}
+              />
+            ) : (
+              <div class="button-row">
+                <button type="button" class="secondary" aria-label={`${t('templates.edit')}: ${tpl.vehicleName} ${tpl.name}`} onClick={() => setEditing(tpl)}>
+                  {t('templates.edit')}
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`${t('templates.archive')}: ${tpl.vehicleName} ${tpl.name}`}
+                  onClick={() => void archive(tpl)}
+                >
+                  {t('templates.archive')}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>
@@ -144,8 +184,13 @@ export function Templates() {
         </Notice>
       )}
       {vehicles.data && <OneOffForm vehicles={vehicles.data} onSaved={setOneOff} />}
-      <h2>{t('templates.add')}</h2>
-      {vehicles.data && areas.data && <TemplateForm vehicles={vehicles.data} areas={areas.data} onSaved={templates.reload} />}
+      {/* While a template is being changed, the form for a new one is hidden: one form with these fields at a time. */}
+      {!editing && (
+        <>
+          <h2>{t('templates.add')}</h2>
+          {vehicles.data && areas.data && <TemplateForm vehicles={vehicles.data} areas={areas.data} onSaved={templates.reload} />}
+        </>
+      )}
     </Shell>
   );
 }
