@@ -141,6 +141,8 @@ export const shift = z.object({
   id,
   vehicleId: id,
   vehicleName: z.string(),
+  /** False while the car is at the workshop or retired: the shift cannot run with it. */
+  vehicleInService: z.boolean(),
   templateId: id.nullable(),
   startsAt: isoDateTime,
   endsAt: isoDateTime,
@@ -231,6 +233,7 @@ export const boardShift = z.object({
   id,
   vehicleId: id,
   vehicleName: z.string(),
+  vehicleInService: z.boolean(),
   startsAt: isoDateTime,
   endsAt: isoDateTime,
   status: z.enum(shiftStatuses),

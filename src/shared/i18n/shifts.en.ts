@@ -250,4 +250,5 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'run.correct': 'Correct the shift afterwards',
   'run.saveCorrection': 'Save the correction',
   'templates.edit': 'Change',
+  'shifts.carOut': 'The car is not in service (workshop or retired).',
 };

@@ -248,4 +248,5 @@ export const svShifts = {
   'run.correct': 'Rätta passet i efterhand',
   'run.saveCorrection': 'Spara rättelsen',
   'templates.edit': 'Ändra',
+  'shifts.carOut': 'Bilen är inte i trafik (verkstad eller avställd).',
 } as const;

@@ -22,6 +22,7 @@ export async function staffingBoard(ctx: AppContext, actor: Actor, q: { from: st
       id: s.id,
       vehicleId: s.vehicleId,
       vehicleName: s.vehicleName,
+      vehicleInService: s.vehicleInService,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       status: s.status,

@@ -9,6 +9,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface ViewContext {
   vehicleNames: Map<string, string>;
+  /** Cars at the workshop or retired: their planned shifts cannot run. */
+  vehiclesOut: Set<string>;
   areaNames: Map<string, string>;
   graceMinutes: number;
   now: Date;
@@ -17,12 +19,13 @@ export interface ViewContext {
 
 export async function viewContext(db: Executor, associationId: string, viewerMemberId: string, now: Date): Promise<ViewContext> {
   const [vehicles, areas, association] = await Promise.all([
-    db.selectFrom('vehicles').select(['id', 'name']).where('association_id', '=', associationId).execute(),
+    db.selectFrom('vehicles').select(['id', 'name', 'status']).where('association_id', '=', associationId).execute(),
     db.selectFrom('areas').select(['id', 'name']).where('association_id', '=', associationId).execute(),
     db.selectFrom('associations').select('checkin_grace_minutes').where('id', '=', associationId).executeTakeFirstOrThrow(),
   ]);
   return {
     vehicleNames: new Map(vehicles.map((v) => [v.id, v.name])),
+    vehiclesOut: new Set(vehicles.filter((v) => v.status !== 'in_service').map((v) => v.id)),
     areaNames: new Map(areas.map((a) => [a.id, a.name])),
     graceMinutes: association.checkin_grace_minutes,
     now,
@@ -51,6 +54,7 @@ export function toShift(row: ShiftRow, crewRows: CrewRow[], vc: ViewContext): Sh
     id: row.id,
     vehicleId: row.vehicle_id,
     vehicleName: vc.vehicleNames.get(row.vehicle_id) ?? '',
+    vehicleInService: !vc.vehiclesOut.has(row.vehicle_id),
     templateId: row.template_id,
     startsAt: row.starts_at,
     endsAt: row.ends_at,

@@ -48,6 +48,17 @@ describe('automatic staffing e-mails', () => {
     expect((await subjectsTo(a.admin.email)).some((s) => s.startsWith('Passet blir inte av'))).toBe(true);
   });
 
+  it('warns the coordinators a day ahead when a staffed shift’s car is at the workshop', async () => {
+    const car = await addCar(t, a.admin.cookie);
+    const shift = await addShift(t, a.admin.cookie, car, '2027-10-27', '09:00', '13:00', { crewMin: 1 });
+    const both = await addCrewMember(t, a.associationId, { driver: true, leader: true });
+    await call(t, both.cookie, 'POST', `/api/shifts/${shift.id}/signup`, { asDriver: true, asLeader: true });
+    expect(await warnShiftsThatWillNotRun(t.ctx, new Date('2027-10-26T10:00:00Z'))).toBe(0);
+    await call(t, a.admin.cookie, 'PATCH', `/api/vehicles/${car}`, { status: 'at_workshop' });
+    expect((await call(t, both.cookie, 'GET', `/api/shifts/${shift.id}`)).json()).toMatchObject({ staffing: 'staffed', vehicleInService: false });
+    expect(await warnShiftsThatWillNotRun(t.ctx, new Date('2027-10-26T10:05:00Z'))).toBe(1);
+  });
+
   it('tells the coordinators when a shift was not checked in by start plus grace', async () => {
     const car = await addCar(t, a.admin.cookie);
     await addShift(t, a.admin.cookie, car, '2027-11-03', '09:00', '13:00');

@@ -3,7 +3,7 @@
  * - the crew is reminded the day before (from 09:00 local time);
  * - N days before a short shift (the association's setting), members who are
  *   free and qualified for what is missing are asked to step in;
- * - the coordinators are told a day ahead when a shift will not run as staffed;
+ * - the coordinators are told a day ahead when a shift will not run as staffed, or its car is not in service;
  * - the coordinators are told when a shift was not checked in by start + grace;
  * - the coordinators are reminded 30 and 7 days before a car's insurance or service is due.
  * Each notice is claimed by a unique key in the same transaction as its mails,
@@ -122,14 +122,9 @@ export async function warnShiftsThatWillNotRun(ctx: AppContext, now: Date): Prom
   for (const shift of await upcomingShifts(ctx, now, DAY)) {
     if (Date.parse(shift.starts_at) <= now.getTime()) continue;
     const crew = (await repo.crewOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
-    if (
-      staffingOf(
-        'planned',
-        shift.crew_min,
-        crew.map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 })),
-      ) === 'staffed'
-    )
-      continue;
+    const seats = crew.map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 }));
+    const car = await ctx.db.selectFrom('vehicles').select('status').where('id', '=', shift.vehicle_id).executeTakeFirstOrThrow();
+    if (staffingOf('planned', shift.crew_min, seats) === 'staffed' && car.status === 'in_service') continue;
     if (
       await once(ctx, shift.association_id, `wont-run:${shift.id}`, async (trx) =>
         mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_wont_run', shift),

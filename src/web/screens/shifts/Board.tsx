@@ -67,6 +67,7 @@ export function Board() {
                             {timeSpan(s.startsAt, s.endsAt)} · {s.vehicleName}
                           </a>{' '}
                           <StaffingBadge shift={s} /> {s.crewCount}/{s.crewMax}
+                          {!s.vehicleInService && s.status === 'planned' && ` · ${t('shifts.carOut')}`}
                           {!s.hasDriver && s.status === 'planned' && ` · ${t('board.noDriver')}`}
                           {!s.hasLeader && s.status === 'planned' && ` · ${t('board.noLeader')}`}
                           {s.waitingCount > 0 && ` · ${t('shifts.waitingCount', { n: s.waitingCount })}`}

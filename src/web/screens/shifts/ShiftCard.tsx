@@ -123,6 +123,7 @@ export function ShiftCard({ shift, onChange }: { shift: Shift; onChange: (s: Shi
         {shift.waiting.length > 0 && ` · ${t('shifts.waitingCount', { n: shift.waiting.length })}`}
       </p>
       {shift.areaName && <p>{shift.areaName}</p>}
+      {!shift.vehicleInService && shift.status === 'planned' && <p class="due">{t('shifts.carOut')}</p>}
       {shift.mine && <p class="mine">{t(shift.mine === 'crew' ? 'shifts.youAreIn' : 'shifts.youAreWaiting')}</p>}
       <SignupButtons shift={shift} onChange={onChange} />
     </li>

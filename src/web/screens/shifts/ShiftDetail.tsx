@@ -34,6 +34,7 @@ export function ShiftDetail({ id }: { id: string }) {
             {shift.areaName && ` · ${shift.areaName}`} · <StaffingBadge shift={shift} />
           </p>
           {shift.note && <p>{shift.note}</p>}
+          {!shift.vehicleInService && shift.status === 'planned' && <p class="due">{t('shifts.carOut')}</p>}
           {shift.cancelReason && <p class="due">{t('shifts.cancelledBecause', { reason: shift.cancelReason })}</p>}
           <h2>{t('shifts.crew', { seats: `${shift.crew.length} / ${shift.crewMax}` })}</h2>
           {shift.crew.length === 0 ? (
