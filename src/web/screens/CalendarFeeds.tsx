@@ -36,7 +36,7 @@ export function CalendarFeeds() {
         {feeds.data?.map((f) => (
           <li key={f.id} class="card">
             <p class="card-title">{f.vehicleName ? t('calendar.carFeed', { car: f.vehicleName }) : t('calendar.myShifts')}</p>
-            <label class="hint" for={`feed-${f.id}`}>
+            <label class="hint feed-label" for={`feed-${f.id}`}>
               {t('calendar.address')}
             </label>
             <input id={`feed-${f.id}`} class="feed-url" readOnly value={f.url} onFocus={(e) => (e.target as HTMLInputElement).select()} />
@@ -64,9 +64,11 @@ export function CalendarFeeds() {
           ...(vehicles.data ?? []).map((v) => ({ value: v.id, label: t('calendar.carFeed', { car: v.name }) })),
         ]}
       />
-      <button type="button" class="primary" onClick={() => void run(() => post('/api/calendar-feeds', { vehicleId: which || null }))}>
-        {t('calendar.create')}
-      </button>
+      <p>
+        <button type="button" class="primary" onClick={() => void run(() => post('/api/calendar-feeds', { vehicleId: which || null }))}>
+          {t('calendar.create')}
+        </button>
+      </p>
     </section>
   );
 }
