@@ -27,6 +27,7 @@ import { registerHoursRoutes } from './features/hours/hours.routes.js';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.js';
 import { staffingTasks } from './features/staffing/sweeps.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
+import { registerObservationRoutes } from './features/observations/observations.routes.js';
 import { registerShiftRoutes } from './features/shifts/shifts.routes.js';
 import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerDrivingLogRoutes(app, ctx);
   registerHoursRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerObservationRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');

@@ -34,6 +34,9 @@ export type ErrorCode =
   | 'not_in_crew'
   | 'vehicle_unavailable'
   | 'reason_required'
+  | 'privacy_guard'
+  | 'observation_conflict'
+  | 'edit_window_closed'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -69,6 +72,9 @@ const statusOf: Record<ErrorCode, number> = {
   not_in_crew: 409,
   vehicle_unavailable: 409,
   reason_required: 409,
+  privacy_guard: 422,
+  observation_conflict: 409,
+  edit_window_closed: 403,
   internal: 500,
 };
 

@@ -49,6 +49,11 @@ const grants: Record<Action, Who[]> = {
   'drivinglog.read': members,
   'hours.readAll': staff,
   'calendar.manage': members,
+  'category.list': members,
+  'category.manage': staff,
+  'observation.create': members,
+  'observation.listAll': staff,
+  'observation.editAny': staff,
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
 };

@@ -45,6 +45,11 @@ export const policies = {
   'drivinglog.read': isMember,
   'hours.readAll': staff,
   'calendar.manage': isMember,
+  'category.list': isMember,
+  'category.manage': staff,
+  'observation.create': isMember,
+  'observation.listAll': staff,
+  'observation.editAny': staff,
   'audit.read': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;

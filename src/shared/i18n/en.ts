@@ -2,9 +2,11 @@
 import type { MessageKey } from './sv.js';
 
 import { enShifts } from './shifts.en.js';
+import { enObservations } from './observations.en.js';
 
 export const en: Record<MessageKey, string> = {
   ...enShifts,
+  ...enObservations,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

@@ -1,8 +1,10 @@
 /** Swedish, the default language. Every key here must exist in en.ts too (the type checks it). */
 import { svShifts } from './shifts.sv.js';
+import { svObservations } from './observations.sv.js';
 
 export const sv = {
   ...svShifts,
+  ...svObservations,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

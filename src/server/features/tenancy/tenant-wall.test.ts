@@ -9,6 +9,7 @@ import { addAssociation, addMember, createTestApp, uniqueEmail, type TestApp, ty
 import { createPartner } from '../associations/associations.service.js';
 import { insertArea } from '../associations/associations.repository.js';
 import { insertVehicle } from '../vehicles/vehicles.repository.js';
+import { newId } from '../../platform/db/ids.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -58,6 +59,18 @@ beforeAll(async () => {
   const feed = (await asB('POST', '/api/calendar-feeds', { vehicleId: null })).json();
   bIds.feed = feed.id;
   bIds.feedFile = new URL(feed.url).pathname.split('/').pop()!;
+  // B's taxonomy (with a subcategory) and one observation.
+  const categories = (await asB('GET', '/api/observation-categories')).json();
+  bIds.category = categories[0].id;
+  bIds.subcategory = (await asB('POST', '/api/observation-categories', { parentId: bIds.category, labelSv: 'B-sub', labelEn: 'B-sub' })).json().id;
+  bIds.observation = newId();
+  const obs = await t.app.inject({
+    method: 'PUT',
+    url: `/api/observations/${bIds.observation}`,
+    headers: { cookie: b.admin.cookie },
+    payload: { categoryId: bIds.category, urgency: 'note', text: 'B-hemlighet', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() },
+  });
+  if (obs.statusCode !== 201) throw new Error(obs.body);
 });
 afterAll(() => t.close());
 
@@ -276,6 +289,51 @@ const cases: Case[] = [
   },
   { method: 'POST', route: '/api/calendar-feeds', url: () => '/api/calendar-feeds', payload: () => ({ vehicleId: bIds.vehicle }), expectStatus: 400 },
   { method: 'DELETE', route: '/api/calendar-feeds/{id}', url: () => `/api/calendar-feeds/${bIds.feed}`, expectStatus: 404 },
+  {
+    method: 'GET',
+    route: '/api/observation-categories',
+    url: () => '/api/observation-categories',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.category!, bIds.subcategory!, 'B-sub'],
+  },
+  {
+    method: 'POST',
+    route: '/api/observation-categories',
+    url: () => '/api/observation-categories',
+    payload: () => ({ parentId: bIds.category, labelSv: 'Kapad', labelEn: 'Hijacked' }),
+    expectStatus: 400,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/observation-categories/{id}',
+    url: () => `/api/observation-categories/${bIds.subcategory}`,
+    payload: () => ({ labelSv: 'Kapad' }),
+    expectStatus: 404,
+  },
+  {
+    method: 'PUT',
+    route: '/api/observations/{id}',
+    url: () => `/api/observations/${bIds.observation}`,
+    payload: () => ({ categoryId: bIds.category, urgency: 'note', text: 'Kapad', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() }),
+    // The id is taken; nothing of B's observation is told or changed.
+    expectStatus: 409,
+    mustNotContain: () => ['B-hemlighet'],
+  },
+  {
+    method: 'GET',
+    route: '/api/observations',
+    url: () => '/api/observations?limit=200',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.observation!, 'B-hemlighet'],
+  },
+  { method: 'GET', route: '/api/observations/{id}', url: () => `/api/observations/${bIds.observation}`, expectStatus: 404 },
+  {
+    method: 'PATCH',
+    route: '/api/observations/{id}',
+    url: () => `/api/observations/${bIds.observation}`,
+    payload: () => ({ text: 'Kapad' }),
+    expectStatus: 404,
+  },
   // The feed address is its own key (calendar apps cannot sign in): an unknown one is simply not there.
   { method: 'GET', route: '/calendar/{file}', url: () => `/calendar/${'y'.repeat(43)}.ics`, expectStatus: 404 },
   { method: 'GET', route: '/api/outbox/{id}', url: () => `/api/outbox/${bIds.mail}`, expectStatus: 404 },
@@ -311,6 +369,10 @@ describe('tenant wall', () => {
     const shift = await t.app.inject({ method: 'GET', url: `/api/shifts/${bIds.shift}`, headers: { cookie: b.admin.cookie } });
     expect(shift.json()).toMatchObject({ status: 'planned', note: null, crew: [expect.objectContaining({ memberId: bIds.member })] });
     expect((await t.app.inject({ method: 'GET', url: `/calendar/${bIds.feedFile}` })).statusCode).toBe(200);
+    const obs = await t.app.inject({ method: 'GET', url: `/api/observations/${bIds.observation}`, headers: { cookie: b.admin.cookie } });
+    expect(obs.json().text).toBe('B-hemlighet');
+    const sub = (await t.app.inject({ method: 'GET', url: '/api/observation-categories', headers: { cookie: b.admin.cookie } })).json();
+    expect(sub.find((c: { id: string }) => c.id === bIds.subcategory).labelSv).toBe('B-sub');
   });
 
   it('answers 401 to every API route without a session, except the public ones', async () => {

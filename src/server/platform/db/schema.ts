@@ -144,6 +144,46 @@ export interface Database {
   shift_crew: ShiftCrewTable;
   calendar_feeds: CalendarFeedTable;
   notices: NoticeTable;
+  observation_categories: ObservationCategoryTable;
+  observations: ObservationTable;
+}
+
+export interface ObservationCategoryTable {
+  id: string;
+  association_id: string;
+  code: string;
+  parent_id: string | null;
+  label_sv: string;
+  label_en: string;
+  icon: string;
+  sort_order: number;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ObservationTable {
+  id: string;
+  association_id: string;
+  author_member_id: string;
+  shift_id: string | null;
+  vehicle_id: string | null;
+  category_id: string;
+  urgency: string;
+  text: string | null;
+  lat: number;
+  lng: number;
+  accuracy_m: number | null;
+  area_id: string | null;
+  address: string | null;
+  observed_at: string;
+  handed_to_police_at: string | null;
+  police_reference: string | null;
+  call_112_at: string | null;
+  call_reference: string | null;
+  content_hash: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ShiftTemplateTable {

@@ -1,0 +1,119 @@
+/** All SQL about observations. Every query is scoped by association. */
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, ObservationTable } from '../../platform/db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type ObservationRow = Selectable<ObservationTable> & {
+  category_code: string;
+  label_sv: string;
+  label_en: string;
+  icon: string;
+  area_name: string | null;
+  author_name: string;
+};
+
+function withNames(db: Executor) {
+  return db
+    .selectFrom('observations')
+    .innerJoin('observation_categories', 'observation_categories.id', 'observations.category_id')
+    .innerJoin('members', 'members.id', 'observations.author_member_id')
+    .leftJoin('areas', 'areas.id', 'observations.area_id')
+    .selectAll('observations')
+    .select([
+      'observation_categories.code as category_code',
+      'observation_categories.label_sv',
+      'observation_categories.label_en',
+      'observation_categories.icon',
+      'areas.name as area_name',
+      'members.name as author_name',
+    ]);
+}
+
+/** By id in any association: a client-made id is unique across the installation. */
+export async function findAnywhere(db: Executor, id: string) {
+  return db.selectFrom('observations').select(['id', 'association_id', 'content_hash']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findObservation(db: Executor, associationId: string, id: string): Promise<ObservationRow | undefined> {
+  return withNames(db).where('observations.association_id', '=', associationId).where('observations.id', '=', id).executeTakeFirst();
+}
+
+export async function insertObservation(db: Executor, row: ObservationTable): Promise<void> {
+  await db.insertInto('observations').values(row).execute();
+}
+
+export async function updateObservation(
+  db: Executor,
+  associationId: string,
+  id: string,
+  changes: Omit<Updateable<ObservationTable>, 'id' | 'association_id'>,
+): Promise<void> {
+  await db.updateTable('observations').set(changes).where('association_id', '=', associationId).where('id', '=', id).execute();
+}
+
+export interface ObservationFilter {
+  fromIso?: string;
+  toIso?: string;
+  categoryId?: string;
+  urgency?: string;
+  areaId?: string;
+  vehicleId?: string;
+  memberId?: string;
+  shiftId?: string;
+  /** Only what this member wrote or saw on a shift they rode. */
+  visibleTo?: string;
+  before?: { observedAt: string; id: string };
+  limit: number;
+}
+
+/** Newest first, a page at a time (keyset: observed_at, id). */
+export async function listObservations(db: Executor, associationId: string, f: ObservationFilter): Promise<ObservationRow[]> {
+  let q = withNames(db).where('observations.association_id', '=', associationId);
+  if (f.fromIso) q = q.where('observations.observed_at', '>=', f.fromIso);
+  if (f.toIso) q = q.where('observations.observed_at', '<', f.toIso);
+  if (f.categoryId) {
+    const categoryId = f.categoryId;
+    // A category includes its subcategories.
+    q = q.where((eb) => eb.or([eb('observations.category_id', '=', categoryId), eb('observation_categories.parent_id', '=', categoryId)]));
+  }
+  if (f.urgency) q = q.where('observations.urgency', '=', f.urgency);
+  if (f.areaId) q = q.where('observations.area_id', '=', f.areaId);
+  if (f.vehicleId) q = q.where('observations.vehicle_id', '=', f.vehicleId);
+  if (f.memberId) q = q.where('observations.author_member_id', '=', f.memberId);
+  if (f.shiftId) q = q.where('observations.shift_id', '=', f.shiftId);
+  if (f.visibleTo) {
+    const member = f.visibleTo;
+    q = q.where((eb) =>
+      eb.or([
+        eb('observations.author_member_id', '=', member),
+        eb.exists(
+          eb
+            .selectFrom('shift_crew')
+            .select('shift_crew.id')
+            .whereRef('shift_crew.shift_id', '=', 'observations.shift_id')
+            .where('shift_crew.member_id', '=', member)
+            .where('shift_crew.place', '=', 'crew'),
+        ),
+      ]),
+    );
+  }
+  if (f.before) {
+    const { observedAt, id } = f.before;
+    q = q.where((eb) =>
+      eb.or([eb('observations.observed_at', '<', observedAt), eb.and([eb('observations.observed_at', '=', observedAt), eb('observations.id', '<', id)])]),
+    );
+  }
+  return q.orderBy('observations.observed_at', 'desc').orderBy('observations.id', 'desc').limit(f.limit).execute();
+}
+
+/** Whether the member was in the crew of the shift. */
+export async function rodeShift(db: Executor, shiftId: string, memberId: string): Promise<boolean> {
+  const seat = await db
+    .selectFrom('shift_crew')
+    .select('id')
+    .where('shift_id', '=', shiftId)
+    .where('member_id', '=', memberId)
+    .where('place', '=', 'crew')
+    .executeTakeFirst();
+  return Boolean(seat);
+}

@@ -1,0 +1,76 @@
+/** HTTP for observation categories and observations. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { idParams } from '../../../shared/api/common.js';
+import * as api from '../../../shared/api/observations.js';
+import * as categories from './categories.service.js';
+import * as observations from './observations.service.js';
+
+export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['observations'];
+  app.get('/api/observation-categories', { schema: { tags, summary: 'The association’s categories', response: { 200: z.array(api.category) } } }, async (req) =>
+    categories.listCategories(ctx, await ctx.actorOf(req)),
+  );
+  app.post(
+    '/api/observation-categories',
+    { schema: { tags, summary: 'Add a category or subcategory (coordinators)', body: api.categoryCreate, response: { 201: api.category } } },
+    async (req, reply) => reply.status(201).send(await categories.createCategory(ctx, await ctx.actorOf(req), req.body)),
+  );
+  app.patch(
+    '/api/observation-categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, disable or reorder a category (coordinators)',
+        params: idParams,
+        body: api.categoryUpdate,
+        response: { 200: api.category },
+      },
+    },
+    async (req) => categories.updateCategory(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/observations/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Store an observation under the id the phone made (idempotent: a retry answers 200 with what is stored; other content under the same id is 409)',
+        params: idParams,
+        body: api.observationPut,
+        response: { 200: api.observation, 201: api.observation },
+      },
+    },
+    async (req, reply) => {
+      const { created, observation } = await observations.putObservation(ctx, await ctx.actorOf(req), req.params.id, req.body);
+      return reply.status(created ? 201 : 200).send(observation);
+    },
+  );
+  app.get(
+    '/api/observations',
+    {
+      schema: { tags, summary: 'Observations, newest first, a page at a time', querystring: api.observationListQuery, response: { 200: api.observationPage } },
+    },
+    async (req) => observations.listObservations(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.get('/api/observations/:id', { schema: { tags, summary: 'One observation', params: idParams, response: { 200: api.observation } } }, async (req) =>
+    observations.getObservation(ctx, await ctx.actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/observations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an observation (the author for 24 hours, coordinators later)',
+        params: idParams,
+        body: api.observationPatch,
+        response: { 200: api.observation },
+      },
+    },
+    async (req) => observations.patchObservation(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+}

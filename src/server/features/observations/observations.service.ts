@@ -1,0 +1,213 @@
+/**
+ * Observations made in the car. The phone makes each id (UUIDv7) and sends the
+ * observation with an idempotent PUT: a retry of the same content answers with
+ * what is already stored and never makes a second row; the same id with other
+ * content is refused (409), never overwritten. Authors may edit for 24 hours,
+ * coordinators later, and every change is in the audit log.
+ */
+import { createHash } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { authorize, can, type Actor } from '../../platform/policies.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { nowIso } from '../../platform/db/ids.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import type { Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
+import type { Urgency } from '../../../shared/domain/categories.js';
+import { addDays, zonedInstant } from '../../../shared/domain/time.js';
+import * as repo from './observations.repository.js';
+import { ensureDefaultCategories } from './categories.repository.js';
+import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
+
+const EDIT_HOURS = 24;
+
+/** Key order fixed, so the same content always hashes the same. */
+export function contentHash(input: ObservationPut): string {
+  const keys = Object.keys(input).sort() as (keyof ObservationPut)[];
+  return createHash('sha256')
+    .update(JSON.stringify(keys.map((k) => [k, input[k]])))
+    .digest('hex');
+}
+
+function toObservation(r: repo.ObservationRow, language: 'sv' | 'en'): Observation {
+  return {
+    id: r.id,
+    categoryId: r.category_id,
+    categoryCode: r.category_code,
+    categoryLabel: language === 'en' ? r.label_en : r.label_sv,
+    icon: r.icon,
+    urgency: r.urgency as Urgency,
+    text: r.text,
+    lat: Number(r.lat),
+    lng: Number(r.lng),
+    accuracyM: r.accuracy_m,
+    areaId: r.area_id,
+    areaName: r.area_name,
+    address: r.address,
+    observedAt: r.observed_at,
+    shiftId: r.shift_id,
+    vehicleId: r.vehicle_id,
+    authorMemberId: r.author_member_id,
+    authorName: r.author_name,
+    handedToPolice: r.handed_to_police_at ? { at: r.handed_to_police_at, reference: r.police_reference } : null,
+    call112: r.call_112_at ? { at: r.call_112_at, reference: r.call_reference } : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    editableUntil: new Date(Date.parse(r.created_at) + EDIT_HOURS * 3_600_000).toISOString(),
+  };
+}
+
+/** What this actor may see of one observation: coordinators all; a member their own and those of shifts they rode. */
+async function visible(ctx: AppContext, actor: Actor, id: string): Promise<repo.ObservationRow> {
+  authorize(actor, 'observation.create');
+  const row = await repo.findObservation(ctx.db, actor.associationId, id);
+  if (!row) throw notFound();
+  if (can(actor, 'observation.listAll') || row.author_member_id === actor.memberId) return row;
+  if (row.shift_id && (await repo.rodeShift(ctx.db, row.shift_id, actor.memberId))) return row;
+  throw notFound();
+}
+
+/** Compares a repeated PUT with what is stored: the same content is answered from the store, other content is refused. */
+async function existing(ctx: AppContext, actor: Actor, id: string, hash: string): Promise<Observation | undefined> {
+  const found = await repo.findAnywhere(ctx.db, id);
+  if (!found) return undefined;
+  if (found.association_id !== actor.associationId || found.content_hash !== hash) throw new AppError('observation_conflict');
+  return toObservation((await repo.findObservation(ctx.db, actor.associationId, id))!, actor.language);
+}
+
+export async function putObservation(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ObservationPut,
+): Promise<{ created: boolean; observation: Observation }> {
+  authorize(actor, 'observation.create');
+  const hash = contentHash(input);
+  const already = await existing(ctx, actor, id, hash);
+  if (already) return { created: false, observation: already };
+
+  const now = ctx.clock.now();
+  assertObservedAt(input.observedAt, now);
+  if (input.callMadeAt) assertObservedAt(input.callMadeAt, now);
+  await ensureDefaultCategories(ctx.db, actor.associationId, nowIso());
+  const text = guardText(input.text, input.handedToPolice);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await assertCategory(trx, actor.associationId, input.categoryId);
+      const vehicleId = await shiftOf(trx, actor.associationId, input.shiftId, actor.memberId, can(actor, 'observation.listAll'));
+      const areaId = await placeOf(trx, actor.associationId, input.lat, input.lng);
+      const stamp = nowIso();
+      await repo.insertObservation(trx, {
+        id,
+        association_id: actor.associationId,
+        author_member_id: actor.memberId,
+        shift_id: input.shiftId,
+        vehicle_id: vehicleId,
+        category_id: input.categoryId,
+        urgency: input.urgency,
+        text,
+        lat: input.lat,
+        lng: input.lng,
+        accuracy_m: input.accuracyM,
+        area_id: areaId,
+        address: null,
+        observed_at: input.observedAt,
+        handed_to_police_at: input.handedToPolice ? input.observedAt : null,
+        police_reference: input.handedToPolice ? input.policeReference : null,
+        call_112_at: input.callMadeAt,
+        call_reference: input.callMadeAt ? input.callReference : null,
+        content_hash: hash,
+        created_at: stamp,
+        updated_at: stamp,
+      });
+      await recordAudit(trx, {
+        associationId: actor.associationId,
+        actorMemberId: actor.memberId,
+        action: 'observation.create',
+        entityType: 'observation',
+        entityId: id,
+        after: { categoryId: input.categoryId, urgency: input.urgency, areaId, shiftId: input.shiftId, handedToPolice: input.handedToPolice },
+      });
+    });
+  } catch (err) {
+    // The same observation sent twice at the same moment: the first one made it; answer as a retry.
+    if (isUniqueViolation(err)) {
+      const raced = await existing(ctx, actor, id, hash);
+      if (raced) return { created: false, observation: raced };
+    }
+    throw err;
+  }
+  return { created: true, observation: toObservation((await repo.findObservation(ctx.db, actor.associationId, id))!, actor.language) };
+}
+
+export async function getObservation(ctx: AppContext, actor: Actor, id: string): Promise<Observation> {
+  return toObservation(await visible(ctx, actor, id), actor.language);
+}
+
+export async function listObservations(ctx: AppContext, actor: Actor, q: ObservationListQuery): Promise<{ items: Observation[]; nextCursor: string | null }> {
+  authorize(actor, 'observation.create');
+  let before: { observedAt: string; id: string } | undefined;
+  if (q.cursor) {
+    const [observedAt, cursorId] = q.cursor.split('|');
+    if (!observedAt || !cursorId || Number.isNaN(Date.parse(observedAt)))
+      throw new AppError('validation', [{ field: 'cursor', message: 'error.field.invalid' }]);
+    before = { observedAt, id: cursorId };
+  }
+  const rows = await repo.listObservations(ctx.db, actor.associationId, {
+    fromIso: q.from ? zonedInstant(q.from, '00:00').toISOString() : undefined,
+    toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
+    categoryId: q.categoryId,
+    urgency: q.urgency,
+    areaId: q.areaId,
+    vehicleId: q.vehicleId,
+    memberId: q.memberId,
+    shiftId: q.shiftId,
+    visibleTo: can(actor, 'observation.listAll') ? undefined : actor.memberId,
+    before,
+    limit: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page.map((r) => toObservation(r, actor.language)), nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${last.id}` : null };
+}
+
+export async function patchObservation(ctx: AppContext, actor: Actor, id: string, input: ObservationPatch): Promise<Observation> {
+  const before = await visible(ctx, actor, id);
+  const staff = can(actor, 'observation.editAny');
+  if (!staff) {
+    if (before.author_member_id !== actor.memberId) throw new AppError('forbidden');
+    if (ctx.clock.now().getTime() > Date.parse(before.created_at) + EDIT_HOURS * 3_600_000) throw new AppError('edit_window_closed');
+  }
+  const handedToPolice = input.handedToPolice ?? before.handed_to_police_at !== null;
+  const text = input.text !== undefined ? guardText(input.text, handedToPolice) : handedToPolice ? null : before.text;
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.categoryId) await assertCategory(trx, actor.associationId, input.categoryId);
+    const lat = input.lat ?? Number(before.lat);
+    const lng = input.lng ?? Number(before.lng);
+    const areaId = input.lat !== undefined || input.lng !== undefined ? await placeOf(trx, actor.associationId, lat, lng) : before.area_id;
+    const changes = {
+      category_id: input.categoryId ?? before.category_id,
+      urgency: input.urgency ?? before.urgency,
+      text,
+      lat,
+      lng,
+      area_id: areaId,
+      handed_to_police_at: handedToPolice ? (before.handed_to_police_at ?? nowIso()) : null,
+      police_reference: handedToPolice ? (input.policeReference !== undefined ? input.policeReference : before.police_reference) : null,
+    };
+    await repo.updateObservation(trx, actor.associationId, id, { ...changes, updated_at: nowIso() });
+    const pick = (r: typeof changes) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'observation.update',
+      entityType: 'observation',
+      entityId: id,
+      ...changedFields(
+        pick({ ...changes, ...Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]])) } as typeof changes),
+        pick(changes),
+      ),
+    });
+  });
+  return getObservation(ctx, actor, id);
+}

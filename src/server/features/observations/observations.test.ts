@@ -1,0 +1,192 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
+import { addCar, addCrewMember, addShift, call, daysFromNow } from '../../../../test/shifts.js';
+import { insertArea } from '../associations/associations.repository.js';
+import { newId } from '../../platform/db/ids.js';
+import { districtPolygon } from '../../demo/huddinge.js';
+
+let t: TestApp;
+let a: TestAssociation;
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
+});
+afterEach(() => {
+  t.ctx.clock.now = () => new Date();
+});
+
+let member: TestMember;
+let graffiti: string;
+let flemingsberg: string;
+beforeAll(async () => {
+  flemingsberg = await insertArea(t.ctx.db, a.associationId, {
+    name: 'Flemingsberg',
+    geometry: districtPolygon(59.219, 17.947),
+    now: new Date().toISOString(),
+  });
+  member = await addMember(t, a.associationId, ['volunteer']);
+  const categories = (await call(t, member.cookie, 'GET', '/api/observation-categories')).json();
+  graffiti = categories.find((c: { code: string }) => c.code === 'graffiti').id;
+});
+
+const body = (extra: object = {}) => ({
+  categoryId: graffiti,
+  urgency: 'needs_action',
+  text: 'Klotter på elskåpet',
+  lat: 59.219,
+  lng: 17.947,
+  accuracyM: 12,
+  observedAt: new Date(Date.now() - 60_000).toISOString(),
+  ...extra,
+});
+const put = (cookie: string, id: string, payload: object) => call(t, cookie, 'PUT', `/api/observations/${id}`, payload);
+
+describe('categories', () => {
+  it('every association starts with the default taxonomy; coordinators rename, disable and add subcategories', async () => {
+    const list = (await call(t, member.cookie, 'GET', '/api/observation-categories')).json();
+    expect(list.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(['burglary-suspect', 'graffiti', 'nothing-to-report']));
+    expect(list).toHaveLength(18);
+    expect((await call(t, member.cookie, 'PATCH', `/api/observation-categories/${graffiti}`, { labelSv: 'X' })).statusCode).toBe(403);
+    const sub = await call(t, a.admin.cookie, 'POST', '/api/observation-categories', {
+      parentId: graffiti,
+      labelSv: 'Klotter på elskåp',
+      labelEn: 'Graffiti on electrical cabinet',
+      icon: '⚡',
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect(sub.json()).toMatchObject({ parentId: graffiti, enabled: true });
+    const nested = await call(t, a.admin.cookie, 'POST', '/api/observation-categories', { parentId: sub.json().id, labelSv: 'Djupare', labelEn: 'Deeper' });
+    expect(nested.json().errors[0].field).toBe('parentId');
+    const wildlife = list.find((c: { code: string }) => c.code === 'wildlife').id;
+    expect((await call(t, a.admin.cookie, 'PATCH', `/api/observation-categories/${wildlife}`, { enabled: false, labelSv: 'Vilt' })).json()).toMatchObject({
+      enabled: false,
+      labelSv: 'Vilt',
+    });
+    const refused = await put(member.cookie, newId(), body({ categoryId: wildlife }));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('categoryId');
+  });
+});
+
+describe('storing an observation under the phone’s id', () => {
+  it('creates once, answers a retry from the store, refuses other content under the same id', async () => {
+    const id = newId();
+    const payload = body();
+    const first = await put(member.cookie, id, payload);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({
+      id,
+      categoryCode: 'graffiti',
+      areaId: flemingsberg,
+      areaName: 'Flemingsberg',
+      text: 'Klotter på elskåpet',
+      authorMemberId: member.memberId,
+    });
+    const again = await put(member.cookie, id, payload);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const other = await put(member.cookie, id, { ...payload, text: 'Något annat' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().code).toBe('observation_conflict');
+    const rows = await t.ctx.db.selectFrom('observations').select(['id', 'text']).where('id', '=', id).execute();
+    expect(rows).toEqual([{ id, text: 'Klotter på elskåpet' }]);
+  });
+
+  it('five parallel sends of the same observation make one row', async () => {
+    const id = newId();
+    const payload = body({ text: 'Parallellt' });
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => put(member.cookie, id, payload)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(await t.ctx.db.selectFrom('observations').select('id').where('id', '=', id).execute()).toHaveLength(1);
+  });
+
+  it('refuses bad input naming the field, and keeps nothing', async () => {
+    const cases: [object, string][] = [
+      [{ lat: 95 }, 'lat'],
+      [{ lat: 40.4, lng: -3.7 }, 'lat'],
+      [{ observedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'observedAt'],
+      [{ categoryId: newId() }, 'categoryId'],
+      [{ text: 'x'.repeat(1001) }, 'text'],
+      [{ shiftId: newId() }, 'shiftId'],
+      [{ urgency: 'soon' }, 'urgency'],
+    ];
+    for (const [extra, field] of cases) {
+      const id = newId();
+      const res = await put(member.cookie, id, body(extra));
+      expect(res.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await t.ctx.db.selectFrom('observations').select('id').where('id', '=', id).execute()).toEqual([]);
+    }
+    expect((await call(t, member.cookie, 'PUT', '/api/observations/not-a-uuid', body())).statusCode).toBe(400);
+  });
+
+  it('the privacy guard refuses plates and personal identity numbers, unless handed to the police, when only time and reference are kept', async () => {
+    const res = await put(member.cookie, newId(), body({ text: 'Bil ABC 123 och mannen 811228-9874' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'privacy_guard' });
+    expect(
+      res
+        .json()
+        .errors.map((e: { message: string }) => e.message)
+        .sort(),
+    ).toEqual(['Ett personnummer', 'Ett registreringsnummer']);
+    const handed = await put(member.cookie, newId(), body({ text: 'Bil ABC 123', handedToPolice: true, policeReference: 'K123456-26', urgency: 'police_tip' }));
+    expect(handed.statusCode).toBe(201);
+    expect(handed.json()).toMatchObject({ text: null, handedToPolice: { reference: 'K123456-26' } });
+  });
+
+  it('records the 112 call of an emergency', async () => {
+    const at = new Date(Date.now() - 30_000).toISOString();
+    const res = await put(member.cookie, newId(), body({ urgency: 'emergency_112', text: 'Brand i container', callMadeAt: at, callReference: 'SOS 4711' }));
+    expect(res.json()).toMatchObject({ urgency: 'emergency_112', call112: { at, reference: 'SOS 4711' } });
+  });
+});
+
+describe('lists, visibility and edits', () => {
+  it('a member sees their own and their shift’s observations; coordinators see all, filtered, a page at a time', async () => {
+    const car = await addCar(t, a.admin.cookie);
+    const shift = await addShift(t, a.admin.cookie, car, daysFromNow(1), '09:00', '13:00', { crewMax: 3, crewMin: 1 });
+    const [x, y] = [await addCrewMember(t, a.associationId), await addCrewMember(t, a.associationId)];
+    for (const m of [x, y]) await call(t, a.admin.cookie, 'POST', `/api/shifts/${shift.id}/crew`, { memberId: m.memberId, reason: 'Test' });
+    const fromX = (await put(x.cookie, newId(), body({ shiftId: shift.id, text: 'Från X' }))).json();
+    expect(fromX.vehicleId).toBe(car);
+    const outsider = await addCrewMember(t, a.associationId);
+    const fromOutsider = (await put(outsider.cookie, newId(), body({ text: 'Utanför' }))).json();
+    // y rode the shift: sees x's observation; the outsider does not.
+    expect((await call(t, y.cookie, 'GET', `/api/observations/${fromX.id}`)).statusCode).toBe(200);
+    expect((await call(t, outsider.cookie, 'GET', `/api/observations/${fromX.id}`)).statusCode).toBe(404);
+    const yList = (await call(t, y.cookie, 'GET', '/api/observations')).json();
+    expect(yList.items.map((o: { id: string }) => o.id)).toContain(fromX.id);
+    expect(yList.items.map((o: { id: string }) => o.id)).not.toContain(fromOutsider.id);
+    // Coordinators: everything, by filter and page.
+    const byShift = (await call(t, a.admin.cookie, 'GET', `/api/observations?shiftId=${shift.id}`)).json();
+    expect(byShift.items.map((o: { id: string }) => o.id)).toEqual([fromX.id]);
+    const page1 = (await call(t, a.admin.cookie, 'GET', '/api/observations?limit=2')).json();
+    expect(page1.items).toHaveLength(2);
+    const page2 = (await call(t, a.admin.cookie, 'GET', `/api/observations?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`)).json();
+    expect(page2.items.map((o: { id: string }) => o.id)).not.toContain(page1.items[0].id);
+    const byArea = (await call(t, a.admin.cookie, 'GET', `/api/observations?areaId=${flemingsberg}&limit=200`)).json();
+    expect(byArea.items.every((o: { areaId: string }) => o.areaId === flemingsberg)).toBe(true);
+  });
+
+  it('the author edits for a day, a coordinator later; both are audited, and the guard holds', async () => {
+    const mine = (await put(member.cookie, newId(), body({ text: 'Lampa trasig' }))).json();
+    const edited = await call(t, member.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Två lampor trasiga' });
+    expect(edited.json().text).toBe('Två lampor trasiga');
+    expect((await call(t, member.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Ring 070-123 45 67' })).statusCode).toBe(422);
+    t.ctx.clock.now = () => new Date(Date.now() + 25 * 3_600_000);
+    expect((await call(t, member.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Sent' })).json().code).toBe('edit_window_closed');
+    expect((await call(t, a.admin.cookie, 'PATCH', `/api/observations/${mine.id}`, { urgency: 'note' })).json().urgency).toBe('note');
+    const audit = (await call(t, a.admin.cookie, 'GET', `/api/audit?entityId=${mine.id}`)).json();
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(['observation.update', 'observation.update', 'observation.create']);
+    expect(audit[0]).toMatchObject({ before: { urgency: 'needs_action' }, after: { urgency: 'note' } });
+    const other = await addCrewMember(t, a.associationId);
+    expect((await call(t, other.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Kapad' })).statusCode).toBe(404);
+  });
+
+  it('partners cannot store or list observations here', async () => {
+    const partner = await addMember(t, a.associationId, [], { kind: 'partner', partnerOrganisationId: null });
+    expect((await put(partner.cookie, newId(), body())).statusCode).toBe(403);
+    expect((await call(t, partner.cookie, 'GET', '/api/observations')).statusCode).toBe(403);
+  });
+});

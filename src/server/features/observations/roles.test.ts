@@ -1,0 +1,60 @@
+/** The role wall for every observation route: volunteers capture and read their own, coordinators manage the taxonomy, partners reach none of it here. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
+import { call } from '../../../../test/shifts.js';
+import { newId } from '../../platform/db/ids.js';
+
+let t: TestApp;
+let a: TestAssociation;
+withTestAssociation((app, association) => {
+  t = app;
+  a = association;
+});
+const ids: Record<string, string> = {};
+let volunteer: TestMember;
+let partner: TestMember;
+beforeAll(async () => {
+  volunteer = await addMember(t, a.associationId, ['volunteer']);
+  partner = await addMember(t, a.associationId, [], { kind: 'partner', partnerOrganisationId: null });
+  ids.category = (await call(t, volunteer.cookie, 'GET', '/api/observation-categories')).json()[0].id;
+  ids.observation = newId();
+  await call(t, volunteer.cookie, 'PUT', `/api/observations/${ids.observation}`, {
+    categoryId: ids.category,
+    urgency: 'note',
+    lat: 59.2,
+    lng: 17.9,
+    observedAt: new Date().toISOString(),
+  });
+});
+
+const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body?: () => object; volunteer: boolean }[] = [
+  { method: 'GET', url: () => '/api/observation-categories', volunteer: true },
+  { method: 'POST', url: () => '/api/observation-categories', body: () => ({ labelSv: 'Ny', labelEn: 'New' }), volunteer: false },
+  { method: 'PATCH', url: () => `/api/observation-categories/${ids.category}`, body: () => ({ sortOrder: 5 }), volunteer: false },
+  {
+    method: 'PUT',
+    url: () => `/api/observations/${newId()}`,
+    body: () => ({ categoryId: ids.category, urgency: 'note', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() }),
+    volunteer: true,
+  },
+  { method: 'GET', url: () => '/api/observations', volunteer: true },
+  { method: 'GET', url: () => `/api/observations/${ids.observation}`, volunteer: true },
+  { method: 'PATCH', url: () => `/api/observations/${ids.observation}`, body: () => ({ urgency: 'needs_action' }), volunteer: true },
+];
+
+describe('role wall for observations', () => {
+  it('covers every observation route', () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const mine = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/observation'))
+      .flatMap(([, ops]) => Object.keys(ops));
+    expect(mine.length).toBe(cases.length);
+  });
+
+  it.each(cases)('$method $url: volunteer through = $volunteer, partner refused', async (c) => {
+    const v = await call(t, volunteer.cookie, c.method, c.url(), c.body?.());
+    if (c.volunteer) expect(v.statusCode, v.body).toBeLessThan(300);
+    else expect(v.statusCode, v.body).toBe(403);
+    expect((await call(t, partner.cookie, c.method, c.url(), c.body?.())).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,105 @@
+/** API schemas of observation categories and observations. */
+import { z } from 'zod';
+import { urgencies } from '../domain/categories.js';
+import { id, isoDate, isoDateTime } from './common.js';
+
+const label = z.string().trim().min(1).max(120);
+const icon = z.string().trim().min(1).max(16);
+
+export const category = z.object({
+  id,
+  code: z.string(),
+  parentId: id.nullable(),
+  labelSv: z.string(),
+  labelEn: z.string(),
+  icon: z.string(),
+  sortOrder: z.number(),
+  enabled: z.boolean(),
+});
+export const categoryCreate = z.strictObject({ parentId: id.nullable().default(null), labelSv: label, labelEn: label, icon: icon.default('•') });
+export const categoryUpdate = z.strictObject({
+  labelSv: label.optional(),
+  labelEn: label.optional(),
+  icon: icon.optional(),
+  enabled: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+
+const reference = z.string().trim().min(1).max(100);
+/** What the phone sends for one observation; the same body may be sent any number of times. */
+export const observationPut = z.strictObject({
+  categoryId: id,
+  urgency: z.enum(urgencies),
+  text: z.string().trim().max(1000).nullable().default(null),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  accuracyM: z.number().int().min(0).max(100_000).nullable().default(null),
+  observedAt: isoDateTime,
+  shiftId: id.nullable().default(null),
+  /** "Lämnat till polisen": the text is not kept, only the time of the hand-over and the police's reference. */
+  handedToPolice: z.boolean().default(false),
+  policeReference: reference.nullable().default(null),
+  /** For "Akut – ring 112": when the crew called, and an optional reference. */
+  callMadeAt: isoDateTime.nullable().default(null),
+  callReference: reference.nullable().default(null),
+});
+
+export const observationPatch = z.strictObject({
+  categoryId: id.optional(),
+  urgency: z.enum(urgencies).optional(),
+  text: z.string().trim().max(1000).nullable().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  handedToPolice: z.boolean().optional(),
+  policeReference: reference.nullable().optional(),
+});
+
+export const observation = z.object({
+  id,
+  categoryId: id,
+  categoryCode: z.string(),
+  categoryLabel: z.string(),
+  icon: z.string(),
+  urgency: z.enum(urgencies),
+  text: z.string().nullable(),
+  lat: z.number(),
+  lng: z.number(),
+  accuracyM: z.number().nullable(),
+  areaId: id.nullable(),
+  areaName: z.string().nullable(),
+  address: z.string().nullable(),
+  observedAt: isoDateTime,
+  shiftId: id.nullable(),
+  vehicleId: id.nullable(),
+  authorMemberId: id,
+  authorName: z.string(),
+  handedToPolice: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
+  call112: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  /** Until when the author may still change it (coordinators may later, audited). */
+  editableUntil: isoDateTime,
+});
+
+export const observationListQuery = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  categoryId: id.optional(),
+  urgency: z.enum(urgencies).optional(),
+  areaId: id.optional(),
+  vehicleId: id.optional(),
+  memberId: id.optional(),
+  shiftId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The cursor of the previous page (its nextCursor). */
+  cursor: z.string().max(100).optional(),
+});
+export const observationPage = z.object({ items: z.array(observation), nextCursor: z.string().nullable() });
+
+export type Category = z.infer<typeof category>;
+export type CategoryCreate = z.infer<typeof categoryCreate>;
+export type CategoryUpdate = z.infer<typeof categoryUpdate>;
+export type ObservationPut = z.infer<typeof observationPut>;
+export type ObservationPatch = z.infer<typeof observationPatch>;
+export type Observation = z.infer<typeof observation>;
+export type ObservationListQuery = z.infer<typeof observationListQuery>;
