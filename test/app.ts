@@ -1,4 +1,7 @@
 /** Builds the real app on a fresh database for one test file, with helpers to sign in through HTTP. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
@@ -21,7 +24,10 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Photos and the generated secret go to a folder of this test file's own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-test-'));
   const config = loadConfig({
+    DATA_DIR: dataDir,
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     PUBLIC_URL,
@@ -40,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     close: async () => {
       await built.app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

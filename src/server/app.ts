@@ -1,4 +1,5 @@
 /** buildApp: platform plugins first, then each feature's routes. main.ts and tests both call it. */
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -28,6 +29,7 @@ import { registerCalendarRoutes } from './features/calendar/calendar.routes.js';
 import { staffingTasks } from './features/staffing/sweeps.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { registerObservationRoutes } from './features/observations/observations.routes.js';
+import { localFileStore } from './platform/files/file-store.js';
 import { registerShiftRoutes } from './features/shifts/shifts.routes.js';
 import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     auth,
     mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
     clock: { now: () => new Date() },
+    files: localFileStore(join(config.dataDir, 'files')),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db, Dialect } from './platform/db/database.js';
 import type { Auth } from './platform/auth/auth.js';
 import type { Actor } from './platform/policies.js';
+import type { FileStore } from './platform/files/file-store.js';
 
 export interface Mail {
   /** True when SMTP_URL is set; otherwise mail is kept in the outbox. */
@@ -29,5 +30,7 @@ export interface AppContext {
   mail: Mail;
   /** The time now; tests set it to walk through a shift's life. */
   clock: Clock;
+  /** Photos and other files, stored by content hash. */
+  files: FileStore;
   actorOf(request: FastifyRequest, options?: ActorOptions): Promise<Actor>;
 }

@@ -48,10 +48,24 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('observations_assoc_time').on('observations').columns(['association_id', 'observed_at']).execute();
   await db.schema.createIndex('observations_assoc_category').on('observations').columns(['association_id', 'category_id', 'observed_at']).execute();
   await db.schema.createIndex('observations_shift').on('observations').columns(['shift_id']).execute();
+  // Photos are stored by the SHA-256 of their re-encoded bytes; the same photo sent twice is one row.
+  await db.schema
+    .createTable('observation_photos')
+    .addColumn('observation_id', 'varchar(36)', (c) => c.notNull().references('observations.id'))
+    .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+    .addColumn('association_id', 'varchar(36)', (c) => c.notNull().references('associations.id'))
+    .addColumn('mime', 'varchar(40)', (c) => c.notNull())
+    .addColumn('width', 'integer', (c) => c.notNull())
+    .addColumn('height', 'integer', (c) => c.notNull())
+    .addColumn('bytes', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('observation_photos_pk', ['observation_id', 'sha256'])
+    .execute();
   await db.schema.createIndex('observations_author').on('observations').columns(['association_id', 'author_member_id', 'observed_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('observation_photos').execute();
   await db.schema.dropTable('observations').execute();
   await db.schema.dropTable('observation_categories').execute();
 }

@@ -75,6 +75,7 @@ export const observation = z.object({
   authorName: z.string(),
   handedToPolice: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
   call112: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
+  photos: z.array(z.object({ sha256: z.string(), width: z.number(), height: z.number(), url: z.string() })),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   /** Until when the author may still change it (coordinators may later, audited). */
@@ -94,6 +95,7 @@ export const observationListQuery = z.strictObject({
   /** The cursor of the previous page (its nextCursor). */
   cursor: z.string().max(100).optional(),
 });
+export const photoParams = z.strictObject({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const observationPage = z.object({ items: z.array(observation), nextCursor: z.string().nullable() });
 
 export type Category = z.infer<typeof category>;

@@ -39,6 +39,7 @@ export const auditActions = [
   'category.update',
   'observation.create',
   'observation.update',
+  'observation.photo',
   'auth.sign_in',
   'auth.session_end',
   'auth.password_change',

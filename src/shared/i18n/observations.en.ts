@@ -16,4 +16,6 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'audit.action.category.update': 'Category changed',
   'audit.action.observation.create': 'Observation saved',
   'audit.action.observation.update': 'Observation changed',
+  'error.photo.not_an_image': 'The file is not an image (JPEG, PNG or WebP).',
+  'audit.action.observation.photo': 'Photo added',
 };

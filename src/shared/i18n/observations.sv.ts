@@ -15,4 +15,6 @@ export const svObservations = {
   'audit.action.category.update': 'Kategori ändrad',
   'audit.action.observation.create': 'Observation sparad',
   'audit.action.observation.update': 'Observation ändrad',
+  'error.photo.not_an_image': 'Filen är ingen bild (JPEG, PNG eller WebP).',
+  'audit.action.observation.photo': 'Foto tillagt',
 } as const;

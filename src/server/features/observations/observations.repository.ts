@@ -117,3 +117,34 @@ export async function rodeShift(db: Executor, shiftId: string, memberId: string)
     .executeTakeFirst();
   return Boolean(seat);
 }
+
+export interface PhotoRow {
+  observation_id: string;
+  sha256: string;
+  width: number;
+  height: number;
+}
+
+/** The photos of these observations, oldest first. */
+export async function photosOf(db: Executor, associationId: string, ids: string[]): Promise<PhotoRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('observation_photos')
+    .select(['observation_id', 'sha256', 'width', 'height'])
+    .where('association_id', '=', associationId)
+    .where('observation_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Adds a photo to an observation; the same photo again changes nothing. */
+export async function insertPhoto(
+  db: Executor,
+  row: { observation_id: string; sha256: string; association_id: string; mime: string; width: number; height: number; bytes: number; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('observation_photos')
+    .values(row)
+    .onConflict((oc) => oc.columns(['observation_id', 'sha256']).doNothing())
+    .execute();
+}

@@ -60,6 +60,28 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
   app.get('/api/observations/:id', { schema: { tags, summary: 'One observation', params: idParams, response: { 200: api.observation } } }, async (req) =>
     observations.getObservation(ctx, await ctx.actorOf(req), req.params.id),
   );
+  // Photos arrive as the raw image body; the type is checked by content, not by this header.
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp'], { parseAs: 'buffer', bodyLimit: observations.MAX_PHOTO_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.post(
+    '/api/observations/:id/photos',
+    {
+      bodyLimit: observations.MAX_PHOTO_BYTES,
+      schema: {
+        tags,
+        summary: 'Add a photo (JPEG, PNG or WebP as the request body); all metadata is removed',
+        params: idParams,
+        response: { 200: api.observation },
+      },
+    },
+    async (req) => observations.addPhoto(ctx, await ctx.actorOf(req), req.params.id, req.body as Buffer),
+  );
+  app.get('/api/observations/:id/photos/:sha256', { schema: { tags, summary: 'A photo of an observation', params: api.photoParams } }, async (req, reply) => {
+    const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);
+    // Named by content: it never changes, so the browser may keep it.
+    return reply.type('image/jpeg').header('cache-control', 'private, max-age=31536000, immutable').send(bytes);
+  });
   app.patch(
     '/api/observations/:id',
     {

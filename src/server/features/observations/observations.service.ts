@@ -18,6 +18,9 @@ import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './observations.repository.js';
 import { ensureDefaultCategories } from './categories.repository.js';
 import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
+import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
+
+export { MAX_PHOTO_BYTES };
 
 const EDIT_HOURS = 24;
 
@@ -29,7 +32,7 @@ export function contentHash(input: ObservationPut): string {
     .digest('hex');
 }
 
-function toObservation(r: repo.ObservationRow, language: 'sv' | 'en'): Observation {
+function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: repo.PhotoRow[]): Observation {
   return {
     id: r.id,
     categoryId: r.category_id,
@@ -51,10 +54,17 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en'): Observati
     authorName: r.author_name,
     handedToPolice: r.handed_to_police_at ? { at: r.handed_to_police_at, reference: r.police_reference } : null,
     call112: r.call_112_at ? { at: r.call_112_at, reference: r.call_reference } : null,
+    photos: photos
+      .filter((p) => p.observation_id === r.id)
+      .map((p) => ({ sha256: p.sha256, width: p.width, height: p.height, url: `/api/observations/${r.id}/photos/${p.sha256}` })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     editableUntil: new Date(Date.parse(r.created_at) + EDIT_HOURS * 3_600_000).toISOString(),
   };
+}
+
+async function viewOne(ctx: AppContext, actor: Actor, row: repo.ObservationRow): Promise<Observation> {
+  return toObservation(row, actor.language, await repo.photosOf(ctx.db, actor.associationId, [row.id]));
 }
 
 /** What this actor may see of one observation: coordinators all; a member their own and those of shifts they rode. */
@@ -72,7 +82,7 @@ async function existing(ctx: AppContext, actor: Actor, id: string, hash: string)
   const found = await repo.findAnywhere(ctx.db, id);
   if (!found) return undefined;
   if (found.association_id !== actor.associationId || found.content_hash !== hash) throw new AppError('observation_conflict');
-  return toObservation((await repo.findObservation(ctx.db, actor.associationId, id))!, actor.language);
+  return viewOne(ctx, actor, (await repo.findObservation(ctx.db, actor.associationId, id))!);
 }
 
 export async function putObservation(
@@ -137,11 +147,11 @@ export async function putObservation(
     }
     throw err;
   }
-  return { created: true, observation: toObservation((await repo.findObservation(ctx.db, actor.associationId, id))!, actor.language) };
+  return { created: true, observation: await viewOne(ctx, actor, (await repo.findObservation(ctx.db, actor.associationId, id))!) };
 }
 
 export async function getObservation(ctx: AppContext, actor: Actor, id: string): Promise<Observation> {
-  return toObservation(await visible(ctx, actor, id), actor.language);
+  return viewOne(ctx, actor, await visible(ctx, actor, id));
 }
 
 export async function listObservations(ctx: AppContext, actor: Actor, q: ObservationListQuery): Promise<{ items: Observation[]; nextCursor: string | null }> {
@@ -168,7 +178,15 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: page.map((r) => toObservation(r, actor.language)), nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${last.id}` : null };
+  const photos = await repo.photosOf(
+    ctx.db,
+    actor.associationId,
+    page.map((r) => r.id),
+  );
+  return {
+    items: page.map((r) => toObservation(r, actor.language, photos)),
+    nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${last.id}` : null,
+  };
 }
 
 export async function patchObservation(ctx: AppContext, actor: Actor, id: string, input: ObservationPatch): Promise<Observation> {
@@ -210,4 +228,50 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
     });
   });
   return getObservation(ctx, actor, id);
+}
+
+/**
+ * Adds a photo to an observation (its author within the edit window, or a
+ * coordinator). The photo is cleaned of all metadata by re-encoding; sending
+ * the same photo again adds nothing, because the cleaned bytes hash the same.
+ */
+export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer): Promise<Observation> {
+  const row = await visible(ctx, actor, id);
+  if (!can(actor, 'observation.editAny')) {
+    if (row.author_member_id !== actor.memberId) throw new AppError('forbidden');
+    if (ctx.clock.now().getTime() > Date.parse(row.created_at) + EDIT_HOURS * 3_600_000) throw new AppError('edit_window_closed');
+  }
+  const photo = await cleanPhoto(bytes);
+  const sha256 = await ctx.files.put(photo.bytes);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertPhoto(trx, {
+      observation_id: id,
+      sha256,
+      association_id: actor.associationId,
+      mime: photo.mime,
+      width: photo.width,
+      height: photo.height,
+      bytes: photo.bytes.length,
+      created_at: nowIso(),
+    });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'observation.photo',
+      entityType: 'observation',
+      entityId: id,
+      after: { sha256, width: photo.width, height: photo.height },
+    });
+  });
+  return getObservation(ctx, actor, id);
+}
+
+/** A photo's bytes, for those who may see its observation. */
+export async function getPhoto(ctx: AppContext, actor: Actor, id: string, sha256: string): Promise<Buffer> {
+  await visible(ctx, actor, id);
+  const photos = await repo.photosOf(ctx.db, actor.associationId, [id]);
+  if (!photos.some((p) => p.sha256 === sha256)) throw notFound();
+  const bytes = await ctx.files.get(sha256);
+  if (!bytes) throw notFound();
+  return bytes;
 }

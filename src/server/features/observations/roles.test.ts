@@ -1,4 +1,5 @@
 /** The role wall for every observation route: volunteers capture and read their own, coordinators manage the taxonomy, partners reach none of it here. */
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
 import { call } from '../../../../test/shifts.js';
@@ -25,9 +26,27 @@ beforeAll(async () => {
     lng: 17.9,
     observedAt: new Date().toISOString(),
   });
+  photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
+  const added = await t.app.inject({
+    method: 'POST',
+    url: `/api/observations/${ids.observation}/photos`,
+    headers: { cookie: volunteer.cookie, 'content-type': 'image/png' },
+    payload: photo,
+  });
+  ids.photo = added.json().photos[0].sha256;
 });
+let photo: Buffer;
+const send = (m: TestMember, c: (typeof cases)[number]) =>
+  t.app.inject({
+    method: c.method,
+    url: c.url(),
+    headers: { cookie: m.cookie, ...(c.type && { 'content-type': c.type }) },
+    ...(c.body && { payload: c.body() }),
+  });
 
-const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body?: () => object; volunteer: boolean }[] = [
+const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body?: () => object; type?: string; volunteer: boolean }[] = [
   { method: 'GET', url: () => '/api/observation-categories', volunteer: true },
   { method: 'POST', url: () => '/api/observation-categories', body: () => ({ labelSv: 'Ny', labelEn: 'New' }), volunteer: false },
   { method: 'PATCH', url: () => `/api/observation-categories/${ids.category}`, body: () => ({ sortOrder: 5 }), volunteer: false },
@@ -40,6 +59,8 @@ const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body
   { method: 'GET', url: () => '/api/observations', volunteer: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}`, volunteer: true },
   { method: 'PATCH', url: () => `/api/observations/${ids.observation}`, body: () => ({ urgency: 'needs_action' }), volunteer: true },
+  { method: 'POST', url: () => `/api/observations/${ids.observation}/photos`, body: () => photo, type: 'image/png', volunteer: true },
+  { method: 'GET', url: () => `/api/observations/${ids.observation}/photos/${ids.photo}`, volunteer: true },
 ];
 
 describe('role wall for observations', () => {
@@ -52,9 +73,9 @@ describe('role wall for observations', () => {
   });
 
   it.each(cases)('$method $url: volunteer through = $volunteer, partner refused', async (c) => {
-    const v = await call(t, volunteer.cookie, c.method, c.url(), c.body?.());
+    const v = await send(volunteer, c);
     if (c.volunteer) expect(v.statusCode, v.body).toBeLessThan(300);
     else expect(v.statusCode, v.body).toBe(403);
-    expect((await call(t, partner.cookie, c.method, c.url(), c.body?.())).statusCode).toBe(403);
+    expect((await send(partner, c)).statusCode).toBe(403);
   });
 });

@@ -4,6 +4,7 @@
  * Every API route must appear in the table below; a new route fails the
  * "covers every route" test until it is added.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAssociation, addMember, createTestApp, uniqueEmail, type TestApp, type TestAssociation } from '../../../../test/app.js';
 import { createPartner } from '../associations/associations.service.js';
@@ -71,6 +72,16 @@ beforeAll(async () => {
     payload: { categoryId: bIds.category, urgency: 'note', text: 'B-hemlighet', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() },
   });
   if (obs.statusCode !== 201) throw new Error(obs.body);
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+    .png()
+    .toBuffer();
+  const withPhoto = await t.app.inject({
+    method: 'POST',
+    url: `/api/observations/${bIds.observation}/photos`,
+    headers: { cookie: b.admin.cookie, 'content-type': 'image/png' },
+    payload: png,
+  });
+  bIds.photo = withPhoto.json().photos[0].sha256;
 });
 afterAll(() => t.close());
 
@@ -80,6 +91,7 @@ interface Case {
   /** The URL to call as A's admin, reaching for B's data. */
   url: () => string;
   payload?: () => unknown;
+  contentType?: string;
   /** Checks the answer: 404 for one of B's resources, or a body without B's ids. */
   expectStatus: number;
   mustNotContain?: () => string[];
@@ -326,6 +338,20 @@ const cases: Case[] = [
     expectStatus: 200,
     mustNotContain: () => [bIds.observation!, 'B-hemlighet'],
   },
+  {
+    method: 'POST',
+    route: '/api/observations/{id}/photos',
+    url: () => `/api/observations/${bIds.observation}/photos`,
+    payload: () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]),
+    contentType: 'image/jpeg',
+    expectStatus: 404,
+  },
+  {
+    method: 'GET',
+    route: '/api/observations/{id}/photos/{sha256}',
+    url: () => `/api/observations/${bIds.observation}/photos/${bIds.photo}`,
+    expectStatus: 404,
+  },
   { method: 'GET', route: '/api/observations/{id}', url: () => `/api/observations/${bIds.observation}`, expectStatus: 404 },
   {
     method: 'PATCH',
@@ -351,7 +377,7 @@ describe('tenant wall', () => {
     const res = await t.app.inject({
       method: c.method,
       url: c.url(),
-      headers: { cookie: a.admin.cookie },
+      headers: { cookie: a.admin.cookie, ...(c.contentType && { 'content-type': c.contentType }) },
       ...(c.payload && { payload: c.payload() as object }),
     });
     expect(res.statusCode, res.body).toBe(c.expectStatus);
@@ -378,7 +404,12 @@ describe('tenant wall', () => {
   it('answers 401 to every API route without a session, except the public ones', async () => {
     const publicRoutes = ['/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept', '/calendar/{file}'];
     for (const c of cases.filter((x) => !publicRoutes.includes(x.route))) {
-      const res = await t.app.inject({ method: c.method, url: c.url(), ...(c.payload && { payload: c.payload() as object }) });
+      const res = await t.app.inject({
+        method: c.method,
+        url: c.url(),
+        ...(c.contentType && { headers: { 'content-type': c.contentType } }),
+        ...(c.payload && { payload: c.payload() as object }),
+      });
       expect(res.statusCode, `${c.method} ${c.route}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }

@@ -146,6 +146,18 @@ export interface Database {
   notices: NoticeTable;
   observation_categories: ObservationCategoryTable;
   observations: ObservationTable;
+  observation_photos: ObservationPhotoTable;
+}
+
+export interface ObservationPhotoTable {
+  observation_id: string;
+  sha256: string;
+  association_id: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  created_at: string;
 }
 
 export interface ObservationCategoryTable {
