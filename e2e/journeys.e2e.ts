@@ -55,6 +55,8 @@ describe('journeys', () => {
     expect(await page.title()).toBe('Hej Anna! – Grannstöd');
     expect(await navLabels(page)).toEqual([
       'Start',
+      'Ny observation',
+      'Observationer',
       'Körpass',
       'Bemanning',
       'Planera pass',
@@ -118,7 +120,7 @@ describe('journeys', () => {
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
       // The larger text he chose before signing in is now his profile's.
       expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
-      expect(await navLabels(ville.page)).toEqual(['Start', 'Körpass', 'Timmar och km', 'Bilar', 'Min profil']);
+      expect(await navLabels(ville.page)).toEqual(['Start', 'Ny observation', 'Observationer', 'Körpass', 'Timmar och km', 'Bilar', 'Min profil']);
       // The link works once.
       await ville.page.goto(link);
       await expect.poll(() => ville.page.getByRole('alert').textContent()).toContain('redan använts');

@@ -65,8 +65,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface BrowserOptions {
+  width?: number;
+  height?: number;
+  /** Allow the app's service worker (the journeys block it to keep each page load fresh). */
+  serviceWorkers?: boolean;
+  /** A position the phone reports, with permission granted. */
+  geolocation?: { latitude: number; longitude: number; accuracy: number };
+}
+
 /** A fresh Chromium profile at phone size (360 px wide). */
-export async function openBrowser(width = 360, height = 780): Promise<Browser> {
+export async function openBrowser(options: BrowserOptions = {}): Promise<Browser> {
+  const { width = 360, height = 780 } = options;
   const profile = mkdtempSync(join(tmpdir(), 'grannstod-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -75,7 +85,8 @@ export async function openBrowser(width = 360, height = 780): Promise<Browser> {
     viewport: { width, height },
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
-    serviceWorkers: 'block',
+    serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
+    ...(options.geolocation && { geolocation: options.geolocation, permissions: ['geolocation'] }),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const cspViolations: string[] = [];

@@ -24,6 +24,8 @@ import { Board } from './screens/shifts/Board.js';
 import { Templates } from './screens/shifts/Templates.js';
 import { DrivingLog } from './screens/shifts/DrivingLog.js';
 import { Hours } from './screens/shifts/Hours.js';
+import { Capture } from './screens/observations/Capture.js';
+import { Observations } from './screens/observations/Observations.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -54,6 +56,8 @@ const Protected = {
   Templates: signedIn(Templates),
   DrivingLog: signedIn(DrivingLog),
   Hours: signedIn(Hours),
+  Capture: signedIn(Capture),
+  Observations: signedIn(Observations),
 };
 
 export function App() {
@@ -91,6 +95,8 @@ export function App() {
           <Route path="/board" component={Protected.Board} />
           <Route path="/plan" component={Protected.Templates} />
           <Route path="/hours" component={Protected.Hours} />
+          <Route path="/observe" component={Protected.Capture} />
+          <Route path="/observations" component={Protected.Observations} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -4,11 +4,14 @@ import { App } from './app.js';
 import { applyTextSize } from './session.js';
 import { setLanguage, language } from './i18n.js';
 import type { TextSize } from '../shared/domain/roles.js';
+import { startSync } from './offline/sync.js';
 import './styles.css';
 
 applyTextSize((localStorage.getItem('grannstod.textSize') as TextSize | null) ?? 'normal');
 setLanguage(language.value);
 render(<App />, document.getElementById('app')!);
+// Observations saved on the phone go to the server whenever there is a connection.
+startSync();
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {

@@ -17,21 +17,32 @@ export function applyTextSize(size: TextSize): void {
   localStorage.setItem('grannstod.textSize', size);
 }
 
+/**
+ * The last /api/me answer, kept on the phone so that the app opens offline
+ * (in a car without coverage) as the member who signed in. Removed at sign-out.
+ */
+const CACHED_ME = 'grannstod.me';
+
 export function setMe(value: Me | null): void {
   me.value = value;
   if (value) {
     setLanguage(value.member.language);
     applyTextSize(value.member.textSize);
+    localStorage.setItem(CACHED_ME, JSON.stringify(value));
+  } else {
+    localStorage.removeItem(CACHED_ME);
   }
 }
 
-/** Loads the signed-in member, or null when nobody is signed in. */
+/** Loads the signed-in member, or null when nobody is signed in; offline, the member last seen here. */
 export async function loadMe(): Promise<Me | null> {
   try {
     setMe(await get<Me>('/api/me'));
   } catch (err) {
-    if (!(err instanceof ApiError) || err.status !== 401) throw err;
-    setMe(null);
+    const cached = localStorage.getItem(CACHED_ME);
+    if (err instanceof ApiError && err.status === 0 && cached) me.value = JSON.parse(cached) as Me;
+    else if (err instanceof ApiError && err.status === 401) setMe(null);
+    else throw err;
   } finally {
     sessionChecked.value = true;
   }

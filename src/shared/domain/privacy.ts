@@ -38,17 +38,18 @@ const phone = /(?<![\d+])(?:\+46|0046|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,3}){2,3}(?!\d
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 export function findSensitive(text: string): Finding[] {
-  const found: Finding[] = [];
+  const found: (Finding & { at: number })[] = [];
   const taken: [number, number][] = [];
   const add = (kind: SensitiveKind, m: RegExpExecArray) => {
     const span: [number, number] = [m.index, m.index + m[0].length];
     if (taken.some(([a, b]) => span[0] < b && a < span[1])) return;
     taken.push(span);
-    found.push({ kind, match: m[0] });
+    found.push({ kind, match: m[0], at: m.index });
   };
   for (const m of text.matchAll(email)) add('email', m);
   for (const m of text.matchAll(personalNumber)) if (plausibleDate(m[1]!) && luhnOk(m[1]! + m[2]!)) add('personal_number', m);
   for (const m of text.matchAll(phone)) if (m[0].replace(/\D/g, '').length >= 8) add('phone', m);
   for (const m of text.matchAll(plate)) add('plate', m);
-  return found;
+  // In the order they stand in the text, as the person reads it.
+  return found.sort((a, b) => a.at - b.at).map(({ kind, match }) => ({ kind, match }));
 }

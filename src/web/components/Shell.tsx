@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { can, me, setMe } from '../session.js';
 import { OfflineBanner } from './Offline.js';
 import { Preferences } from './Preferences.js';
+import { WaitingBanner } from '../offline/Waiting.js';
 import type { MessageKey } from '../../shared/i18n/translate.js';
 
 interface NavItem {
@@ -18,6 +19,8 @@ interface NavItem {
 /** Navigation entries and the permission each needs; the server enforces the same policies. */
 export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
+  { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
   { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
   { href: '/board', label: 'nav.board', permission: 'shift.manage' },
   { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },
@@ -88,6 +91,7 @@ export function Shell({ title, children }: { title: string; children: ComponentC
         </ul>
       </nav>
       <OfflineBanner />
+      <WaitingBanner />
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
         {children}

@@ -68,6 +68,13 @@ export function ShiftDetail({ id }: { id: string }) {
               <CheckInForm shift={shift} odometerKm={car.data?.odometerKm ?? null} onDone={setData} />
             </>
           )}
+          {shift.status === 'in_progress' && shift.mine === 'crew' && (
+            <p>
+              <a class="button primary" href={`/observe?shift=${shift.id}`}>
+                {t('observe.new')}
+              </a>
+            </p>
+          )}
           {mayRun(shift) && shift.status === 'in_progress' && (
             <>
               <h2>{t('run.checkOut')}</h2>

@@ -1,0 +1,112 @@
+/**
+ * Observations offline, at phone size with a position: the member goes
+ * offline, captures five observations (one with a camera photo carrying
+ * EXIF and GPS), reloads the page while offline, and goes online again:
+ * exactly five arrive on the server, and the stored photo has no metadata.
+ * The privacy guard stops a licence plate and a personal identity number
+ * before anything is saved.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import sharp from 'sharp';
+import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
+import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
+import { insertArea } from '../src/server/features/associations/associations.repository.js';
+import { districtPolygon } from '../src/server/demo/huddinge.js';
+
+let server: E2EServer;
+let phone: Browser;
+let associationId = '';
+const MEMBER = { email: 'olle@example.se', password: 'a-long-e2e-password' };
+
+beforeAll(async () => {
+  mkdirSync(SCREENS, { recursive: true });
+  server = await startServer();
+  associationId = await seedAssociation(server.ctx, { name: 'Grannstöd Huddinge', municipality: 'Huddinge' });
+  await insertArea(server.ctx.db, associationId, { name: 'Flemingsberg', geometry: districtPolygon(59.219, 17.947), now: new Date().toISOString() });
+  await seedMember(server.ctx, associationId, { name: 'Olle Observatör', email: MEMBER.email, password: MEMBER.password, roles: ['volunteer'] });
+  phone = await openBrowser({ serviceWorkers: true, geolocation: { latitude: 59.2192, longitude: 17.9471, accuracy: 12 } });
+});
+afterAll(async () => {
+  await phone?.close();
+  await server?.close();
+});
+
+const stored = () => server.ctx.db.selectFrom('observations').select(['id', 'text', 'area_id']).where('association_id', '=', associationId).execute();
+
+describe('observations offline', () => {
+  it('five captured offline, one with a photo, survive a reload and arrive once each when online', async () => {
+    const { page, context } = phone;
+    await page.goto(`${server.url}/signin`);
+    await page.getByLabel('E-postadress').fill(MEMBER.email);
+    await page.getByLabel('Lösenord').fill(MEMBER.password);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Olle!');
+    await page.goto(`${server.url}/observe`);
+    await expect.poll(() => page.getByRole('button', { name: 'Klotter' }).count()).toBe(1);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await expect.poll(() => page.locator('.position').textContent()).toBe('Position tagen (±12 m).');
+    await audit(page, 'observe-01-tiles');
+
+    await context.setOffline(true);
+    // The privacy guard, on the phone: a plate and a personal identity number are stopped before saving.
+    await page.getByRole('button', { name: 'Klotter' }).click();
+    await page.getByLabel('Några ord (valfritt)').fill('Bil ABC 123, föraren 811228-9874');
+    await expect
+      .poll(() => page.locator('#field-text-error').textContent())
+      .toBe('Texten innehåller ett registreringsnummer, ett personnummer. Ta bort det, eller markera att det är lämnat till polisen (då sparas inte texten).');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('uppgifter om personer');
+    await audit(page, 'observe-02-privacy-guard');
+    await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet vid busshållplatsen');
+
+    const camera = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 90, g: 90, b: 200 } } })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'Telefonbolaget', Model: 'Kamera 9' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 13/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '17/1 56/1 0/1' },
+      })
+      .toBuffer();
+    await page.getByLabel('Foto (valfritt)').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera });
+    await expect.poll(() => page.getByText('Fotot är med.').count()).toBe(1);
+    await audit(page, 'observe-03-form');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.locator('.waiting').textContent()).toContain('1 väntar på att skickas');
+
+    for (const [i, tile] of ['Skadegörelse', 'Sopdumpning eller nedskräpning', 'Inget att anmärka', 'Klotter'].entries()) {
+      await page.getByRole('button', { name: tile }).click();
+      if (i === 1) await page.getByLabel('Några ord (valfritt)').fill('Soffa och madrasser i skogsbrynet');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await expect.poll(() => page.locator('.waiting').textContent()).toContain(`${i + 2} väntar på att skickas`);
+    }
+    await audit(page, 'observe-04-five-waiting');
+    expect(await stored()).toEqual([]);
+
+    // A reload without a connection: the shell comes from the service worker, the queue from IndexedDB.
+    await page.reload();
+    await expect.poll(() => page.locator('.waiting').textContent()).toContain('5 väntar på att skickas');
+    expect(await stored()).toEqual([]);
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await stored()).length, { timeout: 20_000 }).toBe(5);
+    await expect.poll(() => page.locator('.waiting').count()).toBe(0);
+    const rows = await stored();
+    expect(new Set(rows.map((r) => r.id)).size).toBe(5);
+    expect(rows.every((r) => r.area_id !== null)).toBe(true);
+
+    const photos = await server.ctx.db.selectFrom('observation_photos').selectAll().where('association_id', '=', associationId).execute();
+    expect(photos).toHaveLength(1);
+    const bytes = (await server.ctx.files.get(photos[0]!.sha256))!;
+    const meta = await sharp(bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(bytes.includes(Buffer.from('Telefonbolaget'))).toBe(false);
+
+    await page.goto(`${server.url}/observations`);
+    await expect.poll(() => page.locator('.card').count()).toBe(5);
+    await audit(page, 'observe-05-list');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Sends what waits in the phone's outbox, oldest first, when there is a
+ * connection: at start, when the phone comes online, after each save, and
+ * every 30 seconds. The PUT is idempotent, so an upload cut off halfway is
+ * simply sent again; a refusal (bad input, the same id with other content)
+ * is kept with its reason for the member to see, never dropped.
+ */
+import { signal } from '@preact/signals';
+import { ApiError, api } from '../api.js';
+import { language } from '../i18n.js';
+import { allQueued, putQueued, removeQueued, type QueuedObservation } from './store.js';
+
+export const waiting = signal<QueuedObservation[]>([]);
+let running: Promise<void> | null = null;
+
+export async function refreshWaiting(): Promise<void> {
+  waiting.value = await allQueued();
+}
+
+async function sendPhoto(item: QueuedObservation): Promise<void> {
+  const res = await fetch(`/api/observations/${item.id}/photos`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'image/jpeg', accept: 'application/json', 'accept-language': language.value },
+    body: item.photo,
+  }).catch(() => {
+    throw new ApiError(0, 'offline', '', []);
+  });
+  if (!res.ok) {
+    const p = (await res.json().catch(() => ({}))) as { code?: string; title?: string };
+    throw new ApiError(res.status, p.code ?? 'error', p.title ?? res.statusText, []);
+  }
+}
+
+async function sendOne(item: QueuedObservation): Promise<'sent' | 'offline' | 'refused'> {
+  try {
+    if (!item.observationSent) {
+      await api('PUT', `/api/observations/${item.id}`, item.body);
+      item.observationSent = true;
+      if (item.photo) await putQueued({ ...item, error: null });
+    }
+    if (item.photo) await sendPhoto(item);
+    await removeQueued(item.id);
+    return 'sent';
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 0) return 'offline';
+    // Signed out, or the server is down: try again later, nothing is wrong with the observation.
+    if (err instanceof ApiError && (err.status === 401 || err.status >= 500)) return 'offline';
+    await putQueued({ ...item, error: err instanceof ApiError ? err.title : String(err) });
+    return 'refused';
+  }
+}
+
+/**
+ * A connection that has just come back often fails its first requests (the
+ * phone says "online" before the network carries anything), so a failed send
+ * is tried again soon, then less and less often, while anything is waiting.
+ */
+const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+function retryLater(): void {
+  if (retryTimer) return;
+  const delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)]!;
+  retries += 1;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void syncNow();
+  }, delay);
+}
+
+export function syncNow(): Promise<void> {
+  running ??= (async () => {
+    try {
+      let cutOff = false;
+      for (const item of await allQueued()) {
+        if (item.error) continue;
+        if ((await sendOne(item)) === 'offline') {
+          cutOff = true;
+          break;
+        }
+      }
+      if (cutOff) retryLater();
+      else retries = 0;
+    } finally {
+      await refreshWaiting();
+      running = null;
+    }
+  })();
+  return running;
+}
+
+/** Saves on the phone first (that is what "saved" means), then tries to send. */
+export async function saveObservation(item: Omit<QueuedObservation, 'queuedAt' | 'error' | 'observationSent'>): Promise<void> {
+  await putQueued({ ...item, queuedAt: new Date().toISOString(), error: null, observationSent: false });
+  await refreshWaiting();
+  void syncNow();
+}
+
+/** Gives a refused entry another try (after the member fixed what was wrong elsewhere), or drops it. */
+export async function retryQueued(id: string): Promise<void> {
+  const item = (await allQueued()).find((q) => q.id === id);
+  if (item) await putQueued({ ...item, error: null });
+  await syncNow();
+}
+export async function discardQueued(id: string): Promise<void> {
+  await removeQueued(id);
+  await refreshWaiting();
+}
+
+export function startSync(): void {
+  void refreshWaiting().then(() => syncNow());
+  window.addEventListener('online', () => {
+    retries = 0;
+    void syncNow();
+  });
+  setInterval(() => {
+    if (navigator.onLine) void syncNow();
+  }, 30_000);
+}

@@ -1,0 +1,227 @@
+/**
+ * Capture in three taps: a category tile → (optionally) a photo or a few words →
+ * save. Time and position are taken by themselves. Saving writes to the phone
+ * first, so nothing is lost without coverage; the app sends it when it can.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { Shell } from '../../components/Shell.js';
+import { Alert, Notice } from '../../components/Form.js';
+import { Checkbox, Field } from '../../components/Field.js';
+import { language, t } from '../../i18n.js';
+import { saveObservation } from '../../offline/sync.js';
+import { uuidv7 } from '../../../shared/domain/ids.js';
+import { findSensitive } from '../../../shared/domain/privacy.js';
+import { urgencies, type Urgency } from '../../../shared/domain/categories.js';
+import type { Category } from '../../../shared/api/observations.js';
+import { currentPosition, downscale, type Fix } from './device.js';
+import { useCategories } from './categories.js';
+
+/** "Ett personnummer" reads "ett personnummer" inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const label = (c: Category) => (language.value === 'en' ? c.labelEn : c.labelSv);
+
+function Tiles({ categories, onPick }: { categories: Category[]; onPick: (c: Category) => void }) {
+  const [parent, setParent] = useState<Category | null>(null);
+  const shown = parent ? [parent, ...categories.filter((c) => c.parentId === parent.id)] : categories.filter((c) => c.parentId === null);
+  const pick = (c: Category) => (c !== parent && categories.some((x) => x.parentId === c.id) ? setParent(c) : onPick(c));
+  return (
+    <>
+      {parent && (
+        <button type="button" class="secondary" onClick={() => setParent(null)}>
+          {t('app.back')}
+        </button>
+      )}
+      <ul class="category-tiles">
+        {shown.map((c) => (
+          <li key={c.id}>
+            <button type="button" class="category-tile" onClick={() => pick(c)}>
+              <span class="tile-icon" aria-hidden="true">
+                {c.icon}
+              </span>
+              {c === parent ? t('observe.general', { category: label(c) }) : label(c)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+type Position = { state: 'finding' } | { state: 'found'; fix: Fix } | { state: 'none'; reason: string };
+
+export function Capture() {
+  const { query } = useLocation();
+  const shiftId = query.shift ?? null;
+  const categories = useCategories();
+  const [category, setCategory] = useState<Category | null>(null);
+  const [urgency, setUrgency] = useState<Urgency>('needs_action');
+  const [text, setText] = useState('');
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [handed, setHanded] = useState(false);
+  const [policeRef, setPoliceRef] = useState('');
+  const [callMadeAt, setCallMadeAt] = useState<string | null>(null);
+  const [position, setPosition] = useState<Position>({ state: 'finding' });
+  const [observedAt, setObservedAt] = useState(new Date().toISOString());
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const locate = () => {
+    setPosition({ state: 'finding' });
+    currentPosition()
+      .then((fix) => setPosition({ state: 'found', fix }))
+      .catch((e: Error) => setPosition({ state: 'none', reason: e.message }));
+  };
+  useEffect(locate, []);
+
+  const findings = findSensitive(text);
+  const start = (c: Category) => {
+    setCategory(c);
+    setObservedAt(new Date().toISOString());
+    setSaved(false);
+    locate();
+  };
+  const reset = () => {
+    setCategory(null);
+    setUrgency('needs_action');
+    setText('');
+    setPhoto(null);
+    setHanded(false);
+    setPoliceRef('');
+    setCallMadeAt(null);
+  };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (position.state !== 'found') {
+      setError(t('observe.noPosition'));
+      return;
+    }
+    if (findings.length > 0 && !handed) {
+      setError(t('error.privacy_guard'));
+      return;
+    }
+    setError(null);
+    await saveObservation({
+      id: uuidv7(),
+      body: {
+        categoryId: category!.id,
+        urgency,
+        text: text.trim() || null,
+        lat: position.fix.lat,
+        lng: position.fix.lng,
+        accuracyM: position.fix.accuracyM,
+        observedAt,
+        shiftId,
+        handedToPolice: handed,
+        policeReference: handed ? policeRef.trim() || null : null,
+        callMadeAt,
+        callReference: null,
+      },
+      photo,
+    });
+    reset();
+    setSaved(true);
+  };
+
+  return (
+    <Shell title={t('observe.title')}>
+      {saved && <Notice>{t('observe.saved')}</Notice>}
+      <p class="position" aria-live="polite">
+        {position.state === 'finding' && t('observe.finding')}
+        {position.state === 'found' && t('observe.position', { m: position.fix.accuracyM })}
+        {position.state === 'none' && (
+          <>
+            {t('observe.noPosition')}{' '}
+            <button type="button" class="secondary" onClick={locate}>
+              {t('observe.tryAgain')}
+            </button>
+          </>
+        )}
+      </p>
+      {!category && categories && <Tiles categories={categories} onPick={start} />}
+      {!category && !categories && <p>{t('app.loading')}</p>}
+      {category && (
+        <form onSubmit={(e) => void save(e)} noValidate aria-label={t('observe.title')}>
+          <p class="lead">
+            <span aria-hidden="true">{category.icon}</span> {label(category)}
+          </p>
+          <Alert message={error} />
+          <fieldset>
+            <legend>{t('observe.urgency')}</legend>
+            {urgencies.map((u) => (
+              <div class="radio" key={u}>
+                <input type="radio" id={`urgency-${u}`} name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
+                <label for={`urgency-${u}`}>{t(`observe.urgency.${u}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          {urgency === 'emergency_112' && (
+            <div class="emergency">
+              <p>{t('observe.call112Help')}</p>
+              <a class="button danger" href="tel:112" onClick={() => setCallMadeAt(new Date().toISOString())}>
+                {t('observe.call112')}
+              </a>
+              {callMadeAt && (
+                <p>
+                  {t('observe.called', {
+                    time: new Date(callMadeAt).toLocaleTimeString(language.value === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit' }),
+                  })}
+                </p>
+              )}
+            </div>
+          )}
+          {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}
+          <div class="field">
+            <label for="field-text">{t('observe.text')}</label>
+            <p class="hint" id="field-text-hint">
+              {t('observe.textHint')}
+            </p>
+            <textarea
+              id="field-text"
+              name="text"
+              rows={3}
+              maxLength={1000}
+              value={text}
+              aria-describedby={findings.length ? 'field-text-hint field-text-error' : 'field-text-hint'}
+              onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+            />
+            {findings.length > 0 && (
+              <div class="field-error" id="field-text-error">
+                <p>{t('observe.privacyFound', { what: [...new Set(findings.map((f) => lowerFirst(t(`error.privacy.${f.kind}`))))].join(', ') })}</p>
+              </div>
+            )}
+          </div>
+          {findings.length > 0 && (
+            <>
+              <Checkbox name="handedToPolice" label={t('observe.handedToPolice')} checked={handed} onChecked={setHanded} />
+              {handed && <Field name="policeReference" label={t('observe.policeReference')} value={policeRef} onValue={setPoliceRef} />}
+            </>
+          )}
+          <div class="field">
+            <label for="field-photo">{t('observe.photo')}</label>
+            <input
+              id="field-photo"
+              name="photo"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              onChange={(e) => {
+                const file = (e.target as HTMLInputElement).files?.[0];
+                if (file) void downscale(file).then(setPhoto, () => setError(t('error.photo.not_an_image')));
+              }}
+            />
+            {photo && <p>{t('observe.photoReady')}</p>}
+          </div>
+          <div class="button-row">
+            <button type="submit" class="primary">
+              {t('observe.save')}
+            </button>
+            <button type="button" class="secondary" onClick={reset}>
+              {t('app.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Shell>
+  );
+}
