@@ -3,8 +3,9 @@ import { parseArgs } from './support.js';
 import { benchStartup } from './startup.js';
 import { benchSession } from './session.js';
 import { benchShifts } from './shifts.js';
+import { benchSync } from './sync.js';
 
-const benchmarks = { startup: benchStartup, session: benchSession, shifts: benchShifts };
+const benchmarks = { startup: benchStartup, session: benchSession, shifts: benchShifts, sync: benchSync };
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];
 if (!run) {

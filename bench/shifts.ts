@@ -69,6 +69,7 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
     const admin: Actor = {
       userId: '',
       memberId: ids[0]!,
+      name: 'Medlem 0',
       associationId,
       kind: 'volunteer',
       roles: ['admin', 'coordinator'],

@@ -32,6 +32,7 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
   const admin: Actor = {
     userId: '',
     memberId: memberIds[0]!,
+    name: members[0]!.name,
     associationId,
     kind: 'volunteer',
     roles: members[0]!.roles,

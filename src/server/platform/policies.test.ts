@@ -5,6 +5,7 @@ import type { Role } from '../../shared/domain/roles.js';
 const actor = (roles: Role[], kind: Actor['kind'] = 'volunteer'): Actor => ({
   userId: 'u',
   memberId: 'self',
+  name: 'Själv',
   associationId: 'a',
   kind,
   roles,

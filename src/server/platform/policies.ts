@@ -9,6 +9,8 @@ import { AppError } from './errors.js';
 export interface Actor {
   userId: string;
   memberId: string;
+  /** The member's name, as shown to others (authors of observations). */
+  name: string;
   associationId: string;
   kind: 'volunteer' | 'partner';
   roles: readonly Role[];

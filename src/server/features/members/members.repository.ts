@@ -68,11 +68,22 @@ export async function findMember(db: Executor, associationId: string, memberId: 
   return toRecord(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
 }
 
-/** The member a signed-in user is, in whichever association that is. */
+/** The member a signed-in user is, in whichever association that is; one query with the roles, as every request asks it. */
 export async function findMemberByUserId(db: Executor, userId: string): Promise<MemberRecord | undefined> {
-  const row = await db.selectFrom('members').selectAll().where('user_id', '=', userId).executeTakeFirst();
-  if (!row) return undefined;
-  return toRecord(row, (await rolesOf(db, [row.id])).get(row.id) ?? []);
+  const rows = await db
+    .selectFrom('members')
+    .leftJoin('member_roles', 'member_roles.member_id', 'members.id')
+    .selectAll('members')
+    .select('member_roles.role')
+    .where('members.user_id', '=', userId)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role: _, ...member } = first;
+  return toRecord(
+    member,
+    rows.flatMap((r) => (r.role ? [r.role as Role] : [])),
+  );
 }
 
 export async function listMembers(db: Executor, associationId: string, filter: { q?: string; role?: Role; includeInactive: boolean }): Promise<MemberRecord[]> {

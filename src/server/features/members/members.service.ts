@@ -34,6 +34,7 @@ export async function actorForUser(ctx: AppContext, user: { id: string; twoFacto
   return {
     userId: user.id,
     memberId: m.id,
+    name: m.name,
     associationId: m.associationId,
     kind: m.kind,
     roles: m.roles,

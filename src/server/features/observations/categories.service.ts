@@ -6,6 +6,7 @@ import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import type { Category, CategoryCreate, CategoryUpdate } from '../../../shared/api/observations.js';
 import * as repo from './categories.repository.js';
+import { forgetCategories } from './reference-cache.js';
 
 export async function listCategories(ctx: AppContext, actor: Actor): Promise<Category[]> {
   authorize(actor, 'category.list');
@@ -17,7 +18,7 @@ export async function listCategories(ctx: AppContext, actor: Actor): Promise<Cat
 export async function createCategory(ctx: AppContext, actor: Actor, input: CategoryCreate): Promise<Category> {
   authorize(actor, 'category.manage');
   await repo.ensureDefaultCategories(ctx.db, actor.associationId, nowIso());
-  return ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db.transaction().execute(async (trx) => {
     if (input.parentId) {
       const parent = await repo.findCategory(trx, actor.associationId, input.parentId);
       // One level of subcategories keeps the capture screen at three taps.
@@ -37,13 +38,16 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: Categ
     });
     return category;
   });
+  // After the commit: a reader in between must not cache the old list.
+  forgetCategories(actor.associationId);
+  return created;
 }
 
 export async function updateCategory(ctx: AppContext, actor: Actor, id: string, input: CategoryUpdate): Promise<Category> {
   const before = await repo.findCategory(ctx.db, actor.associationId, id);
   if (!before) throw notFound();
   authorize(actor, 'category.manage');
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     await repo.updateCategory(trx, actor.associationId, id, input, nowIso());
     const after = repo.toCategory((await repo.findCategory(trx, actor.associationId, id))!);
     await recordAudit(trx, {
@@ -56,4 +60,6 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
     });
     return after;
   });
+  forgetCategories(actor.associationId);
+  return updated;
 }

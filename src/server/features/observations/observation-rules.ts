@@ -2,7 +2,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { contains, distanceToGeometryKm, type Geometry } from '../../../shared/domain/geo.js';
+import { contains, distanceToGeometryKm } from '../../../shared/domain/geo.js';
+import { areasOf, categoriesOf, type AreaShape } from './reference-cache.js';
+import type { CategoryRow } from './categories.repository.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import { rodeShift } from './observations.repository.js';
@@ -25,23 +27,18 @@ export function assertObservedAt(observedAt: string, now: Date): void {
 }
 
 /** The association's category, enabled. */
-export async function assertCategory(db: Executor, associationId: string, categoryId: string): Promise<void> {
-  const c = await db
-    .selectFrom('observation_categories')
-    .select('enabled')
-    .where('association_id', '=', associationId)
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
+export async function assertCategory(db: Executor, associationId: string, categoryId: string): Promise<CategoryRow> {
+  const c = (await categoriesOf(db, associationId)).get(categoryId);
   if (!c || c.enabled !== 1) throw invalid('categoryId');
+  return c;
 }
 
 /** The area the position lies in, if any; refuses a position far from all of the association's areas. */
-export async function placeOf(db: Executor, associationId: string, lat: number, lng: number): Promise<string | null> {
-  const areas = await db.selectFrom('areas').select(['id', 'geojson']).where('association_id', '=', associationId).execute();
-  if (areas.length === 0) return null;
-  const shapes = areas.map((a) => ({ id: a.id, geometry: JSON.parse(a.geojson) as Geometry }));
+export async function placeOf(db: Executor, associationId: string, lat: number, lng: number): Promise<AreaShape | null> {
+  const shapes = await areasOf(db, associationId);
+  if (shapes.length === 0) return null;
   const inside = shapes.find((s) => contains(s.geometry, lat, lng));
-  if (inside) return inside.id;
+  if (inside) return inside;
   // Areas without vertices (not drawn yet) say nothing about where the association is.
   const distances = shapes.map((s) => distanceToGeometryKm(s.geometry, lat, lng)).filter(Number.isFinite);
   if (distances.length > 0 && Math.min(...distances) > FAR_AWAY_KM) throw new AppError('validation', [{ field: 'lat', message: 'error.field.far_away' }]);

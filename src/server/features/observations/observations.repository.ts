@@ -1,5 +1,7 @@
 /** All SQL about observations. Every query is scoped by association. */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import type { Dialect } from '../../platform/db/database.js';
+import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
 import type { Database, ObservationTable } from '../../platform/db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -38,8 +40,54 @@ export async function findObservation(db: Executor, associationId: string, id: s
   return withNames(db).where('observations.association_id', '=', associationId).where('observations.id', '=', id).executeTakeFirst();
 }
 
-export async function insertObservation(db: Executor, row: ObservationTable): Promise<void> {
-  await db.insertInto('observations').values(row).execute();
+/**
+ * Inserts a new observation and its audit entry together; false when the id
+ * exists already (a retry), in which case nothing is written. This is the path
+ * every phone's upload takes, so on PostgreSQL it is one statement (a CTE:
+ * the audit row is inserted only if the observation was), one round trip and
+ * atomic without BEGIN/COMMIT; SQLite, in process, uses a transaction.
+ */
+export async function insertObservationAudited(db: Kysely<Database>, dialect: Dialect, row: ObservationTable, audit: AuditEntry): Promise<boolean> {
+  const entry = auditRow(audit);
+  if (dialect === 'postgres') {
+    const res = await db
+      .with('ins', (qb) =>
+        qb
+          .insertInto('observations')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id'),
+      )
+      .insertInto('audit_log')
+      .columns(['id', 'association_id', 'actor_member_id', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('ins')
+          .select([
+            sql<string>`${entry.id}::varchar`.as('id'),
+            sql<string>`${entry.association_id}::varchar`.as('association_id'),
+            sql<string>`${entry.actor_member_id}::varchar`.as('actor_member_id'),
+            sql<string>`${entry.action}::varchar`.as('action'),
+            sql<string>`${entry.entity_type}::varchar`.as('entity_type'),
+            sql<string>`${entry.entity_id}::varchar`.as('entity_id'),
+            sql<string>`${entry.before_json}::text`.as('before_json'),
+            sql<string>`${entry.after_json}::text`.as('after_json'),
+            sql<string>`${entry.created_at}::varchar`.as('created_at'),
+          ]),
+      )
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto('observations')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await trx.insertInto('audit_log').values(entry).execute();
+    return true;
+  });
 }
 
 export async function updateObservation(

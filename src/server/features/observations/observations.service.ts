@@ -11,12 +11,11 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
-import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
 import type { Urgency } from '../../../shared/domain/categories.js';
+import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './observations.repository.js';
-import { ensureDefaultCategories } from './categories.repository.js';
 import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
 
@@ -93,61 +92,65 @@ export async function putObservation(
 ): Promise<{ created: boolean; observation: Observation }> {
   authorize(actor, 'observation.create');
   const hash = contentHash(input);
-  const already = await existing(ctx, actor, id, hash);
-  if (already) return { created: false, observation: already };
-
-  const now = ctx.clock.now();
-  assertObservedAt(input.observedAt, now);
-  if (input.callMadeAt) assertObservedAt(input.callMadeAt, now);
-  await ensureDefaultCategories(ctx.db, actor.associationId, nowIso());
-  const text = guardText(input.text, input.handedToPolice);
+  let row: ObservationTable;
+  let names: Pick<repo.ObservationRow, 'category_code' | 'label_sv' | 'label_en' | 'icon' | 'area_name' | 'author_name'>;
   try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await assertCategory(trx, actor.associationId, input.categoryId);
-      const vehicleId = await shiftOf(trx, actor.associationId, input.shiftId, actor.memberId, can(actor, 'observation.listAll'));
-      const areaId = await placeOf(trx, actor.associationId, input.lat, input.lng);
-      const stamp = nowIso();
-      await repo.insertObservation(trx, {
-        id,
-        association_id: actor.associationId,
-        author_member_id: actor.memberId,
-        shift_id: input.shiftId,
-        vehicle_id: vehicleId,
-        category_id: input.categoryId,
-        urgency: input.urgency,
-        text,
-        lat: input.lat,
-        lng: input.lng,
-        accuracy_m: input.accuracyM,
-        area_id: areaId,
-        address: null,
-        observed_at: input.observedAt,
-        handed_to_police_at: input.handedToPolice ? input.observedAt : null,
-        police_reference: input.handedToPolice ? input.policeReference : null,
-        call_112_at: input.callMadeAt,
-        call_reference: input.callMadeAt ? input.callReference : null,
-        content_hash: hash,
-        created_at: stamp,
-        updated_at: stamp,
-      });
-      await recordAudit(trx, {
-        associationId: actor.associationId,
-        actorMemberId: actor.memberId,
-        action: 'observation.create',
-        entityType: 'observation',
-        entityId: id,
-        after: { categoryId: input.categoryId, urgency: input.urgency, areaId, shiftId: input.shiftId, handedToPolice: input.handedToPolice },
-      });
-    });
+    const now = ctx.clock.now();
+    assertObservedAt(input.observedAt, now);
+    if (input.callMadeAt) assertObservedAt(input.callMadeAt, now);
+    const text = guardText(input.text, input.handedToPolice);
+    const category = await assertCategory(ctx.db, actor.associationId, input.categoryId);
+    const vehicleId = await shiftOf(ctx.db, actor.associationId, input.shiftId, actor.memberId, can(actor, 'observation.listAll'));
+    const area = await placeOf(ctx.db, actor.associationId, input.lat, input.lng);
+    const stamp = nowIso();
+    row = {
+      id,
+      association_id: actor.associationId,
+      author_member_id: actor.memberId,
+      shift_id: input.shiftId,
+      vehicle_id: vehicleId,
+      category_id: input.categoryId,
+      urgency: input.urgency,
+      text,
+      lat: input.lat,
+      lng: input.lng,
+      accuracy_m: input.accuracyM,
+      area_id: area?.id ?? null,
+      address: null,
+      observed_at: input.observedAt,
+      handed_to_police_at: input.handedToPolice ? input.observedAt : null,
+      police_reference: input.handedToPolice ? input.policeReference : null,
+      call_112_at: input.callMadeAt,
+      call_reference: input.callMadeAt ? input.callReference : null,
+      content_hash: hash,
+      created_at: stamp,
+      updated_at: stamp,
+    };
+    names = {
+      category_code: category.code,
+      label_sv: category.label_sv,
+      label_en: category.label_en,
+      icon: category.icon,
+      area_name: area?.name ?? null,
+      author_name: actor.name,
+    };
   } catch (err) {
-    // The same observation sent twice at the same moment: the first one made it; answer as a retry.
-    if (isUniqueViolation(err)) {
-      const raced = await existing(ctx, actor, id, hash);
-      if (raced) return { created: false, observation: raced };
-    }
+    // A retry of what is already stored is answered from the store, even if a rule has changed since (a category disabled, time passed).
+    const stored = await existing(ctx, actor, id, hash);
+    if (stored) return { created: false, observation: stored };
     throw err;
   }
-  return { created: true, observation: await viewOne(ctx, actor, (await repo.findObservation(ctx.db, actor.associationId, id))!) };
+  const created = await repo.insertObservationAudited(ctx.db, ctx.dialect, row, {
+    associationId: actor.associationId,
+    actorMemberId: actor.memberId,
+    action: 'observation.create',
+    entityType: 'observation',
+    entityId: id,
+    after: { categoryId: input.categoryId, urgency: input.urgency, areaId: row.area_id, shiftId: input.shiftId, handedToPolice: input.handedToPolice },
+  });
+  if (!created) return { created: false, observation: (await existing(ctx, actor, id, hash))! };
+  // Answered from what was written: no second read on the path every phone takes.
+  return { created: true, observation: toObservation({ ...row, ...names }, actor.language, []) };
 }
 
 export async function getObservation(ctx: AppContext, actor: Actor, id: string): Promise<Observation> {
@@ -202,7 +205,7 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
     if (input.categoryId) await assertCategory(trx, actor.associationId, input.categoryId);
     const lat = input.lat ?? Number(before.lat);
     const lng = input.lng ?? Number(before.lng);
-    const areaId = input.lat !== undefined || input.lng !== undefined ? await placeOf(trx, actor.associationId, lat, lng) : before.area_id;
+    const areaId = input.lat !== undefined || input.lng !== undefined ? ((await placeOf(trx, actor.associationId, lat, lng))?.id ?? null) : before.area_id;
     const changes = {
       category_id: input.categoryId ?? before.category_id,
       urgency: input.urgency ?? before.urgency,

@@ -30,19 +30,21 @@ export function changedFields(
   return { before: b, after: a };
 }
 
+/** The audit_log row of an entry (for a repository that writes it in the same statement as the change). */
+export function auditRow(entry: AuditEntry) {
+  return {
+    id: newId(),
+    association_id: entry.associationId,
+    actor_member_id: entry.actorMemberId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before_json: entry.before ? JSON.stringify(entry.before) : null,
+    after_json: entry.after ? JSON.stringify(entry.after) : null,
+    created_at: nowIso(),
+  };
+}
+
 export async function recordAudit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      association_id: entry.associationId,
-      actor_member_id: entry.actorMemberId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before_json: entry.before ? JSON.stringify(entry.before) : null,
-      after_json: entry.after ? JSON.stringify(entry.after) : null,
-      created_at: nowIso(),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }

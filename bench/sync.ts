@@ -1,0 +1,101 @@
+/**
+ * sync: authenticated observation PUTs per second (put_rps), each a new
+ * observation under a fresh UUIDv7 as a phone sends it when it comes back
+ * online, with zero errors allowed (errors); a bare Fastify route in its own
+ * process in the same run is the baseline (bare_rps). Load from autocannon in
+ * this process; the server runs compiled, in its own process.
+ */
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/server/config.js';
+import { startApp } from '../src/server/start.js';
+import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
+import { uuidv7 } from '../src/shared/domain/ids.js';
+import { openDatabase } from '../src/server/platform/db/database.js';
+import {
+  buildServer,
+  SERVER_ENTRY,
+  freePort,
+  freshDatabase,
+  report,
+  serverEnv,
+  signInCookie,
+  startProcess,
+  stopProcess,
+  waitForOk,
+  type Dialect,
+} from './support.js';
+
+const DURATION_S = 10;
+const CONNECTIONS = 20;
+
+export async function benchSync(dialect: Dialect): Promise<void> {
+  const db = await freshDatabase(dialect);
+  const port = freePort();
+  const env = serverEnv(db, port);
+  const seeded = await startApp(loadConfig(env), { logger: false });
+  await fillDemo(seeded.ctx);
+  await seeded.app.close();
+
+  buildServer();
+  const server = startProcess(SERVER_ENTRY, env);
+  const barePort = freePort();
+  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
+  try {
+    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
+    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
+    const cookie = await signInCookie(port, 'forare@demo.grannstod.se', DEMO_PASSWORD);
+    const base = `http://127.0.0.1:${port}`;
+    const categories = (await (await fetch(`${base}/api/observation-categories`, { headers: { cookie } })).json()) as { id: string }[];
+    const headers = { cookie, 'content-type': 'application/json', origin: base };
+    let n = 0;
+    /** Every request a new observation somewhere in Huddinge, as a day of patrols sends them. */
+    const request = () => {
+      n += 1;
+      return {
+        method: 'PUT' as const,
+        path: `/api/observations/${uuidv7()}`,
+        headers,
+        body: JSON.stringify({
+          categoryId: categories[n % categories.length]!.id,
+          urgency: 'needs_action',
+          text: n % 3 === 0 ? null : 'Klotter på elskåpet vid busshållplatsen',
+          lat: 59.2 + (n % 100) / 2000,
+          lng: 17.9 + (n % 97) / 1000,
+          accuracyM: 10,
+          observedAt: new Date().toISOString(),
+        }),
+      };
+    };
+    const warm = await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: () => request() }] });
+    const put = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests: [{ setupRequest: () => request() }] });
+    const baseline = await autocannon({ url: `http://127.0.0.1:${barePort}/bare`, connections: CONNECTIONS, duration: DURATION_S });
+    // Every answered PUT is a row, once: counted in the database itself.
+    const check = openDatabase(db.url);
+    const stored = Number(
+      (
+        await check.db
+          .selectFrom('observations')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    await check.close();
+    report(
+      'sync',
+      dialect,
+      {
+        put_rps: put.requests.average,
+        put_p99_ms: put.latency.p99,
+        errors: put.errors + put.non2xx,
+        requests: put.requests.total,
+        stored,
+        answered_2xx: warm['2xx'] + put['2xx'],
+      },
+      { bare_rps: baseline.requests.average },
+    );
+  } finally {
+    await stopProcess(server);
+    await stopProcess(bare);
+    await db.drop();
+  }
+}
