@@ -60,6 +60,16 @@ describe('demo', () => {
     ).json();
     expect(board.totals.staffed).toBeGreaterThan(0);
     expect(board.totals.short + board.totals.empty).toBeGreaterThan(0);
+
+    // Observations from those shifts, spread over the districts, most of them in one.
+    const page = (await t.app.inject({ method: 'GET', url: '/api/observations?limit=200', headers: { cookie } })).json();
+    expect(page.items).toHaveLength(200);
+    expect(page.nextCursor).not.toBeNull();
+    const all = await t.ctx.db.selectFrom('observations').select(['area_id', 'shift_id', 'urgency']).execute();
+    expect(all.length).toBeGreaterThan(500);
+    expect(all.every((o) => o.shift_id !== null)).toBe(true);
+    expect(new Set(all.map((o) => o.area_id)).size).toBeGreaterThan(10);
+    expect(all.filter((o) => o.area_id !== null).length / all.length).toBeGreaterThan(0.95);
   });
 
   it('refuses a database that already holds an association', async () => {

@@ -1,4 +1,4 @@
-/** Fills a fresh database with the demo association, Grannstöd Huddinge, and six months of shift history. */
+/** Fills a fresh database with the demo association, Grannstöd Huddinge, and six months of shift and observation history. */
 import type { AppContext } from '../context.js';
 import { AppError } from '../platform/errors.js';
 import { nowIso } from '../platform/db/ids.js';
@@ -7,6 +7,7 @@ import { insertVehicle } from '../features/vehicles/vehicles.repository.js';
 import { needsSetup } from '../features/associations/associations.service.js';
 import { seedAssociation, seedMember } from './seed.js';
 import { addShiftHistory } from './shift-history.js';
+import { addObservationHistory } from './observation-history.js';
 import type { Actor } from '../platform/policies.js';
 import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
 
@@ -41,6 +42,7 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
     twoFactorEnabled: false,
   };
   await addShiftHistory(ctx, associationId, admin);
+  await addObservationHistory(ctx, associationId);
   for (const p of partners) {
     const orgId = await insertPartnerOrganisation(ctx.db, associationId, { name: p.name, kind: p.kind, now });
     await seedMember(ctx, associationId, { name: p.person, email: p.email, password: DEMO_PASSWORD, roles: [], kind: 'partner', partnerOrganisationId: orgId });
