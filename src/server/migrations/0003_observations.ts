@@ -47,6 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('observations_assoc_time').on('observations').columns(['association_id', 'observed_at']).execute();
   await db.schema.createIndex('observations_assoc_category').on('observations').columns(['association_id', 'category_id', 'observed_at']).execute();
+  await db.schema.createIndex('observations_assoc_place').on('observations').columns(['association_id', 'lat', 'lng']).execute();
   await db.schema.createIndex('observations_shift').on('observations').columns(['shift_id']).execute();
   // Photos are stored by the SHA-256 of their re-encoded bytes; the same photo sent twice is one row.
   await db.schema

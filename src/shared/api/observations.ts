@@ -95,6 +95,24 @@ export const observationListQuery = z.strictObject({
   /** The cursor of the previous page (its nextCursor). */
   cursor: z.string().max(100).optional(),
 });
+export const mapQuery = z.strictObject({
+  /** The viewport: west,south,east,north in degrees. */
+  bbox: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/)
+    .transform((s) => s.split(',').map(Number) as [number, number, number, number])
+    .refine(([w, s, e, n]) => w < e && s < n && w >= -180 && e <= 180 && s >= -90 && n <= 90, 'west < east, south < north, within the world'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  categoryId: id.optional(),
+  urgency: z.enum(urgencies).optional(),
+});
+/** A marker: one observation (with its id) or a cluster of several (their centre and how many). */
+export const mapMarker = z.object({ lat: z.number(), lng: z.number(), count: z.number(), id: id.nullable() });
+export const mapResult = z.object({ total: z.number(), clustered: z.boolean(), markers: z.array(mapMarker) });
+export type MapQuery = z.infer<typeof mapQuery>;
+export type MapResult = z.infer<typeof mapResult>;
+
 export const photoParams = z.strictObject({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const observationPage = z.object({ items: z.array(observation), nextCursor: z.string().nullable() });
 

@@ -1,5 +1,6 @@
 /** All SQL about observations. Every query is scoped by association. */
-import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import { floorOf } from '../../platform/db/sql.js';
 import type { Dialect } from '../../platform/db/database.js';
 import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
 import type { Database, ObservationTable } from '../../platform/db/schema.js';
@@ -114,24 +115,23 @@ export interface ObservationFilter {
   limit: number;
 }
 
-/** Newest first, a page at a time (keyset: observed_at, id). */
-export async function listObservations(db: Executor, associationId: string, f: ObservationFilter): Promise<ObservationRow[]> {
-  let q = withNames(db).where('observations.association_id', '=', associationId);
-  if (f.fromIso) q = q.where('observations.observed_at', '>=', f.fromIso);
-  if (f.toIso) q = q.where('observations.observed_at', '<', f.toIso);
-  if (f.categoryId) {
-    const categoryId = f.categoryId;
-    // A category includes its subcategories.
-    q = q.where((eb) => eb.or([eb('observations.category_id', '=', categoryId), eb('observation_categories.parent_id', '=', categoryId)]));
-  }
-  if (f.urgency) q = q.where('observations.urgency', '=', f.urgency);
-  if (f.areaId) q = q.where('observations.area_id', '=', f.areaId);
-  if (f.vehicleId) q = q.where('observations.vehicle_id', '=', f.vehicleId);
-  if (f.memberId) q = q.where('observations.author_member_id', '=', f.memberId);
-  if (f.shiftId) q = q.where('observations.shift_id', '=', f.shiftId);
+type FilterBuilder = ExpressionBuilder<Database, 'observations' | 'observation_categories'>;
+
+/** The filter's conditions, shared by the list and the map (both join observation_categories). */
+function matching(eb: FilterBuilder, associationId: string, f: Omit<ObservationFilter, 'limit' | 'before'>): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [eb('observations.association_id', '=', associationId)];
+  if (f.fromIso) all.push(eb('observations.observed_at', '>=', f.fromIso));
+  if (f.toIso) all.push(eb('observations.observed_at', '<', f.toIso));
+  // A category includes its subcategories.
+  if (f.categoryId) all.push(eb.or([eb('observations.category_id', '=', f.categoryId), eb('observation_categories.parent_id', '=', f.categoryId)]));
+  if (f.urgency) all.push(eb('observations.urgency', '=', f.urgency));
+  if (f.areaId) all.push(eb('observations.area_id', '=', f.areaId));
+  if (f.vehicleId) all.push(eb('observations.vehicle_id', '=', f.vehicleId));
+  if (f.memberId) all.push(eb('observations.author_member_id', '=', f.memberId));
+  if (f.shiftId) all.push(eb('observations.shift_id', '=', f.shiftId));
   if (f.visibleTo) {
     const member = f.visibleTo;
-    q = q.where((eb) =>
+    all.push(
       eb.or([
         eb('observations.author_member_id', '=', member),
         eb.exists(
@@ -145,6 +145,12 @@ export async function listObservations(db: Executor, associationId: string, f: O
       ]),
     );
   }
+  return eb.and(all);
+}
+
+/** Newest first, a page at a time (keyset: observed_at, id). */
+export async function listObservations(db: Executor, associationId: string, f: ObservationFilter): Promise<ObservationRow[]> {
+  let q = withNames(db).where((eb) => matching(eb as unknown as FilterBuilder, associationId, f));
   if (f.before) {
     const { observedAt, id } = f.before;
     q = q.where((eb) =>
@@ -152,6 +158,68 @@ export async function listObservations(db: Executor, associationId: string, f: O
     );
   }
   return q.orderBy('observations.observed_at', 'desc').orderBy('observations.id', 'desc').limit(f.limit).execute();
+}
+
+export interface Viewport {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+function inView(db: Executor, associationId: string, f: Omit<ObservationFilter, 'limit' | 'before'>, v: Viewport) {
+  return db
+    .selectFrom('observations')
+    .innerJoin('observation_categories', 'observation_categories.id', 'observations.category_id')
+    .where((eb) => matching(eb, associationId, f))
+    .where('observations.lat', '>=', v.south)
+    .where('observations.lat', '<=', v.north)
+    .where('observations.lng', '>=', v.west)
+    .where('observations.lng', '<=', v.east);
+}
+
+/**
+ * Observations in a viewport counted per grid cell (columns × rows over the
+ * viewport): the centre of each cell's points and how many, and the id when
+ * a cell holds one. However many observations there are, the answer has at
+ * most (columns + 1) × (rows + 1) markers.
+ */
+export async function cellsInView(
+  db: Executor,
+  dialect: Dialect,
+  associationId: string,
+  f: Omit<ObservationFilter, 'limit' | 'before'>,
+  v: Viewport,
+  columns: number,
+  rows: number,
+) {
+  const cellLng = (v.east - v.west) / columns;
+  const cellLat = (v.north - v.south) / rows;
+  const x = floorOf(dialect, sql<number>`(observations.lng - ${v.west}) / ${cellLng}`);
+  const y = floorOf(dialect, sql<number>`(observations.lat - ${v.south}) / ${cellLat}`);
+  const cells = await inView(db, associationId, f, v)
+    .select((eb) => [
+      x.as('x'),
+      y.as('y'),
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn.avg<string | number>('observations.lat').as('lat'),
+      eb.fn.avg<string | number>('observations.lng').as('lng'),
+      eb.fn.min('observations.id').as('id'),
+    ])
+    // By the output names: PostgreSQL would see the same expression with new parameters as a different one.
+    .groupBy([sql.ref('x'), sql.ref('y')])
+    .execute();
+  return cells.map((c) => ({ lat: Number(c.lat), lng: Number(c.lng), count: Number(c.n), id: Number(c.n) === 1 ? c.id : null }));
+}
+
+/** Every observation in the viewport as its own marker (when there are few). */
+export async function pointsInView(db: Executor, associationId: string, f: Omit<ObservationFilter, 'limit' | 'before'>, v: Viewport, limit: number) {
+  const rows = await inView(db, associationId, f, v)
+    .select(['observations.id', 'observations.lat', 'observations.lng'])
+    .orderBy('observations.observed_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ lat: Number(r.lat), lng: Number(r.lng), count: 1, id: r.id }));
 }
 
 /** Whether the member was in the crew of the shift. */

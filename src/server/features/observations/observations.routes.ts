@@ -57,6 +57,18 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
     },
     async (req) => observations.listObservations(ctx, await ctx.actorOf(req), req.query),
   );
+  app.get(
+    '/api/observations/map',
+    {
+      schema: {
+        tags,
+        summary: 'Observations in a map viewport: each one when few, else clustered on the server (at most a few hundred markers)',
+        querystring: api.mapQuery,
+        response: { 200: api.mapResult },
+      },
+    },
+    async (req) => observations.mapObservations(ctx, await ctx.actorOf(req), req.query),
+  );
   app.get('/api/observations/:id', { schema: { tags, summary: 'One observation', params: idParams, response: { 200: api.observation } } }, async (req) =>
     observations.getObservation(ctx, await ctx.actorOf(req), req.params.id),
   );

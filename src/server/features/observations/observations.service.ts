@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
-import type { Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
+import type { MapQuery, MapResult, Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
 import type { Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
@@ -277,4 +277,31 @@ export async function getPhoto(ctx: AppContext, actor: Actor, id: string, sha256
   const bytes = await ctx.files.get(sha256);
   if (!bytes) throw notFound();
   return bytes;
+}
+
+/** A viewport is divided into this grid when it holds too many observations to show one by one. */
+const MAP_COLUMNS = 16;
+const MAP_ROWS = 12;
+const MAP_POINTS = 300;
+
+/**
+ * The observations in a map viewport: each one when there are few, otherwise
+ * clustered on the server by a grid over the viewport, so any zoom on any
+ * number of observations answers with at most a few hundred markers.
+ */
+export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery): Promise<MapResult> {
+  authorize(actor, 'observation.create');
+  const [west, south, east, north] = q.bbox;
+  const viewport = { west, south, east, north };
+  const filter = {
+    fromIso: q.from ? zonedInstant(q.from, '00:00').toISOString() : undefined,
+    toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
+    categoryId: q.categoryId,
+    urgency: q.urgency,
+    visibleTo: can(actor, 'observation.listAll') ? undefined : actor.memberId,
+  };
+  const cells = await repo.cellsInView(ctx.db, ctx.dialect, actor.associationId, filter, viewport, MAP_COLUMNS, MAP_ROWS);
+  const total = cells.reduce((sum, c) => sum + c.count, 0);
+  if (total <= MAP_POINTS) return { total, clustered: false, markers: await repo.pointsInView(ctx.db, actor.associationId, filter, viewport, MAP_POINTS) };
+  return { total, clustered: true, markers: cells };
 }

@@ -190,3 +190,57 @@ describe('lists, visibility and edits', () => {
     expect((await call(t, partner.cookie, 'GET', '/api/observations')).statusCode).toBe(403);
   });
 });
+
+describe('the map', () => {
+  it('shows each observation when few, and clusters on the server when many, never more than a few hundred markers', async () => {
+    const mapper = await addMember(t, a.associationId, ['volunteer']);
+    // 600 observations on a 30 × 20 grid around Flemingsberg.
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      id: newId(),
+      association_id: a.associationId,
+      author_member_id: mapper.memberId,
+      shift_id: null,
+      vehicle_id: null,
+      category_id: graffiti,
+      urgency: 'note',
+      text: null,
+      lat: 59.2 + (i % 20) * 0.002,
+      lng: 17.9 + Math.floor(i / 20) * 0.003,
+      accuracy_m: 10,
+      area_id: null,
+      address: null,
+      observed_at: new Date(Date.now() - i * 60_000).toISOString(),
+      handed_to_police_at: null,
+      police_reference: null,
+      call_112_at: null,
+      call_reference: null,
+      content_hash: 'x'.repeat(64),
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    }));
+    for (let i = 0; i < rows.length; i += 100)
+      await t.ctx.db
+        .insertInto('observations')
+        .values(rows.slice(i, i + 100))
+        .execute();
+
+    const wide = (await call(t, mapper.cookie, 'GET', '/api/observations/map?bbox=17.8,59.1,18.1,59.3')).json();
+    expect(wide.clustered).toBe(true);
+    expect(wide.total).toBe(600);
+    expect(wide.markers.length).toBeLessThanOrEqual(17 * 13);
+    expect(wide.markers.reduce((s: number, m: { count: number }) => s + m.count, 0)).toBe(600);
+    // Zoomed in on one corner: a handful, each with its id.
+    const near = (await call(t, mapper.cookie, 'GET', '/api/observations/map?bbox=17.899,59.199,17.9045,59.2045')).json();
+    expect(near.clustered).toBe(false);
+    expect(near.total).toBe(6);
+    expect(near.markers.every((m: { id: string | null; count: number }) => m.id && m.count === 1)).toBe(true);
+    // Someone else sees none of them; a coordinator sees them all.
+    expect((await call(t, member.cookie, 'GET', '/api/observations/map?bbox=17.899,59.199,17.9045,59.2045')).json().total).toBe(0);
+    expect((await call(t, a.admin.cookie, 'GET', '/api/observations/map?bbox=17.899,59.199,17.9045,59.2045')).json().total).toBe(6);
+    for (const bad of ['18,59,17,60', '17,59,18', 'a,b,c,d', '-181,0,0,1']) {
+      const res = await call(t, mapper.cookie, 'GET', `/api/observations/map?bbox=${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json().errors[0].field).toBe('querystring.bbox');
+    }
+  });
+});

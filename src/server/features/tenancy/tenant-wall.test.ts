@@ -352,6 +352,13 @@ const cases: Case[] = [
     url: () => `/api/observations/${bIds.observation}/photos/${bIds.photo}`,
     expectStatus: 404,
   },
+  {
+    method: 'GET',
+    route: '/api/observations/map',
+    url: () => '/api/observations/map?bbox=17,59,19,60',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.observation!],
+  },
   { method: 'GET', route: '/api/observations/{id}', url: () => `/api/observations/${bIds.observation}`, expectStatus: 404 },
   {
     method: 'PATCH',
