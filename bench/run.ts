@@ -4,8 +4,9 @@ import { benchStartup } from './startup.js';
 import { benchSession } from './session.js';
 import { benchShifts } from './shifts.js';
 import { benchSync } from './sync.js';
+import { benchObservations } from './observations.js';
 
-const benchmarks = { startup: benchStartup, session: benchSession, shifts: benchShifts, sync: benchSync };
+const benchmarks = { startup: benchStartup, session: benchSession, shifts: benchShifts, sync: benchSync, observations: benchObservations };
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];
 if (!run) {

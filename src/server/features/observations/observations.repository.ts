@@ -103,7 +103,8 @@ export async function updateObservation(
 export interface ObservationFilter {
   fromIso?: string;
   toIso?: string;
-  categoryId?: string;
+  /** A category and its subcategories. */
+  categoryIds?: string[];
   urgency?: string;
   areaId?: string;
   vehicleId?: string;
@@ -122,8 +123,8 @@ function matching(eb: FilterBuilder, associationId: string, f: Omit<ObservationF
   const all: Expression<SqlBool>[] = [eb('observations.association_id', '=', associationId)];
   if (f.fromIso) all.push(eb('observations.observed_at', '>=', f.fromIso));
   if (f.toIso) all.push(eb('observations.observed_at', '<', f.toIso));
-  // A category includes its subcategories.
-  if (f.categoryId) all.push(eb.or([eb('observations.category_id', '=', f.categoryId), eb('observation_categories.parent_id', '=', f.categoryId)]));
+  // A category with its subcategories, as a list of ids so the (association, category, time) index serves it.
+  if (f.categoryIds) all.push(eb('observations.category_id', 'in', f.categoryIds.length ? f.categoryIds : ['-']));
   if (f.urgency) all.push(eb('observations.urgency', '=', f.urgency));
   if (f.areaId) all.push(eb('observations.area_id', '=', f.areaId));
   if (f.vehicleId) all.push(eb('observations.vehicle_id', '=', f.vehicleId));

@@ -16,6 +16,7 @@ import type { Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './observations.repository.js';
+import { categoriesOf } from './reference-cache.js';
 import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
 
@@ -64,6 +65,12 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
 
 async function viewOne(ctx: AppContext, actor: Actor, row: repo.ObservationRow): Promise<Observation> {
   return toObservation(row, actor.language, await repo.photosOf(ctx.db, actor.associationId, [row.id]));
+}
+
+/** A category and its subcategories (an unknown id matches nothing). */
+async function withSubcategories(ctx: AppContext, associationId: string, categoryId: string): Promise<string[]> {
+  const all = [...(await categoriesOf(ctx.db, associationId)).values()];
+  return all.filter((c) => c.id === categoryId || c.parent_id === categoryId).map((c) => c.id);
 }
 
 /** What this actor may see of one observation: coordinators all; a member their own and those of shifts they rode. */
@@ -169,7 +176,7 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
   const rows = await repo.listObservations(ctx.db, actor.associationId, {
     fromIso: q.from ? zonedInstant(q.from, '00:00').toISOString() : undefined,
     toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
-    categoryId: q.categoryId,
+    categoryIds: q.categoryId ? await withSubcategories(ctx, actor.associationId, q.categoryId) : undefined,
     urgency: q.urgency,
     areaId: q.areaId,
     vehicleId: q.vehicleId,
@@ -296,7 +303,7 @@ export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery
   const filter = {
     fromIso: q.from ? zonedInstant(q.from, '00:00').toISOString() : undefined,
     toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
-    categoryId: q.categoryId,
+    categoryIds: q.categoryId ? await withSubcategories(ctx, actor.associationId, q.categoryId) : undefined,
     urgency: q.urgency,
     visibleTo: can(actor, 'observation.listAll') ? undefined : actor.memberId,
   };

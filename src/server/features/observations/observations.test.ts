@@ -169,6 +169,17 @@ describe('lists, visibility and edits', () => {
     expect(byArea.items.every((o: { areaId: string }) => o.areaId === flemingsberg)).toBe(true);
   });
 
+  it('a category filter includes its subcategories', async () => {
+    const sub = (await call(t, a.admin.cookie, 'POST', '/api/observation-categories', { parentId: graffiti, labelSv: 'Klotter på skola', labelEn: 'Graffiti on a school' })).json();
+    const onSchool = (await put(member.cookie, newId(), body({ categoryId: sub.id, text: 'Skolans gavel' }))).json();
+    const plain = (await put(member.cookie, newId(), body({ text: 'Elskåp' }))).json();
+    const byParent = (await call(t, a.admin.cookie, 'GET', `/api/observations?categoryId=${graffiti}&limit=200`)).json().items.map((o: { id: string }) => o.id);
+    expect(byParent).toEqual(expect.arrayContaining([onSchool.id, plain.id]));
+    const bySub = (await call(t, a.admin.cookie, 'GET', `/api/observations?categoryId=${sub.id}&limit=200`)).json().items.map((o: { id: string }) => o.id);
+    expect(bySub).toEqual([onSchool.id]);
+    expect((await call(t, a.admin.cookie, 'GET', `/api/observations?categoryId=${newId()}`)).json().items).toEqual([]);
+  });
+
   it('the author edits for a day, a coordinator later; both are audited, and the guard holds', async () => {
     const mine = (await put(member.cookie, newId(), body({ text: 'Lampa trasig' }))).json();
     const edited = await call(t, member.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Två lampor trasiga' });
