@@ -170,7 +170,9 @@ describe('lists, visibility and edits', () => {
   });
 
   it('a category filter includes its subcategories', async () => {
-    const sub = (await call(t, a.admin.cookie, 'POST', '/api/observation-categories', { parentId: graffiti, labelSv: 'Klotter på skola', labelEn: 'Graffiti on a school' })).json();
+    const sub = (
+      await call(t, a.admin.cookie, 'POST', '/api/observation-categories', { parentId: graffiti, labelSv: 'Klotter på skola', labelEn: 'Graffiti on a school' })
+    ).json();
     const onSchool = (await put(member.cookie, newId(), body({ categoryId: sub.id, text: 'Skolans gavel' }))).json();
     const plain = (await put(member.cookie, newId(), body({ text: 'Elskåp' }))).json();
     const byParent = (await call(t, a.admin.cookie, 'GET', `/api/observations?categoryId=${graffiti}&limit=200`)).json().items.map((o: { id: string }) => o.id);
