@@ -17,7 +17,8 @@ while (queue.length) {
   seen.add(file);
   const code = readFileSync(join(root, file), 'utf8');
   // Static imports of other chunks load at once too; dynamic import() does not.
-  for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["'](\.{0,2}\/[^"']+\.js)["']/g)) queue.push(join(file, '..', m[1]).replace(/\\/g, '/'));
+  for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,]+from\s*)?["'](\.{0,2}\/[^"']+\.js)["']/g))
+    queue.push(join(file, '..', m[1]).replace(/\\/g, '/'));
 }
 const bytes = [...seen].reduce((sum, f) => sum + gzipSync(readFileSync(join(root, f))).length, 0);
 const kb = Math.round((bytes / 1024) * 10) / 10;
