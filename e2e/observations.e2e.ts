@@ -108,5 +108,19 @@ describe('observations offline', () => {
     await page.goto(`${server.url}/observations`);
     await expect.poll(() => page.locator('.card').count()).toBe(5);
     await audit(page, 'observe-05-list');
+
+    // The one with the photo: its detail page, an edit by its author, and the history.
+    await page
+      .getByRole('link', { name: /Klotter/ })
+      .last()
+      .click();
+    await expect.poll(() => page.locator('img.photo').count()).toBe(1);
+    await expect.poll(() => page.locator('img.photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+    await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet, cirka två meter brett');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Sparat.');
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('cirka två meter brett');
+    await expect.poll(() => page.getByText('Observation ändrad').count()).toBe(1);
+    await audit(page, 'observe-06-detail');
   });
 });

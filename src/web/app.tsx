@@ -26,6 +26,7 @@ import { DrivingLog } from './screens/shifts/DrivingLog.js';
 import { Hours } from './screens/shifts/Hours.js';
 import { Capture } from './screens/observations/Capture.js';
 import { Observations } from './screens/observations/Observations.js';
+import { ObservationDetail } from './screens/observations/ObservationDetail.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -58,6 +59,7 @@ const Protected = {
   Hours: signedIn(Hours),
   Capture: signedIn(Capture),
   Observations: signedIn(Observations),
+  ObservationDetail: signedIn(ObservationDetail),
 };
 
 export function App() {
@@ -97,6 +99,7 @@ export function App() {
           <Route path="/hours" component={Protected.Hours} />
           <Route path="/observe" component={Protected.Capture} />
           <Route path="/observations" component={Protected.Observations} />
+          <Route path="/observations/:id" component={Protected.ObservationDetail} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { idParams } from '../../../shared/api/common.js';
 import * as api from '../../../shared/api/observations.js';
+import { auditEntry } from '../../../shared/api/audit.js';
 import * as categories from './categories.service.js';
 import * as observations from './observations.service.js';
 
@@ -68,6 +69,11 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
       },
     },
     async (req) => observations.mapObservations(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.get(
+    '/api/observations/:id/history',
+    { schema: { tags, summary: 'What happened to an observation, newest first', params: idParams, response: { 200: z.array(auditEntry) } } },
+    async (req) => observations.observationHistory(ctx, await ctx.actorOf(req), req.params.id),
   );
   app.get('/api/observations/:id', { schema: { tags, summary: 'One observation', params: idParams, response: { 200: api.observation } } }, async (req) =>
     observations.getObservation(ctx, await ctx.actorOf(req), req.params.id),

@@ -16,6 +16,8 @@ import type { Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './observations.repository.js';
+import { listAudit } from '../audit/audit.repository.js';
+import type { AuditEntry } from '../../../shared/api/audit.js';
 import { categoriesOf } from './reference-cache.js';
 import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
@@ -311,4 +313,10 @@ export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery
   const total = cells.reduce((sum, c) => sum + c.count, 0);
   if (total <= MAP_POINTS) return { total, clustered: false, markers: await repo.pointsInView(ctx.db, actor.associationId, filter, viewport, MAP_POINTS) };
   return { total, clustered: true, markers: cells };
+}
+
+/** What happened to an observation (made, changed, photos added): for those who may see it. */
+export async function observationHistory(ctx: AppContext, actor: Actor, id: string): Promise<AuditEntry[]> {
+  await visible(ctx, actor, id);
+  return listAudit(ctx.db, actor.associationId, { entityId: id, entityType: 'observation', limit: 200 });
 }

@@ -195,6 +195,10 @@ describe('lists, visibility and edits', () => {
     expect(audit[0]).toMatchObject({ before: { urgency: 'needs_action' }, after: { urgency: 'note' } });
     const other = await addCrewMember(t, a.associationId);
     expect((await call(t, other.cookie, 'PATCH', `/api/observations/${mine.id}`, { text: 'Kapad' })).statusCode).toBe(404);
+    // The author and coordinators read the history; others do not.
+    const history = (await call(t, member.cookie, 'GET', `/api/observations/${mine.id}/history`)).json();
+    expect(history.map((e: { action: string }) => e.action)).toEqual(['observation.update', 'observation.update', 'observation.create']);
+    expect((await call(t, other.cookie, 'GET', `/api/observations/${mine.id}/history`)).statusCode).toBe(404);
   });
 
   it('partners cannot store or list observations here', async () => {

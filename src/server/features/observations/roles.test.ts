@@ -57,6 +57,7 @@ const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body
     volunteer: true,
   },
   { method: 'GET', url: () => '/api/observations', volunteer: true },
+  { method: 'GET', url: () => `/api/observations/${ids.observation}/history`, volunteer: true },
   { method: 'GET', url: () => '/api/observations/map?bbox=17,59,19,60', volunteer: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}`, volunteer: true },
   { method: 'PATCH', url: () => `/api/observations/${ids.observation}`, body: () => ({ urgency: 'needs_action' }), volunteer: true },

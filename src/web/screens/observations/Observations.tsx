@@ -6,6 +6,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { get } from '../../api.js';
 import type { Observation } from '../../../shared/api/observations.js';
+import { Filters, filterQuery, noFilters, type ObservationFilters } from './Filters.js';
 
 interface Page {
   items: Observation[];
@@ -13,12 +14,14 @@ interface Page {
 }
 
 export function Observations() {
-  const first = useLoad<Page>('/api/observations?limit=50');
+  const [filters, setFilters] = useState<ObservationFilters>(noFilters);
+  const query = filterQuery(filters);
+  const first = useLoad<Page>(`/api/observations?limit=50${query}`);
   const [more, setMore] = useState<Observation[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const next = cursor === undefined ? first.data?.nextCursor : cursor;
   const loadMore = async () => {
-    const page = await get<Page>(`/api/observations?limit=50&cursor=${encodeURIComponent(next!)}`);
+    const page = await get<Page>(`/api/observations?limit=50${query}&cursor=${encodeURIComponent(next!)}`);
     setMore([...more, ...page.items]);
     setCursor(page.nextCursor);
   };
@@ -30,13 +33,23 @@ export function Observations() {
           {t('observe.new')}
         </a>
       </p>
+      <Filters
+        value={filters}
+        onChange={(f) => {
+          setFilters(f);
+          setMore([]);
+          setCursor(undefined);
+        }}
+      />
       <Alert message={first.error} />
       {first.data && items.length === 0 && <p>{t('observations.none')}</p>}
       <ul class="cards">
         {items.map((o) => (
           <li key={o.id} class="card">
             <p class="card-title">
-              <span aria-hidden="true">{o.icon}</span> {o.categoryLabel}
+              <a href={`/observations/${o.id}`}>
+                <span aria-hidden="true">{o.icon}</span> {o.categoryLabel}
+              </a>
             </p>
             <p>
               {formatDateTime(o.observedAt)}
