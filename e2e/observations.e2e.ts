@@ -122,5 +122,23 @@ describe('observations offline', () => {
     await expect.poll(() => page.locator('.facts').textContent()).toContain('cirka två meter brett');
     await expect.poll(() => page.getByText('Observation ändrad').count()).toBe(1);
     await audit(page, 'observe-06-detail');
+
+    // The map, without tiles: the district and five markers, each opening its observation.
+    await page.goto(`${server.url}/observations/map`);
+    await expect.poll(() => page.getByText('5 observationer här.').count()).toBe(1);
+    await expect.poll(() => page.locator('.leaflet-interactive').count()).toBeGreaterThanOrEqual(6);
+    // Every marker lies inside the map's box (a map that misjudged its size draws them beside it).
+    const box = (await page.locator('.map').boundingBox())!;
+    const inside = () =>
+      page.locator('path.leaflet-interactive[fill="#a1161b"]').evaluateAll(
+        (els, b) =>
+          els.filter((e) => {
+            const d = e.getBoundingClientRect();
+            return d.x >= b.x && d.x + d.width <= b.x + b.width && d.y >= b.y && d.y + d.height <= b.y + b.height;
+          }).length,
+        box,
+      );
+    await expect.poll(inside).toBe(5);
+    await audit(page, 'observe-07-map');
   });
 });

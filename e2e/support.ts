@@ -43,6 +43,8 @@ export async function startServer(): Promise<E2EServer> {
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '100',
     REMINDER_INTERVAL_SECONDS: '0',
+    // No internet here: maps draw without tiles, as they must be able to.
+    MAP_TILE_URL: 'none',
   });
   const { app, ctx } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
   await app.listen({ port, host: '127.0.0.1' });

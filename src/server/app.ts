@@ -94,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 
-  await registerSecurityHeaders(app, config.publicUrl);
+  await registerSecurityHeaders(app, config.publicUrl, config.mapTileUrl);
   // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
   await app.register(rateLimit, { max: config.apiRateLimitPerMinute, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await registerOpenApi(app);

@@ -55,6 +55,10 @@ const schema = z.object({
   /** Seconds to wait for requests in flight at shutdown before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** Seconds between runs of the reminder sweeps (shift reminders, help wanted, missed check-in, car due dates); 0 turns them off. */
+  /** Map tiles: a URL template with {z}, {x}, {y} (and {s}); "none" draws maps without tiles (markers and areas on a plain background). */
+  MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** The attribution the tile provider asks for. */
+  MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
 });
 
@@ -77,6 +81,9 @@ export type Config = Readonly<{
   shutdownGraceSeconds: number;
   apiRateLimitPerMinute: number;
   reminderIntervalSeconds: number;
+  /** null: no tiles. */
+  mapTileUrl: string | null;
+  mapTileAttribution: string;
 }>;
 
 /** Parses and freezes the configuration; throws a readable error naming each bad variable. */
@@ -88,6 +95,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.MAP_TILE_URL !== 'none' && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(e.MAP_TILE_URL)) {
+    throw new Error('Invalid configuration:\n  MAP_TILE_URL: an http(s) URL template with {z}, {x} and {y}, or "none"');
+  }
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_SECRET: required in production');
   }
@@ -109,5 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
+    mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
   });
 }

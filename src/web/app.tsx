@@ -27,6 +27,7 @@ import { Hours } from './screens/shifts/Hours.js';
 import { Capture } from './screens/observations/Capture.js';
 import { Observations } from './screens/observations/Observations.js';
 import { ObservationDetail } from './screens/observations/ObservationDetail.js';
+import { MapScreen } from './screens/observations/MapScreen.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -60,6 +61,7 @@ const Protected = {
   Capture: signedIn(Capture),
   Observations: signedIn(Observations),
   ObservationDetail: signedIn(ObservationDetail),
+  MapScreen: signedIn(MapScreen),
 };
 
 export function App() {
@@ -99,6 +101,7 @@ export function App() {
           <Route path="/hours" component={Protected.Hours} />
           <Route path="/observe" component={Protected.Capture} />
           <Route path="/observations" component={Protected.Observations} />
+          <Route path="/observations/map" component={Protected.MapScreen} />
           <Route path="/observations/:id" component={Protected.ObservationDetail} />
           <Route default component={Protected.Home} />
         </Router>

@@ -113,6 +113,9 @@ export const mapResult = z.object({ total: z.number(), clustered: z.boolean(), m
 export type MapQuery = z.infer<typeof mapQuery>;
 export type MapResult = z.infer<typeof mapResult>;
 
+export const mapSettings = z.object({ tileUrl: z.string().nullable(), attribution: z.string() });
+export type MapSettings = z.infer<typeof mapSettings>;
+
 export const photoParams = z.strictObject({ id, sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const observationPage = z.object({ items: z.array(observation), nextCursor: z.string().nullable() });
 

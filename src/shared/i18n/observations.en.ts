@@ -68,4 +68,12 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'observations.clear': 'Clear the filters',
   'observation.urgency': 'Urgency',
   'observation.text': 'Text',
+  'map.title': 'Map',
+  'map.open': 'Open the observation',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.unavailable': 'The map could not be shown.',
+  'map.clustered': '{n} observations here, grouped. Tap a group to zoom in.',
+  'map.shown': '{n} observations here.',
+  'map.list': 'Show as a list',
 };

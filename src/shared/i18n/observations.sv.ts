@@ -67,4 +67,12 @@ export const svObservations = {
   'observations.clear': 'Rensa filtren',
   'observation.urgency': 'Brådska',
   'observation.text': 'Text',
+  'map.title': 'Karta',
+  'map.open': 'Öppna observationen',
+  'map.zoomIn': 'Zooma in',
+  'map.zoomOut': 'Zooma ut',
+  'map.unavailable': 'Kartan kunde inte visas.',
+  'map.clustered': '{n} observationer här, grupperade. Tryck på en grupp för att zooma in.',
+  'map.shown': '{n} observationer här.',
+  'map.list': 'Visa som lista',
 } as const;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { authorize } from '../../platform/policies.js';
 import { idParams } from '../../../shared/api/common.js';
 import * as api from '../../../shared/api/observations.js';
 import { auditEntry } from '../../../shared/api/audit.js';
@@ -57,6 +58,14 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
       schema: { tags, summary: 'Observations, newest first, a page at a time', querystring: api.observationListQuery, response: { 200: api.observationPage } },
     },
     async (req) => observations.listObservations(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.get(
+    '/api/map-settings',
+    { schema: { tags, summary: 'Where map tiles come from (null: maps without tiles)', response: { 200: api.mapSettings } } },
+    async (req) => {
+      authorize(await ctx.actorOf(req), 'area.list');
+      return { tileUrl: ctx.config.mapTileUrl, attribution: ctx.config.mapTileAttribution };
+    },
   );
   app.get(
     '/api/observations/map',

@@ -352,6 +352,7 @@ const cases: Case[] = [
     url: () => `/api/observations/${bIds.observation}/photos/${bIds.photo}`,
     expectStatus: 404,
   },
+  { method: 'GET', route: '/api/map-settings', url: () => '/api/map-settings', expectStatus: 200 },
   { method: 'GET', route: '/api/observations/{id}/history', url: () => `/api/observations/${bIds.observation}/history`, expectStatus: 404 },
   {
     method: 'GET',

@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 
-export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string): Promise<void> {
+/** The origin map tiles come from, which may show images on the page (with {s} subdomains, every one of them). */
+function tileOrigins(tileUrl: string | null): string[] {
+  if (!tileUrl) return [];
+  const origin = new URL(tileUrl.replace(/\{[a-z]+\}/g, 'x')).origin;
+  return tileUrl.includes('{s}') ? [origin.replace('://x.', '://*.')] : [origin];
+}
+
+export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: string, tileUrl: string | null = null): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -10,7 +17,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(tileUrl)],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],

@@ -31,6 +31,9 @@ export function Observations() {
       <p>
         <a class="button primary" href="/observe">
           {t('observe.new')}
+        </a>{' '}
+        <a class="button secondary" href="/observations/map">
+          {t('map.title')}
         </a>
       </p>
       <Filters

@@ -1,0 +1,72 @@
+/**
+ * The map, loaded only when a map is opened (Leaflet is not part of the field
+ * app's first load). Markers are vector circles, not image icons, and a
+ * cluster shows its count; with no tile URL the map draws markers and the
+ * association's areas on a plain background.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { Area } from '../../shared/api/associations.js';
+import type { MapResult, MapSettings } from '../../shared/api/observations.js';
+
+export interface MapHandle {
+  showMarkers(result: MapResult, linkLabel: string): void;
+  destroy(): void;
+}
+
+export function createMap(
+  element: HTMLElement,
+  settings: MapSettings,
+  areas: Area[],
+  onView: (bbox: string) => void,
+  labels: { zoomIn: string; zoomOut: string },
+): MapHandle {
+  const map = L.map(element, { zoomControl: false, preferCanvas: false }).setView([59.237, 17.982], 12);
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+  if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: 19 }).addTo(map);
+  const areaLayer = L.geoJSON(
+    areas.map((a) => ({ type: 'Feature' as const, properties: { name: a.name }, geometry: a.geometry as GeoJSON.Geometry })),
+    { style: { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }, onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties.name)) },
+  ).addTo(map);
+  if (areas.length > 0) map.fitBounds(areaLayer.getBounds(), { padding: [10, 10] });
+  const markers = L.layerGroup().addTo(map);
+  // The map's size is known late (its stylesheet arrives with this module) and changes with the text size and
+  // the phone's rotation: Leaflet must be told, or it places markers for the size it first saw.
+  const resize = new ResizeObserver(() => map.invalidateSize());
+  resize.observe(element);
+  const report = () =>
+    onView(
+      map
+        .getBounds()
+        .toBBoxString()
+        .split(',')
+        .map((n) => Number(n).toFixed(5))
+        .join(','),
+    );
+  map.on('moveend', report);
+  report();
+  return {
+    showMarkers(result, linkLabel) {
+      markers.clearLayers();
+      for (const m of result.markers) {
+        if (m.count === 1 && m.id) {
+          const dot = L.circleMarker([m.lat, m.lng], { radius: 9, color: '#fff', weight: 2, fillColor: '#a1161b', fillOpacity: 1 });
+          const link = document.createElement('a');
+          link.href = `/observations/${m.id}`;
+          link.textContent = linkLabel;
+          dot.bindPopup(link);
+          markers.addLayer(dot);
+        } else {
+          const icon = L.divIcon({ className: 'cluster', html: `<span>${m.count}</span>`, iconSize: [44, 44] });
+          const cluster = L.marker([m.lat, m.lng], { icon, keyboard: false });
+          cluster.on('click', () => map.setView([m.lat, m.lng], map.getZoom() + 2));
+          markers.addLayer(cluster);
+        }
+      }
+    },
+    destroy: () => {
+      resize.disconnect();
+      map.remove();
+    },
+  };
+}
