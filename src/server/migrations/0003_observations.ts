@@ -62,10 +62,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
     .addPrimaryKeyConstraint('observation_photos_pk', ['observation_id', 'sha256'])
     .execute();
+  // The route driven on a shift, with the crew's consent: segments the phone sends, each a polyline.
+  await db.schema
+    .createTable('track_segments')
+    .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+    .addColumn('association_id', 'varchar(36)', (c) => c.notNull().references('associations.id'))
+    .addColumn('shift_id', 'varchar(36)', (c) => c.notNull().references('shifts.id'))
+    .addColumn('member_id', 'varchar(36)', (c) => c.notNull().references('members.id'))
+    .addColumn('started_at', 'varchar(30)', (c) => c.notNull())
+    .addColumn('ended_at', 'varchar(30)', (c) => c.notNull())
+    .addColumn('point_count', 'integer', (c) => c.notNull())
+    // Encoded polyline (precision 5) and seconds since started_at per point, comma-separated.
+    .addColumn('polyline', 'text', (c) => c.notNull())
+    .addColumn('seconds', 'text', (c) => c.notNull())
+    .addColumn('content_hash', 'varchar(64)', (c) => c.notNull())
+    .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('track_segments_shift').on('track_segments').columns(['association_id', 'shift_id', 'started_at']).execute();
   await db.schema.createIndex('observations_author').on('observations').columns(['association_id', 'author_member_id', 'observed_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('track_segments').execute();
   await db.schema.dropTable('observation_photos').execute();
   await db.schema.dropTable('observations').execute();
   await db.schema.dropTable('observation_categories').execute();

@@ -255,3 +255,19 @@ export const board = z.object({
 });
 export type Board = z.infer<typeof board>;
 export type BoardShift = z.infer<typeof boardShift>;
+
+const trackPoint = z.strictObject({ t: isoDateTime, lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+/** A stretch of the route driven, as the phone sends it: up to 500 positions in time order. */
+export const trackSegmentPut = z.strictObject({
+  points: z
+    .array(trackPoint)
+    .min(1)
+    .max(500)
+    .refine((ps) => ps.every((p, i) => i === 0 || p.t >= ps[i - 1]!.t), 'in time order'),
+});
+export const trackParams = z.strictObject({ id, segmentId: id });
+export const track = z.object({
+  segments: z.array(z.object({ id, memberId: id, points: z.array(z.object({ t: isoDateTime, lat: z.number(), lng: z.number() })) })),
+});
+export type TrackSegmentPut = z.infer<typeof trackSegmentPut>;
+export type Track = z.infer<typeof track>;

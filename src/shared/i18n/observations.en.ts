@@ -76,4 +76,5 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'map.clustered': '{n} observations here, grouped. Tap a group to zoom in.',
   'map.shown': '{n} observations here.',
   'map.list': 'Show as a list',
+  'error.field.outside_shift': 'The positions are outside the shift’s time.',
 };

@@ -75,4 +75,5 @@ export const svObservations = {
   'map.clustered': '{n} observationer här, grupperade. Tryck på en grupp för att zooma in.',
   'map.shown': '{n} observationer här.',
   'map.list': 'Visa som lista',
+  'error.field.outside_shift': 'Positionerna ligger utanför passets tid.',
 } as const;

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
 import { addCar, addShift, call, daysFromNow } from '../../../../test/shifts.js';
+import { newId } from '../../platform/db/ids.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -91,6 +92,13 @@ const cases: Case[] = [
   },
   { method: 'POST', url: () => `/api/shifts/${ids.shift}/check-out`, body: () => ({ odometerEndKm: 2, nothingToReport: true }), volunteer: false },
   { method: 'PATCH', url: () => `/api/shifts/${ids.shift}/run`, body: () => ({ reason: 'Prov', odometerEndKm: 3 }), volunteer: false },
+  {
+    method: 'PUT',
+    url: () => `/api/shifts/${ids.shift}/track/${newId()}`,
+    body: () => ({ points: [{ t: new Date().toISOString(), lat: 59.2, lng: 17.9 }] }),
+    volunteer: false,
+  },
+  { method: 'GET', url: () => `/api/shifts/${ids.shift}/track`, volunteer: false },
   { method: 'GET', url: () => `/api/vehicles/${ids.car}/driving-log?year=2027`, volunteer: true },
   { method: 'GET', url: () => `/api/vehicles/${ids.car}/driving-log.csv?year=2027`, volunteer: true },
   { method: 'GET', url: () => `/api/vehicles/${ids.car}/driving-log.pdf?year=2027`, volunteer: true },

@@ -11,6 +11,7 @@ import * as crew from './crew.service.js';
 import * as run from './run.service.js';
 import { generateShifts } from './generate.service.js';
 import { staffingBoard } from './board.service.js';
+import * as track from './track.service.js';
 
 export function registerShiftRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -109,5 +110,27 @@ export function registerShiftRoutes(root: FastifyInstance, ctx: AppContext): voi
     '/api/shifts/:id/run',
     { schema: { tags, summary: 'Correct a run afterwards (coordinators)', params: idParams, body: api.runCorrection, response: { 200: api.shift } } },
     async (req) => run.correctRun(ctx, await actor(req), req.params.id, req.body),
+  );
+
+  app.put(
+    '/api/shifts/:id/track/:segmentId',
+    {
+      schema: {
+        tags,
+        summary: 'A stretch of the route driven (crew, with consent); idempotent by the id the phone made',
+        params: api.trackParams,
+        body: api.trackSegmentPut,
+        response: { 200: z.object({ created: z.boolean() }), 201: z.object({ created: z.boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      const result = await track.putSegment(ctx, await actor(req), req.params.id, req.params.segmentId, req.body);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+  app.get(
+    '/api/shifts/:id/track',
+    { schema: { tags, summary: 'The route driven on a shift (its crew and coordinators)', params: idParams, response: { 200: api.track } } },
+    async (req) => track.getTrack(ctx, await actor(req), req.params.id),
   );
 }

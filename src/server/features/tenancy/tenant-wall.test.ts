@@ -352,6 +352,14 @@ const cases: Case[] = [
     url: () => `/api/observations/${bIds.observation}/photos/${bIds.photo}`,
     expectStatus: 404,
   },
+  {
+    method: 'PUT',
+    route: '/api/shifts/{id}/track/{segmentId}',
+    url: () => `/api/shifts/${bIds.shift}/track/${newId()}`,
+    payload: () => ({ points: [{ t: '2027-01-04T09:00:00.000Z', lat: 59.2, lng: 17.9 }] }),
+    expectStatus: 404,
+  },
+  { method: 'GET', route: '/api/shifts/{id}/track', url: () => `/api/shifts/${bIds.shift}/track`, expectStatus: 404 },
   { method: 'GET', route: '/api/map-settings', url: () => '/api/map-settings', expectStatus: 200 },
   { method: 'GET', route: '/api/observations/{id}/history', url: () => `/api/observations/${bIds.observation}/history`, expectStatus: 404 },
   {

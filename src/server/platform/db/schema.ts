@@ -147,6 +147,21 @@ export interface Database {
   observation_categories: ObservationCategoryTable;
   observations: ObservationTable;
   observation_photos: ObservationPhotoTable;
+  track_segments: TrackSegmentTable;
+}
+
+export interface TrackSegmentTable {
+  id: string;
+  association_id: string;
+  shift_id: string;
+  member_id: string;
+  started_at: string;
+  ended_at: string;
+  point_count: number;
+  polyline: string;
+  seconds: string;
+  content_hash: string;
+  created_at: string;
 }
 
 export interface ObservationPhotoTable {
