@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 async function signedIn(who: keyof typeof people): Promise<Page> {
-  const b = await openBrowser();
+  const b = await openBrowser({ geolocation: { latitude: 59.2366, longitude: 17.9818, accuracy: 10 } });
   browsers.push(b);
   await b.page.goto(`${server.url}/signin`);
   await b.page.getByLabel('E-postadress').fill(people[who].email);
@@ -96,7 +96,7 @@ describe('shift journey', () => {
     await expect.poll(() => page.locator('.card').first().textContent()).toContain('2–4 personer');
     await page.getByLabel('Till och med').fill(addDays(localToday(), 30));
     await page.getByRole('button', { name: 'Skapa pass från mallarna' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^\d+ nya pass\. 0 fanns redan\. 0 dagar/);
+    await expect.poll(() => page.getByText(/^\d+ nya pass\. 0 fanns redan\. 0 dagar/).count()).toBe(1);
     await audit(page, 'shifts-20-plan-shifts');
 
     await page.goto(`${server.url}/board`);
@@ -122,7 +122,7 @@ describe('shift journey', () => {
     await page.goto(`${server.url}/association`);
     await page.getByLabel('Tid att checka in (minuter efter start)').fill('45');
     await page.getByRole('button', { name: 'Spara' }).nth(1).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Sparat.');
+    await expect.poll(() => page.getByText('Sparat.', { exact: true }).count()).toBe(1);
     await audit(page, 'shifts-30-association-shift-rules');
   });
 
@@ -167,6 +167,13 @@ describe('shift journey', () => {
     await leader.getByRole('button', { name: 'Checka in' }).click();
     await expect.poll(() => leader.getByRole('heading', { name: 'Checka ut' }).count()).toBe(1);
 
+    // With the crew's consent the phone keeps the route: three moves of about 200 m north.
+    await leader.getByRole('checkbox', { name: 'Spara vägen vi kör (alla i bilen har sagt ja)' }).check();
+    for (let i = 1; i <= 3; i++) {
+      await leader.context().setGeolocation({ latitude: 59.2366 + i * 0.0018, longitude: 17.9818, accuracy: 10 });
+      await leader.waitForTimeout(300);
+    }
+
     server.ctx.clock.now = () => new Date(end.getTime() - 5 * 60_000);
     await leader.clock.setFixedTime(new Date(end.getTime() - 5 * 60_000));
     await leader.getByLabel('Mätarställning vid slut (km)').fill('48200');
@@ -177,6 +184,17 @@ describe('shift journey', () => {
     await audit(leader, 'shifts-24-check-out');
     await leader.getByRole('button', { name: 'Checka ut' }).click();
     await expect.poll(() => leader.locator('.facts').textContent()).toContain('48210 → 48252 (42 km)');
+    // Checking out ended the sampling and sent the stretch; the shift's map draws it.
+    await expect
+      .poll(async () =>
+        (await server.ctx.db.selectFrom('track_segments').select('point_count').where('shift_id', '=', shiftId).execute()).reduce(
+          (n, r) => n + r.point_count,
+          0,
+        ),
+      )
+      .toBeGreaterThanOrEqual(3);
+    await leader.reload();
+    await expect.poll(() => leader.getByText(/0 observationer och [3-9] punkter av vägen som körts\./).count()).toBe(1);
     await audit(leader, 'shifts-25-shift-closed');
 
     await leader.getByRole('link', { name: 'Körjournal' }).click();

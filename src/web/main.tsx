@@ -5,6 +5,9 @@ import { applyTextSize } from './session.js';
 import { setLanguage, language } from './i18n.js';
 import type { TextSize } from '../shared/domain/roles.js';
 import { startSync } from './offline/sync.js';
+import { resumeTracking } from './offline/track.js';
+import { get } from './api.js';
+import type { Shift } from '../shared/api/shifts.js';
 import './styles.css';
 
 applyTextSize((localStorage.getItem('grannstod.textSize') as TextSize | null) ?? 'normal');
@@ -12,6 +15,8 @@ setLanguage(language.value);
 render(<App />, document.getElementById('app')!);
 // Observations saved on the phone go to the server whenever there is a connection.
 startSync();
+// A route being sampled for a running shift carries on after a reload (offline too: then it is assumed still running).
+resumeTracking(async (id) => (await get<Shift>(`/api/shifts/${id}`).catch(() => ({ status: 'in_progress' }))).status === 'in_progress');
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {

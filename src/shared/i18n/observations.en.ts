@@ -77,4 +77,7 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'map.shown': '{n} observations here.',
   'map.list': 'Show as a list',
   'error.field.outside_shift': 'The positions are outside the shift’s time.',
+  'shiftMap.title': 'The shift’s map',
+  'shiftMap.summary': '{observations} observations and {points} points of the route driven.',
+  'shiftMap.consent': 'Keep the route we drive (everyone in the car has agreed)',
 };

@@ -76,4 +76,7 @@ export const svObservations = {
   'map.shown': '{n} observationer här.',
   'map.list': 'Visa som lista',
   'error.field.outside_shift': 'Positionerna ligger utanför passets tid.',
+  'shiftMap.title': 'Passets karta',
+  'shiftMap.summary': '{observations} observationer och {points} punkter av vägen som körts.',
+  'shiftMap.consent': 'Spara vägen vi kör (alla i bilen har sagt ja)',
 } as const;

@@ -11,6 +11,8 @@ import type { MapResult, MapSettings } from '../../shared/api/observations.js';
 
 export interface MapHandle {
   showMarkers(result: MapResult, linkLabel: string): void;
+  /** Draws the route driven and fits the map to it and the markers. */
+  showRoute(lines: [number, number][][]): void;
   destroy(): void;
 }
 
@@ -63,6 +65,11 @@ export function createMap(
           markers.addLayer(cluster);
         }
       }
+    },
+    showRoute(lines) {
+      const drawn = lines.filter((l) => l.length > 0).map((l) => L.polyline(l, { color: '#0b4f8a', weight: 5, opacity: 0.8 }).addTo(map));
+      const all = L.featureGroup([...drawn, ...markers.getLayers()]);
+      if (all.getLayers().length > 0) map.fitBounds(all.getBounds(), { padding: [20, 20], maxZoom: 16 });
     },
     destroy: () => {
       resize.disconnect();

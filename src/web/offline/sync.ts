@@ -8,7 +8,7 @@
 import { signal } from '@preact/signals';
 import { ApiError, api } from '../api.js';
 import { language } from '../i18n.js';
-import { allQueued, putQueued, removeQueued, type QueuedObservation } from './store.js';
+import { allQueued, allSegments, putQueued, removeQueued, removeSegment, type QueuedObservation } from './store.js';
 
 export const waiting = signal<QueuedObservation[]>([]);
 let running: Promise<void> | null = null;
@@ -69,6 +69,19 @@ function retryLater(): void {
   }, delay);
 }
 
+/** Sends the route's waiting stretches; a refused one (a shift long over) is dropped, it cannot become valid. */
+async function sendSegments(): Promise<'sent' | 'offline'> {
+  for (const segment of await allSegments()) {
+    try {
+      await api('PUT', `/api/shifts/${segment.shiftId}/track/${segment.id}`, { points: segment.points });
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 0 || err.status === 401 || err.status >= 500)) return 'offline';
+    }
+    await removeSegment(segment.id);
+  }
+  return 'sent';
+}
+
 export function syncNow(): Promise<void> {
   running ??= (async () => {
     try {
@@ -80,6 +93,7 @@ export function syncNow(): Promise<void> {
           break;
         }
       }
+      if (!cutOff) cutOff = (await sendSegments()) === 'offline';
       if (cutOff) retryLater();
       else retries = 0;
     } finally {

@@ -6,6 +6,7 @@ import { Form, useSubmit } from '../../components/Form.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { formatNumber } from '../../shift-format.js';
 import type { Shift } from '../../../shared/api/shifts.js';
+import { stopTracking, trackingShift } from '../../offline/track.js';
 
 const toKm = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.replace(/\s/g, '')));
 
@@ -78,6 +79,8 @@ export function CheckOutForm({ shift, onDone }: { shift: Shift; onDone: (s: Shif
         nothingToReport: nothing,
       }),
     );
+    // The shift is over: no more positions from this phone.
+    if (trackingShift.value === shift.id) stopTracking();
   });
   return (
     <Form form={form} submitLabel={t('run.checkOut')} label={t('run.checkOut')}>

@@ -11,6 +11,9 @@ import { SignupButtons, StaffingBadge } from './ShiftCard.js';
 import { CheckInForm, CheckOutForm, RunSummary } from './RunForms.js';
 import { CoordinatorActions } from './CoordinatorActions.js';
 import { RunCorrection } from './RunCorrection.js';
+import { ShiftMap } from './ShiftMap.js';
+import { Checkbox } from '../../components/Field.js';
+import { startTracking, stopTracking, trackingShift } from '../../offline/track.js';
 
 /** The shift leader in the crew, a crew member with the shift-leader role, or a coordinator. */
 function mayRun(shift: Shift): boolean {
@@ -69,11 +72,19 @@ export function ShiftDetail({ id }: { id: string }) {
             </>
           )}
           {shift.status === 'in_progress' && shift.mine === 'crew' && (
-            <p>
-              <a class="button primary" href={`/observe?shift=${shift.id}`}>
-                {t('observe.new')}
-              </a>
-            </p>
+            <>
+              <p>
+                <a class="button primary" href={`/observe?shift=${shift.id}`}>
+                  {t('observe.new')}
+                </a>
+              </p>
+              <Checkbox
+                name="tracking"
+                label={t('shiftMap.consent')}
+                checked={trackingShift.value === shift.id}
+                onChecked={(on) => (on ? startTracking(shift.id) : stopTracking())}
+              />
+            </>
           )}
           {mayRun(shift) && shift.status === 'in_progress' && (
             <>
@@ -96,6 +107,7 @@ export function ShiftDetail({ id }: { id: string }) {
               </p>
             </>
           )}
+          {(shift.status === 'in_progress' || shift.status === 'closed') && (shift.mine === 'crew' || can('shift.manage')) && <ShiftMap shiftId={shift.id} />}
           {can('shift.manage') && <CoordinatorActions shift={shift} onChange={setData} />}
         </>
       )}
