@@ -30,6 +30,7 @@ import { staffingTasks } from './features/staffing/sweeps.js';
 import { startScheduler } from './platform/jobs/scheduler.js';
 import { registerObservationRoutes } from './features/observations/observations.routes.js';
 import { localFileStore } from './platform/files/file-store.js';
+import { nominatimGeocoder } from './platform/geo/geocoder.js';
 import { registerShiftRoutes } from './features/shifts/shifts.routes.js';
 import { registerVehicleRoutes } from './features/vehicles/vehicles.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -91,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
     clock: { now: () => new Date() },
     files: localFileStore(join(config.dataDir, 'files')),
+    // Nominatim's usage policy asks for an identifying User-Agent.
+    geocoder: nominatimGeocoder(config.geocoderUrl, `Grannstod/1 (+${config.publicUrl})`),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 

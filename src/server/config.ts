@@ -59,6 +59,8 @@ const schema = z.object({
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** The attribution the tile provider asks for. */
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
+  /** A reverse geocoder speaking Nominatim's jsonv2, with {lat} and {lng}; "none" (the default) names places by the association's areas only. */
+  GEOCODER_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
 });
 
@@ -84,6 +86,8 @@ export type Config = Readonly<{
   /** null: no tiles. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
+  /** null: no street addresses. */
+  geocoderUrl: string | null;
 }>;
 
 /** Parses and freezes the configuration; throws a readable error naming each bad variable. */
@@ -97,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.MAP_TILE_URL !== 'none' && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(e.MAP_TILE_URL)) {
     throw new Error('Invalid configuration:\n  MAP_TILE_URL: an http(s) URL template with {z}, {x} and {y}, or "none"');
+  }
+  if (e.GEOCODER_URL !== 'none' && !/^https?:\/\/.*\{lat\}.*\{lng\}/.test(e.GEOCODER_URL)) {
+    throw new Error('Invalid configuration:\n  GEOCODER_URL: an http(s) URL template with {lat} and {lng}, or "none"');
   }
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_SECRET: required in production');
@@ -121,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
+    geocoderUrl: e.GEOCODER_URL === 'none' ? null : e.GEOCODER_URL,
   });
 }

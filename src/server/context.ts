@@ -5,6 +5,7 @@ import type { Db, Dialect } from './platform/db/database.js';
 import type { Auth } from './platform/auth/auth.js';
 import type { Actor } from './platform/policies.js';
 import type { FileStore } from './platform/files/file-store.js';
+import type { Geocoder } from './platform/geo/geocoder.js';
 
 export interface Mail {
   /** True when SMTP_URL is set; otherwise mail is kept in the outbox. */
@@ -32,5 +33,7 @@ export interface AppContext {
   clock: Clock;
   /** Photos and other files, stored by content hash. */
   files: FileStore;
+  /** Street addresses for positions (none when no geocoder is configured). */
+  geocoder: Geocoder;
   actorOf(request: FastifyRequest, options?: ActorOptions): Promise<Actor>;
 }

@@ -42,6 +42,8 @@ export const observationPut = z.strictObject({
   /** For "Akut – ring 112": when the crew called, and an optional reference. */
   callMadeAt: isoDateTime.nullable().default(null),
   callReference: reference.nullable().default(null),
+  /** A street address the phone looked up while online (GET /api/geocode/reverse). */
+  address: z.string().trim().max(300).nullable().default(null),
 });
 
 export const observationPatch = z.strictObject({
@@ -112,6 +114,9 @@ export const mapMarker = z.object({ lat: z.number(), lng: z.number(), count: z.n
 export const mapResult = z.object({ total: z.number(), clustered: z.boolean(), markers: z.array(mapMarker) });
 export type MapQuery = z.infer<typeof mapQuery>;
 export type MapResult = z.infer<typeof mapResult>;
+
+export const reverseQuery = z.strictObject({ lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) });
+export const reverseResult = z.object({ address: z.string().nullable() });
 
 export const mapSettings = z.object({ tileUrl: z.string().nullable(), attribution: z.string() });
 export type MapSettings = z.infer<typeof mapSettings>;

@@ -80,4 +80,5 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'shiftMap.title': 'The shift’s map',
   'shiftMap.summary': '{observations} observations and {points} points of the route driven.',
   'shiftMap.consent': 'Keep the route we drive (everyone in the car has agreed)',
+  'observe.near': 'Near {address}.',
 };

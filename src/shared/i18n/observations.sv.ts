@@ -79,4 +79,5 @@ export const svObservations = {
   'shiftMap.title': 'Passets karta',
   'shiftMap.summary': '{observations} observationer och {points} punkter av vägen som körts.',
   'shiftMap.consent': 'Spara vägen vi kör (alla i bilen har sagt ja)',
+  'observe.near': 'Nära {address}.',
 } as const;

@@ -60,6 +60,21 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
     async (req) => observations.listObservations(ctx, await ctx.actorOf(req), req.query),
   );
   app.get(
+    '/api/geocode/reverse',
+    {
+      schema: {
+        tags,
+        summary: 'The street address of a position, when a geocoder is configured',
+        querystring: api.reverseQuery,
+        response: { 200: api.reverseResult },
+      },
+    },
+    async (req) => {
+      authorize(await ctx.actorOf(req), 'observation.create');
+      return { address: await ctx.geocoder.reverse(req.query.lat, req.query.lng) };
+    },
+  );
+  app.get(
     '/api/map-settings',
     { schema: { tags, summary: 'Where map tiles come from (null: maps without tiles)', response: { 200: api.mapSettings } } },
     async (req) => {

@@ -125,7 +125,7 @@ export async function putObservation(
       lng: input.lng,
       accuracy_m: input.accuracyM,
       area_id: area?.id ?? null,
-      address: null,
+      address: input.address,
       observed_at: input.observedAt,
       handed_to_police_at: input.handedToPolice ? input.observedAt : null,
       police_reference: input.handedToPolice ? input.policeReference : null,

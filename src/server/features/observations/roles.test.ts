@@ -59,6 +59,7 @@ const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body
   { method: 'GET', url: () => '/api/observations', volunteer: true },
   // Where tiles come from is no secret; partners will use maps too.
   { method: 'GET', url: () => '/api/map-settings', volunteer: true, partner: true },
+  { method: 'GET', url: () => '/api/geocode/reverse?lat=59.2&lng=17.9', volunteer: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}/history`, volunteer: true },
   { method: 'GET', url: () => '/api/observations/map?bbox=17,59,19,60', volunteer: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}`, volunteer: true },
@@ -71,7 +72,7 @@ describe('role wall for observations', () => {
   it('covers every observation route', () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const mine = Object.entries(doc.paths)
-      .filter(([p]) => p.startsWith('/api/observation') || p === '/api/map-settings')
+      .filter(([p]) => p.startsWith('/api/observation') || p === '/api/map-settings' || p === '/api/geocode/reverse')
       .flatMap(([, ops]) => Object.keys(ops));
     expect(mine.length).toBe(cases.length);
   });

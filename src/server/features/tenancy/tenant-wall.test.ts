@@ -360,6 +360,7 @@ const cases: Case[] = [
     expectStatus: 404,
   },
   { method: 'GET', route: '/api/shifts/{id}/track', url: () => `/api/shifts/${bIds.shift}/track`, expectStatus: 404 },
+  { method: 'GET', route: '/api/geocode/reverse', url: () => '/api/geocode/reverse?lat=59.2&lng=17.9', expectStatus: 200 },
   { method: 'GET', route: '/api/map-settings', url: () => '/api/map-settings', expectStatus: 200 },
   { method: 'GET', route: '/api/observations/{id}/history', url: () => `/api/observations/${bIds.observation}/history`, expectStatus: 404 },
   {

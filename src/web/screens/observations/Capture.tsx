@@ -10,6 +10,7 @@ import { Alert, Notice } from '../../components/Form.js';
 import { Checkbox, Field } from '../../components/Field.js';
 import { language, t } from '../../i18n.js';
 import { saveObservation } from '../../offline/sync.js';
+import { get } from '../../api.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import { urgencies, type Urgency } from '../../../shared/domain/categories.js';
@@ -48,7 +49,7 @@ function Tiles({ categories, onPick }: { categories: Category[]; onPick: (c: Cat
   );
 }
 
-type Position = { state: 'finding' } | { state: 'found'; fix: Fix } | { state: 'none'; reason: string };
+type Position = { state: 'finding' } | { state: 'found'; fix: Fix; address: string | null } | { state: 'none'; reason: string };
 
 export function Capture() {
   const { query } = useLocation();
@@ -69,7 +70,13 @@ export function Capture() {
   const locate = () => {
     setPosition({ state: 'finding' });
     currentPosition()
-      .then((fix) => setPosition({ state: 'found', fix }))
+      .then((fix) => {
+        setPosition({ state: 'found', fix, address: null });
+        // A street address when online; offline the server names the place by the association's areas.
+        get<{ address: string | null }>(`/api/geocode/reverse?lat=${fix.lat}&lng=${fix.lng}`)
+          .then(({ address }) => setPosition((p) => (p.state === 'found' && p.fix === fix ? { ...p, address } : p)))
+          .catch(() => undefined);
+      })
       .catch((e: Error) => setPosition({ state: 'none', reason: e.message }));
   };
   useEffect(locate, []);
@@ -116,6 +123,7 @@ export function Capture() {
         policeReference: handed ? policeRef.trim() || null : null,
         callMadeAt,
         callReference: null,
+        address: position.address,
       },
       photo,
     });
@@ -129,6 +137,7 @@ export function Capture() {
       <p class="position" aria-live="polite">
         {position.state === 'finding' && t('observe.finding')}
         {position.state === 'found' && t('observe.position', { m: position.fix.accuracyM })}
+        {position.state === 'found' && position.address && ` ${t('observe.near', { address: position.address })}`}
         {position.state === 'none' && (
           <>
             {t('observe.noPosition')}{' '}

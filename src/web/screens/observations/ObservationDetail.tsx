@@ -78,6 +78,7 @@ export function ObservationDetail({ id }: { id: string }) {
             <div>
               <dt>{t('observation.where')}</dt>
               <dd>
+                {o.address && `${o.address} · `}
                 {o.areaName ?? t('observation.outsideAreas')} ({o.lat.toFixed(5)}, {o.lng.toFixed(5)}
                 {o.accuracyM !== null && `, ±${o.accuracyM} m`})
               </dd>
