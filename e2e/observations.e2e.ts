@@ -64,7 +64,8 @@ describe('observations offline', () => {
     await audit(page, 'observe-02-privacy-guard');
     await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet vid busshållplatsen');
 
-    const camera = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 90, g: 90, b: 200 } } })
+    // Noise, so that a blurred spot can be told from the rest.
+    const camera = await sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .jpeg()
       .withExif({
         IFD0: { Make: 'Telefonbolaget', Model: 'Kamera 9' },
@@ -73,6 +74,10 @@ describe('observations offline', () => {
       .toBuffer();
     await page.getByLabel('Foto (valfritt)').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera });
     await expect.poll(() => page.getByText('Fotot är med.').count()).toBe(1);
+    // A face in the middle of the picture: one tap there makes it unreadable.
+    await expect.poll(() => page.locator('.blur-canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1600);
+    await page.locator('.blur-canvas').click();
+    await expect.poll(() => page.getByRole('img', { name: 'Fotot, 1 ställen gjorda oläsliga' }).count()).toBe(1);
     await audit(page, 'observe-03-form');
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.locator('.waiting').textContent()).toContain('1 väntar på att skickas');
@@ -104,6 +109,11 @@ describe('observations offline', () => {
     const meta = await sharp(bytes).metadata();
     expect(meta.exif).toBeUndefined();
     expect(bytes.includes(Buffer.from('Telefonbolaget'))).toBe(false);
+    // The tapped middle is blocks of one colour; a corner is still noise.
+    const spread = async (left: number, top: number) =>
+      (await sharp(await sharp(bytes).extract({ left, top, width: 48, height: 48 }).png().toBuffer()).stats()).channels[0]!.stdev;
+    expect(await spread(776, 509)).toBeLessThan(6);
+    expect(await spread(10, 10)).toBeGreaterThan(12);
 
     await page.goto(`${server.url}/observations`);
     await expect.poll(() => page.locator('.card').count()).toBe(5);

@@ -81,4 +81,7 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'shiftMap.summary': '{observations} observations and {points} points of the route driven.',
   'shiftMap.consent': 'Keep the route we drive (everyone in the car has agreed)',
   'observe.near': 'Near {address}.',
+  'observe.blurHelp': 'Is a face or a licence plate visible? Tap it in the picture to make it unreadable.',
+  'observe.blurImage': 'The photo, {n} spots made unreadable',
+  'observe.blurUndo': 'Undo the last one',
 };

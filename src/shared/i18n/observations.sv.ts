@@ -80,4 +80,7 @@ export const svObservations = {
   'shiftMap.summary': '{observations} observationer och {points} punkter av vägen som körts.',
   'shiftMap.consent': 'Spara vägen vi kör (alla i bilen har sagt ja)',
   'observe.near': 'Nära {address}.',
+  'observe.blurHelp': 'Syns ett ansikte eller ett registreringsnummer? Tryck på det i bilden så blir det oläsligt.',
+  'observe.blurImage': 'Fotot, {n} ställen gjorda oläsliga',
+  'observe.blurUndo': 'Ångra senaste',
 } as const;

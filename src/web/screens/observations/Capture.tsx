@@ -17,6 +17,7 @@ import { urgencies, type Urgency } from '../../../shared/domain/categories.js';
 import type { Category } from '../../../shared/api/observations.js';
 import { currentPosition, downscale, type Fix } from './device.js';
 import { useCategories } from './categories.js';
+import { BlurTool } from './Blur.js';
 
 /** "Ett personnummer" reads "ett personnummer" inside a sentence. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -59,6 +60,8 @@ export function Capture() {
   const [urgency, setUrgency] = useState<Urgency>('needs_action');
   const [text, setText] = useState('');
   const [photo, setPhoto] = useState<Blob | null>(null);
+  /** The downscaled photo before any blurring; the blur tool always starts from it. */
+  const [original, setOriginal] = useState<Blob | null>(null);
   const [handed, setHanded] = useState(false);
   const [policeRef, setPoliceRef] = useState('');
   const [callMadeAt, setCallMadeAt] = useState<string | null>(null);
@@ -93,6 +96,7 @@ export function Capture() {
     setUrgency('needs_action');
     setText('');
     setPhoto(null);
+    setOriginal(null);
     setHanded(false);
     setPoliceRef('');
     setCallMadeAt(null);
@@ -192,7 +196,11 @@ export function Capture() {
               maxLength={1000}
               value={text}
               aria-describedby={findings.length ? 'field-text-hint field-text-error' : 'field-text-hint'}
-              onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+              onInput={(e) => {
+                setText((e.target as HTMLTextAreaElement).value);
+                // The refusal shown at the last save no longer applies to what is being typed now.
+                setError(null);
+              }}
             />
             {findings.length > 0 && (
               <div class="field-error" id="field-text-error">
@@ -216,10 +224,18 @@ export function Capture() {
               capture="environment"
               onChange={(e) => {
                 const file = (e.target as HTMLInputElement).files?.[0];
-                if (file) void downscale(file).then(setPhoto, () => setError(t('error.photo.not_an_image')));
+                if (file)
+                  void downscale(file).then(
+                    (small) => {
+                      setOriginal(small);
+                      setPhoto(small);
+                    },
+                    () => setError(t('error.photo.not_an_image')),
+                  );
               }}
             />
             {photo && <p>{t('observe.photoReady')}</p>}
+            {original && <BlurTool photo={original} onChange={setPhoto} />}
           </div>
           <div class="button-row">
             <button type="submit" class="primary">
