@@ -65,7 +65,7 @@ describe('observations offline', () => {
     await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet vid busshållplatsen');
 
     // Noise, so that a blurred spot can be told from the rest.
-    const camera = await sharp({ create: { width: 2400, height: 1600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    const camera = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
       .jpeg()
       .withExif({
         IFD0: { Make: 'Telefonbolaget', Model: 'Kamera 9' },
