@@ -85,6 +85,16 @@ describe('observations offline', () => {
     for (const [i, tile] of ['Skadegörelse', 'Sopdumpning eller nedskräpning', 'Inget att anmärka', 'Klotter'].entries()) {
       await page.getByRole('button', { name: tile }).click();
       if (i === 1) await page.getByLabel('Några ord (valfritt)').fill('Soffa och madrasser i skogsbrynet');
+      if (i === 0) {
+        // The vandalism is across the road: the crew moves the place on the map (no tiles offline, the pin still works).
+        await page.getByRole('button', { name: 'Flytta platsen på kartan' }).click();
+        const map = page.getByRole('region', { name: 'Karta för att välja platsen' });
+        await expect.poll(() => map.locator('.pin').count()).toBe(1);
+        const box = (await map.boundingBox())!;
+        await page.mouse.click(box.x + box.width / 2 + 80, box.y + box.height / 2 - 60);
+        await expect.poll(() => page.locator('.position').textContent()).toBe('Platsen vald på kartan.');
+        await audit(page, 'observe-03b-pin');
+      }
       await page.getByRole('button', { name: 'Spara' }).click();
       await expect.poll(() => page.locator('.waiting').textContent()).toContain(`${i + 2} väntar på att skickas`);
     }
@@ -102,6 +112,15 @@ describe('observations offline', () => {
     const rows = await stored();
     expect(new Set(rows.map((r) => r.id)).size).toBe(5);
     expect(rows.every((r) => r.area_id !== null)).toBe(true);
+    const placed = await server.ctx.db
+      .selectFrom('observations')
+      .select(['lat', 'lng', 'accuracy_m'])
+      .where('association_id', '=', associationId)
+      .where('accuracy_m', '=', 0)
+      .execute();
+    expect(placed).toHaveLength(1);
+    expect(Number(placed[0]!.lat)).toBeGreaterThan(59.2193);
+    expect(Number(placed[0]!.lng)).toBeGreaterThan(17.9472);
 
     const photos = await server.ctx.db.selectFrom('observation_photos').selectAll().where('association_id', '=', associationId).execute();
     expect(photos).toHaveLength(1);

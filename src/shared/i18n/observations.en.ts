@@ -84,4 +84,10 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'observe.blurHelp': 'Is a face or a licence plate visible? Tap it in the picture to make it unreadable.',
   'observe.blurImage': 'The photo, {n} spots made unreadable',
   'observe.blurUndo': 'Undo the last one',
+  'observe.movePin': 'Move the place on the map',
+  'observe.pinDone': 'Done with the place',
+  'observe.pin': 'The place of the observation',
+  'observe.pinMap': 'Map to choose the place',
+  'observe.pinHelp': 'Drag the pin, or tap the map where the thing is.',
+  'observe.placedByHand': 'Place chosen on the map.',
 };

@@ -83,4 +83,10 @@ export const svObservations = {
   'observe.blurHelp': 'Syns ett ansikte eller ett registreringsnummer? Tryck på det i bilden så blir det oläsligt.',
   'observe.blurImage': 'Fotot, {n} ställen gjorda oläsliga',
   'observe.blurUndo': 'Ångra senaste',
+  'observe.movePin': 'Flytta platsen på kartan',
+  'observe.pinDone': 'Klar med platsen',
+  'observe.pin': 'Platsen för observationen',
+  'observe.pinMap': 'Karta för att välja platsen',
+  'observe.pinHelp': 'Dra nålen, eller tryck på kartan där saken är.',
+  'observe.placedByHand': 'Platsen vald på kartan.',
 } as const;

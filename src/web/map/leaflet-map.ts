@@ -10,6 +10,7 @@ import type { Area } from '../../shared/api/associations.js';
 import type { MapResult, MapSettings } from '../../shared/api/observations.js';
 
 export interface MapHandle {
+  map: L.Map;
   showMarkers(result: MapResult, linkLabel: string): void;
   /** Draws the route driven and fits the map to it and the markers. */
   showRoute(lines: [number, number][][]): void;
@@ -48,6 +49,7 @@ export function createMap(
   map.on('moveend', report);
   report();
   return {
+    map,
     showMarkers(result, linkLabel) {
       markers.clearLayers();
       for (const m of result.markers) {
@@ -76,4 +78,30 @@ export function createMap(
       map.remove();
     },
   };
+}
+
+/** A map with one pin the crew drags (or taps to move) to where the thing really is. */
+export function createPinMap(
+  element: HTMLElement,
+  settings: MapSettings,
+  areas: Area[],
+  start: [number, number],
+  onMove: (lat: number, lng: number) => void,
+  labels: { zoomIn: string; zoomOut: string; pin: string },
+) {
+  const handle = createMap(element, settings, areas, () => undefined, labels);
+  const map = handle.map;
+  map.setView(start, 17);
+  const pin = L.marker(start, {
+    draggable: true,
+    title: labels.pin,
+    icon: L.divIcon({ className: 'pin', html: '<span></span>', iconSize: [36, 36], iconAnchor: [18, 34] }),
+  }).addTo(map);
+  const moved = (lat: number, lng: number) => onMove(Number(lat.toFixed(6)), Number(lng.toFixed(6)));
+  pin.on('dragend', () => moved(pin.getLatLng().lat, pin.getLatLng().lng));
+  map.on('click', (e: L.LeafletMouseEvent) => {
+    pin.setLatLng(e.latlng);
+    moved(e.latlng.lat, e.latlng.lng);
+  });
+  return handle;
 }

@@ -18,6 +18,7 @@ import type { Category } from '../../../shared/api/observations.js';
 import { currentPosition, downscale, type Fix } from './device.js';
 import { useCategories } from './categories.js';
 import { BlurTool } from './Blur.js';
+import { PinMap } from './PinMap.js';
 
 /** "Ett personnummer" reads "ett personnummer" inside a sentence. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -68,6 +69,7 @@ export function Capture() {
   const [position, setPosition] = useState<Position>({ state: 'finding' });
   const [observedAt, setObservedAt] = useState(new Date().toISOString());
   const [saved, setSaved] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const locate = () => {
@@ -100,6 +102,7 @@ export function Capture() {
     setHanded(false);
     setPoliceRef('');
     setCallMadeAt(null);
+    setMoving(false);
   };
   const save = async (e: Event) => {
     e.preventDefault();
@@ -140,7 +143,7 @@ export function Capture() {
       {saved && <Notice>{t('observe.saved')}</Notice>}
       <p class="position" aria-live="polite">
         {position.state === 'finding' && t('observe.finding')}
-        {position.state === 'found' && t('observe.position', { m: position.fix.accuracyM })}
+        {position.state === 'found' && (position.fix.accuracyM === 0 ? t('observe.placedByHand') : t('observe.position', { m: position.fix.accuracyM }))}
         {position.state === 'found' && position.address && ` ${t('observe.near', { address: position.address })}`}
         {position.state === 'none' && (
           <>
@@ -184,6 +187,21 @@ export function Capture() {
             </div>
           )}
           {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}
+          {position.state === 'found' && (
+            <div class="field">
+              <button type="button" class="secondary" aria-expanded={moving} onClick={() => setMoving(!moving)}>
+                {t(moving ? 'observe.pinDone' : 'observe.movePin')}
+              </button>
+              {moving && (
+                <PinMap
+                  lat={position.fix.lat}
+                  lng={position.fix.lng}
+                  // Placed by hand: the phone's accuracy no longer says anything, and the address is looked up anew.
+                  onMove={(lat, lng) => setPosition({ state: 'found', fix: { lat, lng, accuracyM: 0 }, address: null })}
+                />
+              )}
+            </div>
+          )}
           <div class="field">
             <label for="field-text">{t('observe.text')}</label>
             <p class="hint" id="field-text-hint">
