@@ -61,6 +61,7 @@ describe('journeys', () => {
       'Bemanning',
       'Planera pass',
       'Timmar och km',
+      'Kategorier',
       'Medlemmar',
       'Bjud in',
       'Bilar',

@@ -124,6 +124,19 @@ describe('shift journey', () => {
     await page.getByRole('button', { name: 'Spara' }).nth(1).click();
     await expect.poll(() => page.getByText('Sparat.', { exact: true }).count()).toBe(1);
     await audit(page, 'shifts-30-association-shift-rules');
+
+    // The taxonomy: a category turned off, a subcategory added.
+    await page.goto(`${server.url}/categories`);
+    await expect.poll(() => page.locator('.card').count()).toBe(18);
+    const wildlife = page.locator('.card', { hasText: 'Viltolycka eller skadat djur' });
+    await wildlife.getByRole('button', { name: 'Stäng av' }).click();
+    await expect.poll(() => wildlife.textContent()).toContain('avstängd');
+    await page.getByLabel('Under').selectOption({ label: 'Klotter' });
+    await page.getByLabel('Namn på svenska').last().fill('Klotter på elskåp');
+    await page.getByLabel('Namn på engelska').last().fill('Graffiti on electrical cabinets');
+    await page.getByRole('button', { name: 'Lägg till kategori' }).click();
+    await expect.poll(() => page.locator('.cards.sub .card').count()).toBe(1);
+    await audit(page, 'shifts-34-categories');
   });
 
   it('a volunteer signs up as driver from the shift list', async () => {

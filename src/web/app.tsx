@@ -28,6 +28,7 @@ import { Capture } from './screens/observations/Capture.js';
 import { Observations } from './screens/observations/Observations.js';
 import { ObservationDetail } from './screens/observations/ObservationDetail.js';
 import { MapScreen } from './screens/observations/MapScreen.js';
+import { Categories } from './screens/observations/Categories.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -62,6 +63,7 @@ const Protected = {
   Observations: signedIn(Observations),
   ObservationDetail: signedIn(ObservationDetail),
   MapScreen: signedIn(MapScreen),
+  Categories: signedIn(Categories),
 };
 
 export function App() {
@@ -102,6 +104,7 @@ export function App() {
           <Route path="/observe" component={Protected.Capture} />
           <Route path="/observations" component={Protected.Observations} />
           <Route path="/observations/map" component={Protected.MapScreen} />
+          <Route path="/categories" component={Protected.Categories} />
           <Route path="/observations/:id" component={Protected.ObservationDetail} />
           <Route default component={Protected.Home} />
         </Router>

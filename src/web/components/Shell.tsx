@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { href: '/board', label: 'nav.board', permission: 'shift.manage' },
   { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },
   { href: '/hours', label: 'nav.hours', permission: 'shift.list' },
+  { href: '/categories', label: 'nav.categories', permission: 'category.manage' },
   { href: '/members', label: 'nav.members', permission: 'member.list' },
   { href: '/invite-member', label: 'nav.invite', permission: 'member.invite' },
   { href: '/cars', label: 'nav.cars', permission: 'vehicle.list' },

@@ -66,6 +66,7 @@ export function Capture() {
   const [handed, setHanded] = useState(false);
   const [policeRef, setPoliceRef] = useState('');
   const [callMadeAt, setCallMadeAt] = useState<string | null>(null);
+  const [callReference, setCallReference] = useState('');
   const [position, setPosition] = useState<Position>({ state: 'finding' });
   const [observedAt, setObservedAt] = useState(new Date().toISOString());
   const [saved, setSaved] = useState(false);
@@ -102,6 +103,7 @@ export function Capture() {
     setHanded(false);
     setPoliceRef('');
     setCallMadeAt(null);
+    setCallReference('');
     setMoving(false);
   };
   const save = async (e: Event) => {
@@ -129,7 +131,7 @@ export function Capture() {
         handedToPolice: handed,
         policeReference: handed ? policeRef.trim() || null : null,
         callMadeAt,
-        callReference: null,
+        callReference: callMadeAt ? callReference.trim() || null : null,
         address: position.address,
       },
       photo,
@@ -184,6 +186,7 @@ export function Capture() {
                   })}
                 </p>
               )}
+              {callMadeAt && <Field name="callReference" label={t('observe.callReference')} value={callReference} onValue={setCallReference} />}
             </div>
           )}
           {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}

@@ -3,10 +3,11 @@ import { useState } from 'preact/hooks';
 import { Shell } from '../../components/Shell.js';
 import { Alert } from '../../components/Form.js';
 import { useLoad } from '../../components/useLoad.js';
-import { formatDateTime, t } from '../../i18n.js';
+import { t } from '../../i18n.js';
 import { get } from '../../api.js';
 import type { Observation } from '../../../shared/api/observations.js';
 import { Filters, filterQuery, noFilters, type ObservationFilters } from './Filters.js';
+import { ObservationCard } from './ObservationCard.js';
 
 interface Page {
   items: Observation[];
@@ -48,20 +49,7 @@ export function Observations() {
       {first.data && items.length === 0 && <p>{t('observations.none')}</p>}
       <ul class="cards">
         {items.map((o) => (
-          <li key={o.id} class="card">
-            <p class="card-title">
-              <a href={`/observations/${o.id}`}>
-                <span aria-hidden="true">{o.icon}</span> {o.categoryLabel}
-              </a>
-            </p>
-            <p>
-              {formatDateTime(o.observedAt)}
-              {o.areaName && ` · ${o.areaName}`} · {t(`observe.urgency.${o.urgency}`)}
-            </p>
-            {o.text && <p>{o.text}</p>}
-            {o.handedToPolice && <p>{t('observations.handed', { reference: o.handedToPolice.reference ?? '–' })}</p>}
-            {o.photos.length > 0 && <p>{t('observations.photos', { n: o.photos.length })}</p>}
-          </li>
+          <ObservationCard key={o.id} o={o} />
         ))}
       </ul>
       {next && (

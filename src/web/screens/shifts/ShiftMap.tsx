@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../../api.js';
 import { t } from '../../i18n.js';
+import { ObservationCard } from '../observations/ObservationCard.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { MapSettings, Observation } from '../../../shared/api/observations.js';
 import type { Track } from '../../../shared/api/shifts.js';
@@ -9,6 +10,7 @@ import type { Track } from '../../../shared/api/shifts.js';
 export function ShiftMap({ shiftId }: { shiftId: string }) {
   const element = useRef<HTMLDivElement>(null);
   const [summary, setSummary] = useState<string | null>(null);
+  const [items, setItems] = useState<Observation[]>([]);
   useEffect(() => {
     let destroy: (() => void) | undefined;
     let cancelled = false;
@@ -31,6 +33,7 @@ export function ShiftMap({ shiftId }: { shiftId: string }) {
         map.showRoute(track.segments.map((s) => s.points.map((p) => [p.lat, p.lng] as [number, number])));
         const points = track.segments.reduce((n, s) => n + s.points.length, 0);
         setSummary(t('shiftMap.summary', { observations: observations.items.length, points }));
+        setItems(observations.items);
       } catch {
         setSummary(t('map.unavailable'));
       }
@@ -45,6 +48,13 @@ export function ShiftMap({ shiftId }: { shiftId: string }) {
       <h2 id="shift-map">{t('shiftMap.title')}</h2>
       <p aria-live="polite">{summary}</p>
       <div ref={element} class="map" role="region" aria-label={t('shiftMap.title')} />
+      {items.length > 0 && (
+        <ul class="cards">
+          {items.map((o) => (
+            <ObservationCard key={o.id} o={o} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
