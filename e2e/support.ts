@@ -29,7 +29,7 @@ export interface E2EServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<E2EServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
   const dir = mkdtempSync(join(tmpdir(), 'grannstod-e2e-'));
   // The port is known only after listen; PUBLIC_URL must match it for links and origin checks, so pick one first.
   const port = 41000 + Math.floor(Math.random() * 2000);
@@ -45,6 +45,7 @@ export async function startServer(): Promise<E2EServer> {
     REMINDER_INTERVAL_SECONDS: '0',
     // No internet here: maps draw without tiles, as they must be able to.
     MAP_TILE_URL: 'none',
+    ...env,
   });
   const { app, ctx } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
   await app.listen({ port, host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 /** API schemas of observation categories and observations. */
 import { z } from 'zod';
-import { urgencies } from '../domain/categories.js';
+import { observationStatuses, urgencies } from '../domain/categories.js';
 import { id, isoDate, isoDateTime } from './common.js';
 
 const label = z.string().trim().min(1).max(120);
@@ -63,6 +63,7 @@ export const observation = z.object({
   categoryLabel: z.string(),
   icon: z.string(),
   urgency: z.enum(urgencies),
+  status: z.enum(observationStatuses),
   text: z.string().nullable(),
   lat: z.number(),
   lng: z.number(),
@@ -89,6 +90,7 @@ export const observationListQuery = z.strictObject({
   to: isoDate.optional(),
   categoryId: id.optional(),
   urgency: z.enum(urgencies).optional(),
+  status: z.enum(observationStatuses).optional(),
   areaId: id.optional(),
   vehicleId: id.optional(),
   memberId: id.optional(),

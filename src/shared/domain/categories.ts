@@ -30,3 +30,10 @@ export const defaultCategories: readonly DefaultCategory[] = [
 /** How urgent an observation is. Acute danger is never a report: the app says to call 112 and records the call. */
 export const urgencies = ['emergency_112', 'police_tip', 'needs_action', 'note'] as const;
 export type Urgency = (typeof urgencies)[number];
+
+/**
+ * Where an observation stands, until action items (issue 5) track what each recipient did:
+ * open (needs action), handed to the police (only time and reference kept), or no action (a note).
+ */
+export const observationStatuses = ['open', 'handed_to_police', 'no_action'] as const;
+export type ObservationStatus = (typeof observationStatuses)[number];

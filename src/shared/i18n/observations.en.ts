@@ -106,4 +106,9 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'categories.add': 'Add a category',
   'categories.parent': 'Under',
   'categories.topLevel': 'None (a category of its own)',
+  'observations.status': 'Status',
+  'observations.status.open': 'Open',
+  'observations.status.handed_to_police': 'Handed to the police',
+  'observations.status.no_action': 'No action',
+  'map.offline': 'No connection: the map shows the areas, not the observations.',
 };

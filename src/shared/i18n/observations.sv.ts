@@ -104,4 +104,9 @@ export const svObservations = {
   'categories.add': 'Lägg till kategori',
   'categories.parent': 'Under',
   'categories.topLevel': 'Ingen (egen kategori)',
+  'observations.status': 'Läge',
+  'observations.status.open': 'Behöver åtgärd',
+  'observations.status.handed_to_police': 'Lämnad till polisen',
+  'observations.status.no_action': 'Ingen åtgärd',
+  'map.offline': 'Ingen anslutning: kartan visar områdena, men inte observationerna.',
 } as const;

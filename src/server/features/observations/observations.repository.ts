@@ -106,6 +106,7 @@ export interface ObservationFilter {
   /** A category and its subcategories. */
   categoryIds?: string[];
   urgency?: string;
+  status?: string;
   areaId?: string;
   vehicleId?: string;
   memberId?: string;
@@ -126,6 +127,10 @@ function matching(eb: FilterBuilder, associationId: string, f: Omit<ObservationF
   // A category with its subcategories, as a list of ids so the (association, category, time) index serves it.
   if (f.categoryIds) all.push(eb('observations.category_id', 'in', f.categoryIds.length ? f.categoryIds : ['-']));
   if (f.urgency) all.push(eb('observations.urgency', '=', f.urgency));
+  // The status is derived (see statusOf), so its filter is the same rule in SQL.
+  if (f.status === 'handed_to_police') all.push(eb('observations.handed_to_police_at', 'is not', null));
+  if (f.status === 'no_action') all.push(eb.and([eb('observations.handed_to_police_at', 'is', null), eb('observations.urgency', '=', 'note')]));
+  if (f.status === 'open') all.push(eb.and([eb('observations.handed_to_police_at', 'is', null), eb('observations.urgency', '!=', 'note')]));
   if (f.areaId) all.push(eb('observations.area_id', '=', f.areaId));
   if (f.vehicleId) all.push(eb('observations.vehicle_id', '=', f.vehicleId));
   if (f.memberId) all.push(eb('observations.author_member_id', '=', f.memberId));

@@ -12,7 +12,7 @@ import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { MapQuery, MapResult, Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
-import type { Urgency } from '../../../shared/domain/categories.js';
+import type { ObservationStatus, Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './observations.repository.js';
@@ -34,6 +34,12 @@ export function contentHash(input: ObservationPut): string {
     .digest('hex');
 }
 
+/** Where it stands: handed to the police, a note needing nothing, or open. Action items (issue 5) will refine "open". */
+export function statusOf(r: Pick<repo.ObservationRow, 'handed_to_police_at' | 'urgency'>): ObservationStatus {
+  if (r.handed_to_police_at) return 'handed_to_police';
+  return r.urgency === 'note' ? 'no_action' : 'open';
+}
+
 function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: repo.PhotoRow[]): Observation {
   return {
     id: r.id,
@@ -42,6 +48,7 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
     categoryLabel: language === 'en' ? r.label_en : r.label_sv,
     icon: r.icon,
     urgency: r.urgency as Urgency,
+    status: statusOf(r),
     text: r.text,
     lat: Number(r.lat),
     lng: Number(r.lng),
@@ -180,6 +187,7 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
     toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
     categoryIds: q.categoryId ? await withSubcategories(ctx, actor.associationId, q.categoryId) : undefined,
     urgency: q.urgency,
+    status: q.status,
     areaId: q.areaId,
     vehicleId: q.vehicleId,
     memberId: q.memberId,

@@ -169,6 +169,27 @@ describe('lists, visibility and edits', () => {
     expect(byArea.items.every((o: { areaId: string }) => o.areaId === flemingsberg)).toBe(true);
   });
 
+  it('filters by where an observation stands: open, handed to the police, no action', async () => {
+    const open = (await put(member.cookie, newId(), body({ text: 'Öppen' }))).json();
+    const note = (await put(member.cookie, newId(), body({ urgency: 'note', text: 'Bara en notering' }))).json();
+    const handed = (await put(member.cookie, newId(), body({ text: 'Bil ABC 123', handedToPolice: true, policeReference: 'K1' }))).json();
+    expect([open.status, note.status, handed.status]).toEqual(['open', 'no_action', 'handed_to_police']);
+    for (const [status, id] of [
+      ['open', open.id],
+      ['no_action', note.id],
+      ['handed_to_police', handed.id],
+    ] as const) {
+      const ids = (await call(t, a.admin.cookie, 'GET', `/api/observations?status=${status}&limit=200`))
+        .json()
+        .items.map((o: { id: string; status: string }) => o.id);
+      expect(ids).toContain(id);
+      const statuses = (await call(t, a.admin.cookie, 'GET', `/api/observations?status=${status}&limit=200`))
+        .json()
+        .items.map((o: { status: string }) => o.status);
+      expect(new Set(statuses)).toEqual(new Set([status]));
+    }
+  });
+
   it('a category filter includes its subcategories', async () => {
     const sub = (
       await call(t, a.admin.cookie, 'POST', '/api/observation-categories', { parentId: graffiti, labelSv: 'Klotter på skola', labelEn: 'Graffiti on a school' })

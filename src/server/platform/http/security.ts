@@ -19,7 +19,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(tileUrl)],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        // The service worker fetches (and keeps) map tiles itself, and its fetches fall under connect-src.
+        connectSrc: ["'self'", ...tileOrigins(tileUrl)],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],

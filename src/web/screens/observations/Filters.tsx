@@ -3,7 +3,7 @@ import { Field, Select } from '../../components/Field.js';
 import { useLoad } from '../../components/useLoad.js';
 import { language, t } from '../../i18n.js';
 import { can } from '../../session.js';
-import { urgencies } from '../../../shared/domain/categories.js';
+import { observationStatuses, urgencies } from '../../../shared/domain/categories.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { MemberSummary } from '../../../shared/api/members.js';
 import type { Vehicle } from '../../../shared/api/vehicles.js';
@@ -14,11 +14,12 @@ export interface ObservationFilters {
   to: string;
   categoryId: string;
   urgency: string;
+  status: string;
   areaId: string;
   vehicleId: string;
   memberId: string;
 }
-export const noFilters: ObservationFilters = { from: '', to: '', categoryId: '', urgency: '', areaId: '', vehicleId: '', memberId: '' };
+export const noFilters: ObservationFilters = { from: '', to: '', categoryId: '', urgency: '', status: '', areaId: '', vehicleId: '', memberId: '' };
 
 /** The query string of the filters that are set. */
 export const filterQuery = (f: ObservationFilters) =>
@@ -52,6 +53,13 @@ export function Filters({ value, onChange }: { value: ObservationFilters; onChan
         value={value.urgency}
         onValue={set('urgency')}
         options={[any, ...urgencies.map((u) => ({ value: u, label: t(`observe.urgency.${u}`) }))]}
+      />
+      <Select
+        name="status"
+        label={t('observations.status')}
+        value={value.status}
+        onValue={set('status')}
+        options={[any, ...observationStatuses.map((x) => ({ value: x, label: t(`observations.status.${x}`) }))]}
       />
       <Select
         name="areaId"

@@ -1,6 +1,7 @@
 /** Observations on a map: each one when few, clusters (counted on the server) when many; the list is the accessible alternative. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../../api.js';
+import { remembered } from '../../offline/remembered.js';
 import { Shell } from '../../components/Shell.js';
 import { Alert } from '../../components/Form.js';
 import { t } from '../../i18n.js';
@@ -20,8 +21,8 @@ export function MapScreen() {
       try {
         const [{ createMap }, settings, areas] = await Promise.all([
           import('../../map/leaflet-map.js'),
-          get<MapSettings>('/api/map-settings'),
-          get<Area[]>('/api/areas'),
+          remembered<MapSettings>('/api/map-settings'),
+          remembered<Area[]>('/api/areas'),
         ]);
         if (cancelled || !element.current) return;
         handle = createMap(
@@ -37,7 +38,7 @@ export function MapScreen() {
                 setResult(r);
                 handle?.showMarkers(r, t('map.open'));
               })
-              .catch(() => setError(t('app.error')));
+              .catch(() => setError(navigator.onLine ? t('app.error') : t('map.offline')));
           },
           { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
         );

@@ -12,7 +12,7 @@ export function ObservationCard({ o }: { o: Observation }) {
       </p>
       <p>
         {formatDateTime(o.observedAt)}
-        {o.areaName && ` · ${o.areaName}`} · {t(`observe.urgency.${o.urgency}`)}
+        {o.areaName && ` · ${o.areaName}`} · {t(`observe.urgency.${o.urgency}`)} · {t(`observations.status.${o.status}`)}
       </p>
       {o.text && <p>{o.text}</p>}
       {o.handedToPolice && <p>{t('observations.handed', { reference: o.handedToPolice.reference ?? '–' })}</p>}

@@ -1,6 +1,6 @@
 /** Moving the position by hand: the phone's fix is a guess, the crew knows where the thing is. */
 import { useEffect, useRef } from 'preact/hooks';
-import { get } from '../../api.js';
+import { remembered } from '../../offline/remembered.js';
 import { t } from '../../i18n.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { MapSettings } from '../../../shared/api/observations.js';
@@ -14,8 +14,8 @@ export function PinMap({ lat, lng, onMove }: { lat: number; lng: number; onMove:
       // Offline the settings and areas may be out of reach: the pin still works on a plain background.
       const [{ createPinMap }, settings, areas] = await Promise.all([
         import('../../map/leaflet-map.js'),
-        get<MapSettings>('/api/map-settings').catch(() => ({ tileUrl: null, attribution: '' })),
-        get<Area[]>('/api/areas').catch(() => [] as Area[]),
+        remembered<MapSettings>('/api/map-settings').catch(() => ({ tileUrl: null, attribution: '' })),
+        remembered<Area[]>('/api/areas').catch(() => [] as Area[]),
       ]);
       if (cancelled || !element.current) return;
       destroy = createPinMap(element.current, settings, areas, [lat, lng], onMove, {

@@ -1,6 +1,7 @@
 /** A shift's map: the route driven (when the crew allowed it) and the observations made on it. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../../api.js';
+import { remembered } from '../../offline/remembered.js';
 import { t } from '../../i18n.js';
 import { ObservationCard } from '../observations/ObservationCard.js';
 import type { Area } from '../../../shared/api/associations.js';
@@ -18,8 +19,8 @@ export function ShiftMap({ shiftId }: { shiftId: string }) {
       try {
         const [{ createMap }, settings, areas, track, observations] = await Promise.all([
           import('../../map/leaflet-map.js'),
-          get<MapSettings>('/api/map-settings'),
-          get<Area[]>('/api/areas'),
+          remembered<MapSettings>('/api/map-settings'),
+          remembered<Area[]>('/api/areas'),
           get<Track>(`/api/shifts/${shiftId}/track`),
           get<{ items: Observation[] }>(`/api/observations?shiftId=${shiftId}&limit=200`),
         ]);
