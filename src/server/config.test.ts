@@ -21,6 +21,15 @@ describe('config', () => {
     expect(() => loadConfig({ TRUSTED_ORIGINS: 'not a url' })).toThrow(/TRUSTED_ORIGINS/);
   });
 
+  it('takes map tiles and a geocoder as URL templates, or none', () => {
+    expect(loadConfig({}).mapTileUrl).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'none' }).mapTileUrl).toBeNull();
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.se/map.png' })).toThrow(/MAP_TILE_URL/);
+    expect(loadConfig({}).geocoderUrl).toBeNull();
+    expect(loadConfig({ GEOCODER_URL: 'https://geo.example.se/reverse?lat={lat}&lon={lng}' }).geocoderUrl).toContain('{lat}');
+    expect(() => loadConfig({ GEOCODER_URL: 'ftp://geo.example.se/{lat}/{lng}' })).toThrow(/GEOCODER_URL/);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });

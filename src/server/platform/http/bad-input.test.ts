@@ -1,5 +1,7 @@
 /** Malformed, unknown, wrongly typed, oversized or wrongly typed content: 4xx problem+json naming the field, nothing changed. */
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSecurityHeaders } from './security.js';
 import { addAssociation, createTestApp, type TestApp, type TestAssociation } from '../../../../test/app.js';
 
 let t: TestApp;
@@ -112,5 +114,29 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('lets the map tile server show images and be fetched by the service worker, and nothing else', () => {
+    const directives = async (tileUrl: string | null) => {
+      const app = Fastify();
+      await registerSecurityHeaders(app, 'http://localhost:3000', tileUrl);
+      app.get('/', async () => 'ok');
+      const csp = (await app.inject({ method: 'GET', url: '/' })).headers['content-security-policy'] as string;
+      await app.close();
+      return Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
+    };
+    return (async () => {
+      const osm = await directives('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+      expect(osm['img-src']).toContain('https://tile.openstreetmap.org');
+      expect(osm['connect-src']).toEqual(["'self'", 'https://tile.openstreetmap.org']);
+      expect((await directives('https://{s}.tile.example.org/{z}/{x}/{y}.png'))['img-src']).toContain('https://*.tile.example.org');
+      const none = await directives(null);
+      expect(none['connect-src']).toEqual(["'self'"]);
+    })();
   });
 });
