@@ -33,6 +33,11 @@ export interface QualificationRecord {
   expiresOn: string | null;
 }
 
+/** A member row (as the session reader brings it along) and its roles, as a record. */
+export function recordFromRow(row: Selectable<MemberTable>, roles: Role[]): MemberRecord {
+  return toRecord(row, roles);
+}
+
 function toRecord(row: Selectable<MemberTable>, roles: Role[]): MemberRecord {
   return {
     id: row.id,

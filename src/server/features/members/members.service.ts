@@ -5,6 +5,7 @@ import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { revokeAllSessions } from '../../platform/auth/accounts.js';
+import type { SessionUser } from '../../platform/auth/session.js';
 import type { Role } from '../../../shared/domain/roles.js';
 import type { MemberDetail, MemberSummary, MemberUpdate } from '../../../shared/api/members.js';
 import { releaseFutureSeats } from '../shifts/waiting-list.js';
@@ -28,8 +29,13 @@ export function toDetail(m: repo.MemberRecord, qualifications: repo.Qualificatio
 }
 
 /** The actor for a signed-in user, or null when the user is no active member. */
-export async function actorForUser(ctx: AppContext, user: { id: string; twoFactorEnabled: boolean }): Promise<Actor | null> {
-  const m = await repo.findMemberByUserId(ctx.db, user.id);
+export async function actorForUser(ctx: AppContext, user: SessionUser): Promise<Actor | null> {
+  // Usually the session reader has brought the member along; otherwise one more query.
+  const m = user.member
+    ? user.member.row
+      ? repo.recordFromRow(user.member.row as never, user.member.roles as Role[])
+      : undefined
+    : await repo.findMemberByUserId(ctx.db, user.id);
   if (!m || m.status !== 'active') return null;
   return {
     userId: user.id,

@@ -19,6 +19,12 @@ export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
 export interface SessionUser {
   id: string;
   twoFactorEnabled: boolean;
+  /**
+   * The member row and roles of this user, read in the same query as the session
+   * (a left join), so resolving the actor of a request costs one round trip.
+   * Absent when better-auth's own path answered (a session due for renewal).
+   */
+  member?: { row: Record<string, unknown> | null; roles: string[] };
 }
 
 /** The session token from a Cookie header if its signature is valid; null otherwise. */
@@ -51,18 +57,34 @@ export function createSessionReader(auth: Auth, db: Db, secret: string) {
   return async function readSession(headers: Headers): Promise<SessionUser | null> {
     const token = verifiedSessionToken(headers.get('cookie') ?? undefined, secret);
     if (!token) return null;
-    const row = await raw
+    // One row per role (at least one); the member columns carry their table's names, the session's are aliased.
+    const rows = await raw
       .selectFrom('session')
       .innerJoin('user', 'user.id', 'session.userId')
-      .select(['session.userId as userId', 'session.expiresAt as expiresAt', 'user.twoFactorEnabled as twoFactorEnabled'])
+      .leftJoin('members', 'members.user_id', 'session.userId')
+      .leftJoin('member_roles', 'member_roles.member_id', 'members.id')
+      .selectAll('members')
+      .select([
+        'session.userId as session_user_id',
+        'session.expiresAt as session_expires_at',
+        'user.twoFactorEnabled as user_two_factor',
+        'member_roles.role as member_role',
+      ])
       .where('session.token', '=', token)
-      .executeTakeFirst();
-    if (!row) return null;
+      .execute();
+    const first = rows[0];
+    if (!first) return null;
+    const row = { userId: first.session_user_id, expiresAt: first.session_expires_at, twoFactorEnabled: first.user_two_factor };
     const expiresAt = new Date(row.expiresAt as string | Date).getTime();
     const now = Date.now();
     if (expiresAt <= now) return null;
     // Due for renewal: let better-auth extend it by its own rules.
     if (expiresAt - now < (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000) return sessionUser(auth, headers);
-    return { id: String(row.userId), twoFactorEnabled: Boolean(row.twoFactorEnabled) };
+    const { session_user_id: _u, session_expires_at: _e, user_two_factor: _t, member_role: _r, ...member } = first;
+    return {
+      id: String(row.userId),
+      twoFactorEnabled: Boolean(row.twoFactorEnabled),
+      member: { row: member.id ? member : null, roles: rows.flatMap((r) => (r.member_role ? [String(r.member_role)] : [])) },
+    };
   };
 }
