@@ -29,6 +29,8 @@ import {
   startProcess,
   stopProcess,
   waitForOk,
+  timedRequests,
+  p95,
   type Dialect,
 } from './support.js';
 
@@ -36,23 +38,6 @@ const ASSOCIATIONS = 50;
 const PER_ASSOCIATION = 20_000;
 const PASSWORD = 'bench-password-long-enough';
 const DAY = 86_400_000;
-
-async function timed(urls: () => string, headers: Record<string, string>, warmup: number, n: number): Promise<{ times: number[]; bodies: unknown[] }> {
-  for (let i = 0; i < warmup; i++) await (await fetch(urls(), { headers })).arrayBuffer();
-  const times: number[] = [];
-  const bodies: unknown[] = [];
-  for (let i = 0; i < n; i++) {
-    const url = urls();
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    const body = await res.json();
-    times.push(performance.now() - t0);
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${JSON.stringify(body)}`);
-    bodies.push(body);
-  }
-  return { times, bodies };
-}
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 export async function benchObservations(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
@@ -150,7 +135,7 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
       () => `/api/observations?limit=50&from=${since}&categoryId=${f.categories[0]}&urgency=needs_action`,
     ];
     let li = 0;
-    const list = await timed(() => `${base}${lists[li++ % lists.length]!()}`, { cookie }, 20, 300);
+    const list = await timedRequests(() => `${base}${lists[li++ % lists.length]!()}`, { cookie }, 20, 300);
     const viewport = () => {
       // From the whole municipality (0.4°) down to a few blocks (0.004°), anywhere around Huddinge.
       const size = 0.4 * 10 ** (-2 * rnd());
@@ -162,8 +147,8 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
     // The slowest filter is the one to look at: each one's p95 (the same requests, grouped).
     const byFilter = lists.map((_, k) => p95(list.times.filter((__, i) => (i + 20) % lists.length === k)));
     console.log('list p95 by filter (none, category, urgency, 30 days, area, next page, combined):', byFilter.map((x) => x.toFixed(1)).join(' '));
-    const map = await timed(viewport, { cookie }, 20, 300);
-    const health = await timed(() => `${base}/healthz`, {}, 20, 300);
+    const map = await timedRequests(viewport, { cookie }, 20, 300);
+    const health = await timedRequests(() => `${base}/healthz`, {}, 20, 300);
     const markers = (map.bodies as { markers: unknown[] }[]).map((b) => b.markers.length);
     report(
       'observations',

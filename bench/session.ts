@@ -8,19 +8,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
-import {
-  buildServer,
-  SERVER_ENTRY,
-  freePort,
-  freshDatabase,
-  report,
-  serverEnv,
-  signInCookie,
-  startProcess,
-  stopProcess,
-  waitForOk,
-  type Dialect,
-} from './support.js';
+import { freePort, freshDatabase, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -40,17 +28,12 @@ export async function benchSession(dialect: Dialect): Promise<void> {
   await fillDemo(seeded.ctx);
   await seeded.app.close();
 
-  buildServer();
-  const server = startProcess(SERVER_ENTRY, env);
-  const barePort = freePort();
-  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
+  const servers = await startServerWithBaseline(env, port);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
     const cookie = await signInCookie(port, 'admin@demo.grannstod.se', DEMO_PASSWORD);
     const authed = await load(`http://127.0.0.1:${port}/api/me`, { cookie });
     const health = await load(`http://127.0.0.1:${port}/healthz`);
-    const baseline = await load(`http://127.0.0.1:${barePort}/bare`);
+    const baseline = await load(servers.bareUrl);
     report(
       'session',
       dialect,
@@ -58,8 +41,7 @@ export async function benchSession(dialect: Dialect): Promise<void> {
       { bare_rps: baseline.rps, bare_p99_ms: baseline.p99 },
     );
   } finally {
-    await stopProcess(server);
-    await stopProcess(bare);
+    await servers.stop();
     await db.drop();
   }
 }

@@ -27,26 +27,14 @@ import {
   startProcess,
   stopProcess,
   waitForOk,
+  timedRequests,
+  p95,
   type Dialect,
 } from './support.js';
 
 const PASSWORD = 'bench-password-long-enough';
 const YEAR = { from: '2027-01-01', to: '2027-12-31' };
 const MONTH = { from: '2027-03-01', to: '2027-03-31' };
-
-async function timedRequests(url: string, headers: Record<string, string>, warmup: number, n: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await (await fetch(url, { headers })).arrayBuffer();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 export async function benchShifts(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
@@ -132,8 +120,8 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
   try {
     await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
     const cookie = await signInCookie(port, 'm0.bench0@bench.se', PASSWORD);
-    const board = await timedRequests(`http://127.0.0.1:${port}/api/staffing-board?from=${MONTH.from}&to=${MONTH.to}`, { cookie }, 20, 200);
-    const health = await timedRequests(`http://127.0.0.1:${port}/healthz`, {}, 20, 200);
+    const { times: board } = await timedRequests(`http://127.0.0.1:${port}/api/staffing-board?from=${MONTH.from}&to=${MONTH.to}`, { cookie }, 20, 200);
+    const { times: health } = await timedRequests(`http://127.0.0.1:${port}/healthz`, {}, 20, 200);
     report(
       'shifts',
       dialect,

@@ -124,3 +124,45 @@ export async function signInCookie(port: number, email: string, password: string
     .map((c) => c.split(';')[0])
     .join('; ');
 }
+
+/** Sequential timed GETs (after a warm-up): each request's milliseconds and its JSON body. url may vary per request. */
+export async function timedRequests(
+  url: string | (() => string),
+  headers: Record<string, string>,
+  warmup: number,
+  n: number,
+): Promise<{ times: number[]; bodies: unknown[] }> {
+  const next = typeof url === 'string' ? () => url : url;
+  for (let i = 0; i < warmup; i++) await (await fetch(next(), { headers })).arrayBuffer();
+  const times: number[] = [];
+  const bodies: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const target = next();
+    const t0 = performance.now();
+    const res = await fetch(target, { headers });
+    const text = await res.text();
+    times.push(performance.now() - t0);
+    if (!res.ok) throw new Error(`${target}: HTTP ${res.status} ${text}`);
+    bodies.push(text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text);
+  }
+  return { times, bodies };
+}
+
+export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+/** The compiled server and a bare Fastify process (the baseline), both answering; stop() ends both. */
+export async function startServerWithBaseline(env: Record<string, string>, port: number) {
+  buildServer();
+  const server = startProcess(SERVER_ENTRY, env);
+  const barePort = freePort();
+  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
+  await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
+  await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
+  return {
+    bareUrl: `http://127.0.0.1:${barePort}/bare`,
+    stop: async () => {
+      await stopProcess(server);
+      await stopProcess(bare);
+    },
+  };
+}

@@ -11,19 +11,7 @@ import { startApp } from '../src/server/start.js';
 import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
 import { uuidv7 } from '../src/shared/domain/ids.js';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import {
-  buildServer,
-  SERVER_ENTRY,
-  freePort,
-  freshDatabase,
-  report,
-  serverEnv,
-  signInCookie,
-  startProcess,
-  stopProcess,
-  waitForOk,
-  type Dialect,
-} from './support.js';
+import { freePort, freshDatabase, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -36,13 +24,8 @@ export async function benchSync(dialect: Dialect): Promise<void> {
   await fillDemo(seeded.ctx);
   await seeded.app.close();
 
-  buildServer();
-  const server = startProcess(SERVER_ENTRY, env);
-  const barePort = freePort();
-  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
+  const servers = await startServerWithBaseline(env, port);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
     const cookie = await signInCookie(port, 'forare@demo.grannstod.se', DEMO_PASSWORD);
     const base = `http://127.0.0.1:${port}`;
     const categories = (await (await fetch(`${base}/api/observation-categories`, { headers: { cookie } })).json()) as { id: string }[];
@@ -68,7 +51,7 @@ export async function benchSync(dialect: Dialect): Promise<void> {
     };
     const warm = await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: () => request() }] });
     const put = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests: [{ setupRequest: () => request() }] });
-    const baseline = await autocannon({ url: `http://127.0.0.1:${barePort}/bare`, connections: CONNECTIONS, duration: DURATION_S });
+    const baseline = await autocannon({ url: servers.bareUrl, connections: CONNECTIONS, duration: DURATION_S });
     // Every answered PUT is a row, once: counted in the database itself.
     const check = openDatabase(db.url);
     const stored = Number(
@@ -94,8 +77,7 @@ export async function benchSync(dialect: Dialect): Promise<void> {
       { bare_rps: baseline.requests.average },
     );
   } finally {
-    await stopProcess(server);
-    await stopProcess(bare);
+    await servers.stop();
     await db.drop();
   }
 }

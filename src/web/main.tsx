@@ -9,6 +9,8 @@ import { resumeTracking } from './offline/track.js';
 import { get } from './api.js';
 import type { Shift } from '../shared/api/shifts.js';
 import './styles.css';
+import './styles-shifts.css';
+import './styles-observations.css';
 
 applyTextSize((localStorage.getItem('grannstod.textSize') as TextSize | null) ?? 'normal');
 setLanguage(language.value);
