@@ -10,37 +10,19 @@ import { authorize, type Actor } from '../../platform/policies.js';
 import type { DrivingLog, Trip, TripFlag } from '../../../shared/api/driving-log.js';
 import { localParts, zonedInstant } from '../../../shared/domain/time.js';
 import { translate } from '../../../shared/i18n/translate.js';
+import * as repo from './driving-log.repository.js';
 
 export async function drivingLog(ctx: AppContext, actor: Actor, vehicleId: string, year: number): Promise<DrivingLog> {
-  const vehicle = await ctx.db
-    .selectFrom('vehicles')
-    .select(['id', 'name', 'registration'])
-    .where('association_id', '=', actor.associationId)
-    .where('id', '=', vehicleId)
-    .executeTakeFirst();
+  const vehicle = await repo.findVehicle(ctx.db, actor.associationId, vehicleId);
   if (!vehicle) throw notFound();
   authorize(actor, 'drivinglog.read');
-  const rows = await ctx.db
-    .selectFrom('shifts')
-    .leftJoin('members', 'members.id', 'shifts.driver_member_id')
-    .leftJoin('areas', 'areas.id', 'shifts.area_id')
-    .select([
-      'shifts.id',
-      'shifts.checked_in_at',
-      'shifts.checked_out_at',
-      'shifts.odometer_start_km',
-      'shifts.odometer_end_km',
-      'shifts.start_place',
-      'shifts.end_place',
-      'members.name as driver_name',
-      'areas.name as area_name',
-    ])
-    .where('shifts.association_id', '=', actor.associationId)
-    .where('shifts.vehicle_id', '=', vehicleId)
-    .where('shifts.checked_in_at', '>=', zonedInstant(`${year}-01-01`, '00:00').toISOString())
-    .where('shifts.checked_in_at', '<', zonedInstant(`${year + 1}-01-01`, '00:00').toISOString())
-    .orderBy('shifts.checked_in_at')
-    .execute();
+  const rows = await repo.tripsOf(
+    ctx.db,
+    actor.associationId,
+    vehicleId,
+    zonedInstant(`${year}-01-01`, '00:00').toISOString(),
+    zonedInstant(`${year + 1}-01-01`, '00:00').toISOString(),
+  );
   const patrol = translate(actor.language, 'log.purposePatrol');
   let lastEnd: number | null = null;
   const trips: Trip[] = rows.map((r) => {

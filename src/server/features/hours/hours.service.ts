@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import type { Hours } from '../../../shared/api/driving-log.js';
+import * as repo from './hours.repository.js';
 import { addDays, daysBetween, localParts, zonedInstant } from '../../../shared/domain/time.js';
 
 export async function hoursAndKm(ctx: AppContext, actor: Actor, q: { from: string; to: string }): Promise<Hours> {
@@ -17,14 +18,10 @@ export async function hoursAndKm(ctx: AppContext, actor: Actor, q: { from: strin
   const fromIso = zonedInstant(q.from, '00:00').toISOString();
   const toIso = zonedInstant(addDays(q.to, 1), '00:00').toISOString();
 
-  const shifts = await ctx.db
-    .selectFrom('shifts')
-    .select(['id', 'vehicle_id', 'starts_at', 'status', 'odometer_start_km', 'odometer_end_km'])
-    .where('association_id', '=', actor.associationId)
-    .where('starts_at', '>=', fromIso)
-    .where('starts_at', '<', toIso)
-    .execute();
-  const vehicles = await ctx.db.selectFrom('vehicles').select(['id', 'name']).where('association_id', '=', actor.associationId).orderBy('name').execute();
+  const [shifts, vehicles] = await Promise.all([
+    repo.shiftsStarting(ctx.db, actor.associationId, fromIso, toIso),
+    repo.vehiclesOf(ctx.db, actor.associationId),
+  ]);
   const months = new Map<string, Map<string, { km: number; planned: number; run: number; cancelled: number }>>();
   for (const v of vehicles) months.set(v.id, new Map());
   for (const s of shifts) {
@@ -40,20 +37,8 @@ export async function hoursAndKm(ctx: AppContext, actor: Actor, q: { from: strin
     perCar.set(month, m);
   }
 
-  let crewQuery = ctx.db
-    .selectFrom('shift_crew')
-    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
-    .innerJoin('members', 'members.id', 'shift_crew.member_id')
-    .select(['members.id as member_id', 'members.name', 'shifts.checked_in_at', 'shifts.checked_out_at'])
-    .where('shift_crew.association_id', '=', actor.associationId)
-    .where('shift_crew.place', '=', 'crew')
-    .where((eb) => eb.or([eb('shift_crew.present', 'is', null), eb('shift_crew.present', '=', 1)]))
-    .where('shifts.status', '=', 'closed')
-    .where('shifts.starts_at', '>=', fromIso)
-    .where('shifts.starts_at', '<', toIso);
-  if (!everyone) crewQuery = crewQuery.where('shift_crew.member_id', '=', actor.memberId);
   const perMember = new Map<string, { memberId: string; name: string; shifts: number; minutes: number }>();
-  for (const r of await crewQuery.execute()) {
+  for (const r of await repo.crewTimes(ctx.db, actor.associationId, fromIso, toIso, everyone ? undefined : actor.memberId)) {
     const m = perMember.get(r.member_id) ?? { memberId: r.member_id, name: r.name, shifts: 0, minutes: 0 };
     m.shifts += 1;
     m.minutes += Math.round((Date.parse(r.checked_out_at!) - Date.parse(r.checked_in_at!)) / 60_000);

@@ -14,6 +14,7 @@ import { nowIso } from '../../platform/db/ids.js';
 import type { Track, TrackSegmentPut } from '../../../shared/api/shifts.js';
 import { decodePolyline, encodePolyline } from '../../../shared/domain/polyline.js';
 import * as repo from './shifts.repository.js';
+import * as track from './track.repository.js';
 
 /** Positions may be sent from an hour before the start until twelve hours after the end (a phone that was offline). */
 const BEFORE_MS = 3_600_000;
@@ -33,11 +34,7 @@ export async function putSegment(ctx: AppContext, actor: Actor, shiftId: string,
   const shift = await crewOrStaff(ctx, actor, shiftId);
   const hash = createHash('sha256').update(JSON.stringify(input.points)).digest('hex');
   const same = async () => {
-    const found = await ctx.db
-      .selectFrom('track_segments')
-      .select(['association_id', 'shift_id', 'content_hash'])
-      .where('id', '=', segmentId)
-      .executeTakeFirst();
+    const found = await track.findSegment(ctx.db, segmentId);
     if (!found) return false;
     if (found.association_id !== actor.associationId || found.shift_id !== shiftId || found.content_hash !== hash) throw new AppError('observation_conflict');
     return true;
@@ -48,37 +45,27 @@ export async function putSegment(ctx: AppContext, actor: Actor, shiftId: string,
     if (await same()) return { created: false };
     throw new AppError('validation', [{ field: 'points', message: 'error.field.outside_shift' }]);
   }
-  const res = await ctx.db
-    .insertInto('track_segments')
-    .values({
-      id: segmentId,
-      association_id: actor.associationId,
-      shift_id: shiftId,
-      member_id: actor.memberId,
-      started_at: new Date(first).toISOString(),
-      ended_at: new Date(last).toISOString(),
-      point_count: input.points.length,
-      polyline: encodePolyline(input.points.map((p) => [p.lat, p.lng])),
-      seconds: input.points.map((p) => Math.round((Date.parse(p.t) - first) / 1000)).join(','),
-      content_hash: hash,
-      created_at: nowIso(),
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) return { created: true };
+  const inserted = await track.insertSegment(ctx.db, {
+    id: segmentId,
+    association_id: actor.associationId,
+    shift_id: shiftId,
+    member_id: actor.memberId,
+    started_at: new Date(first).toISOString(),
+    ended_at: new Date(last).toISOString(),
+    point_count: input.points.length,
+    polyline: encodePolyline(input.points.map((p) => [p.lat, p.lng])),
+    seconds: input.points.map((p) => Math.round((Date.parse(p.t) - first) / 1000)).join(','),
+    content_hash: hash,
+    created_at: nowIso(),
+  });
+  if (inserted) return { created: true };
   await same();
   return { created: false };
 }
 
 export async function getTrack(ctx: AppContext, actor: Actor, shiftId: string): Promise<Track> {
   await crewOrStaff(ctx, actor, shiftId);
-  const rows = await ctx.db
-    .selectFrom('track_segments')
-    .selectAll()
-    .where('association_id', '=', actor.associationId)
-    .where('shift_id', '=', shiftId)
-    .orderBy('started_at')
-    .execute();
+  const rows = await track.segmentsOf(ctx.db, actor.associationId, shiftId);
   return {
     segments: rows.map((r) => {
       const start = Date.parse(r.started_at);
