@@ -2,6 +2,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MemberTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
+import { sessionsChanged } from '../../platform/auth/recent-sessions.js';
 import type { MemberKind, MemberStatus, QualificationKind, Role, TextSize } from '../../../shared/domain/roles.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 
@@ -170,6 +171,8 @@ export async function updateMember(db: Executor, associationId: string, memberId
     .where('association_id', '=', associationId)
     .where('id', '=', memberId)
     .execute();
+  // Sessions carry their member's row (language, status): the ones read a moment ago are stale now.
+  sessionsChanged();
 }
 
 export async function replaceRoles(db: Executor, associationId: string, memberId: string, roles: Role[]): Promise<void> {
@@ -181,6 +184,7 @@ export async function replaceRoles(db: Executor, associationId: string, memberId
       .values(unique.map((role) => ({ association_id: associationId, member_id: memberId, role })))
       .execute();
   }
+  sessionsChanged();
 }
 
 export async function qualificationsOf(db: Executor, associationId: string, memberId: string): Promise<QualificationRecord[]> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { addMember, type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { verifiedSessionToken } from './session.js';
+import { RECENT_SESSION_MS } from './recent-sessions.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -42,5 +43,35 @@ describe('session cookie on the hot path', () => {
     expect((await me(m.cookie)).statusCode).toBe(200);
     const row = await sql<{ expiresAt: string | Date }>`select "expiresAt" from session where token = ${tokenOf(m.cookie)}`.execute(t.ctx.db);
     expect(new Date(row.rows[0]!.expiresAt).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+  });
+
+  it('ends a session at once on sign-out, even one read a moment ago', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    expect((await me(m.cookie)).statusCode).toBe(200);
+    await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: m.cookie }, payload: {} });
+    expect((await me(m.cookie)).statusCode).toBe(401);
+  });
+
+  it('shows a change of roles and language on the very next request', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    expect((await me(m.cookie)).json()).toMatchObject({ member: { roles: ['volunteer'], language: 'sv' } });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/members/${m.memberId}`,
+      headers: { cookie: a.admin.cookie },
+      payload: { roles: ['volunteer', 'coordinator'], language: 'en' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const after = (await me(m.cookie)).json() as { member: { roles: string[]; language: string } };
+    expect(after.member.language).toBe('en');
+    expect([...after.member.roles].sort()).toEqual(['coordinator', 'volunteer']);
+  });
+
+  it('sees a session ended behind its back (another process, SQL) within two seconds', async () => {
+    const m = await addMember(t, a.associationId, ['volunteer']);
+    expect((await me(m.cookie)).statusCode).toBe(200);
+    await sql`delete from session where token = ${tokenOf(m.cookie)}`.execute(t.ctx.db);
+    await new Promise((resolve) => setTimeout(resolve, RECENT_SESSION_MS + 100));
+    expect((await me(m.cookie)).statusCode).toBe(401);
   });
 });

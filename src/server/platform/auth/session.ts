@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Auth } from './auth.js';
 import { sessionUser } from './accounts.js';
+import { recentSessions } from './recent-sessions.js';
 
 export const SESSION_COOKIE = 'grannstod.session_token';
 export const SESSION_EXPIRES_IN_S = 30 * 24 * 60 * 60;
@@ -54,9 +55,12 @@ export function verifiedSessionToken(cookieHeader: string | undefined, secret: s
 export function createSessionReader(auth: Auth, db: Db, secret: string) {
   // better-auth's own tables are not in our schema types.
   const raw = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const recent = recentSessions<SessionUser>();
   return async function readSession(headers: Headers): Promise<SessionUser | null> {
     const token = verifiedSessionToken(headers.get('cookie') ?? undefined, secret);
     if (!token) return null;
+    const known = recent.get(token);
+    if (known) return known;
     // One row per role (at least one); the member columns carry their table's names, the session's are aliased.
     const rows = await raw
       .selectFrom('session')
@@ -81,10 +85,12 @@ export function createSessionReader(auth: Auth, db: Db, secret: string) {
     // Due for renewal: let better-auth extend it by its own rules.
     if (expiresAt - now < (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000) return sessionUser(auth, headers);
     const { session_user_id: _u, session_expires_at: _e, user_two_factor: _t, member_role: _r, ...member } = first;
-    return {
+    const user: SessionUser = {
       id: String(row.userId),
       twoFactorEnabled: Boolean(row.twoFactorEnabled),
       member: { row: member.id ? member : null, roles: rows.flatMap((r) => (r.member_role ? [String(r.member_role)] : [])) },
     };
+    recent.set(token, user, expiresAt);
+    return user;
   };
 }

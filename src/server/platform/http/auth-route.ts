@@ -8,6 +8,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { CLIENT_IP_HEADER, type Auth } from '../auth/auth.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { sendProblem } from './problem.js';
+import { sessionsChanged } from '../auth/recent-sessions.js';
 
 const authCodeToError: Record<string, ErrorCode> = {
   INVALID_EMAIL_OR_PASSWORD: 'signin_failed',
@@ -47,6 +48,8 @@ export function registerAuthRoute(app: FastifyInstance, auth: Auth, publicUrl: s
       if (!headers.has('origin') && request.method === 'POST') headers.set('origin', publicUrl);
       const body = request.method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined;
       const response = await auth.handler(new Request(new URL(request.url, publicUrl), { method: request.method, headers, body }));
+      // Sign-out, revoked sessions, a new password or two-factor: the sessions read a moment ago may no longer hold.
+      if (request.method === 'POST') sessionsChanged();
 
       for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
       response.headers.forEach((value, key) => {
