@@ -7,7 +7,7 @@
  * clustered on the server (map_max_markers). 20 warm-up then 300 sequential
  * requests each. Baseline: the app's /healthz in the same run.
  */
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
@@ -67,7 +67,7 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
     const areas: string[] = [];
     for (const [name, lat, lng] of districts) areas.push(await insertArea(ctx.db, associationId, { name, geometry: districtPolygon(lat, lng), now: stamp }));
     if (a === 0) first = { associationId, categories, areas };
-    const rows: ObservationTable[] = [];
+    const rows: Insertable<ObservationTable>[] = [];
     for (let i = 0; i < PER_ASSOCIATION; i++) {
       const d = Math.floor(rnd() * districts.length);
       const [, lat, lng] = districts[d]!;

@@ -8,6 +8,8 @@ import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
 import type { MailWorker } from '../src/server/platform/mail/mail-worker.js';
+import type { JobWorker } from '../src/server/platform/jobs/job-queue.js';
+import type { Scheduler } from '../src/server/platform/jobs/scheduler.js';
 import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo/seed.js';
 import type { Role } from '../src/shared/domain/roles.js';
 import { createTestDatabase } from './db.js';
@@ -19,10 +21,15 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   mailWorker: MailWorker;
+  jobWorker: JobWorker;
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}, options: { logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: NodeJS.WritableStream; fastRetries?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   // Photos and the generated secret go to a folder of this test file's own.
   const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-test-'));
@@ -38,11 +45,15 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     REMINDER_INTERVAL_SECONDS: '0',
     ...env,
   });
-  const built = await startApp(config, options.logStream ? { logStream: options.logStream } : { logger: false });
+  // Retries come after milliseconds, not seconds, so a test sees them happen.
+  const fast = options.fastRetries ? { mailBackoffBaseMs: 10, jobBackoffBaseMs: 10 } : {};
+  const built = await startApp(config, options.logStream ? { logStream: options.logStream, ...fast } : { logger: false, ...fast });
   return {
     app: built.app,
     ctx: built.ctx,
     mailWorker: built.mailWorker,
+    jobWorker: built.jobWorker,
+    scheduler: built.scheduler,
     close: async () => {
       await built.app.close();
       await database.drop();

@@ -1,4 +1,5 @@
 /** buildApp: platform plugins first, then each feature's routes. main.ts and tests both call it. */
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -8,6 +9,13 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
+import { registerReportRoutes } from './features/reports/reports.routes.js';
+import { registerAnswerRoutes } from './features/reports/answer.routes.js';
+import { actionItemTasks } from './features/reports/sweeps.js';
+import { routePending } from './features/reports/action-items.service.js';
+import { itemMailHooks } from './features/reports/delivery.js';
+import { open311Failure, open311Handlers } from './features/reports/open311-client.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -27,7 +35,7 @@ import { registerDrivingLogRoutes } from './features/driving-log/driving-log.rou
 import { registerHoursRoutes } from './features/hours/hours.routes.js';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.js';
 import { staffingTasks } from './features/staffing/sweeps.js';
-import { startScheduler } from './platform/jobs/scheduler.js';
+import { startScheduler, type Scheduler } from './platform/jobs/scheduler.js';
 import { registerObservationRoutes } from './features/observations/observations.routes.js';
 import { localFileStore } from './platform/files/file-store.js';
 import { nominatimGeocoder } from './platform/geo/geocoder.js';
@@ -46,6 +54,9 @@ export interface AppDeps {
   logger?: boolean;
   /** Where log lines go (stdout by default); tests read them here. */
   logStream?: NodeJS.WritableStream;
+  /** First retry delays of failed mail and jobs; tests shorten them to see a retry happen. */
+  mailBackoffBaseMs?: number;
+  jobBackoffBaseMs?: number;
 }
 
 export interface BuiltApp {
@@ -53,6 +64,8 @@ export interface BuiltApp {
   ctx: AppContext;
   auth: Auth;
   mailWorker: MailWorker;
+  jobWorker: JobWorker;
+  scheduler: Scheduler;
   /** Marks the app as stopping (readyz turns 503) before close(). */
   beginShutdown(): void;
 }
@@ -73,7 +86,19 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
 
-  const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log);
+  const files = localFileStore(join(config.dataDir, 'files'));
+  const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
+    hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
+    backoffBaseMs: deps.mailBackoffBaseMs,
+  });
+  // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
+  const jobs = startJobWorker(database.db, app.log, {
+    handlers: open311Handlers(() => ctx),
+    onFailure: open311Failure(() => ctx),
+    before: () => routePending(ctx),
+    intervalMs: config.reminderIntervalSeconds > 0 ? 5_000 : 0,
+    backoffBaseMs: deps.jobBackoffBaseMs,
+  });
   const auth = createAuth({
     config,
     db: database.db,
@@ -91,7 +116,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     auth,
     mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
     clock: { now: () => new Date() },
-    files: localFileStore(join(config.dataDir, 'files')),
+    files,
+    linkSecret: createHmac('sha256', deps.authSecret).update('recipient-links').digest('hex'),
+    jobs: { kick: () => jobs.kick() },
     // Nominatim's usage policy asks for an identifying User-Agent.
     geocoder: nominatimGeocoder(config.geocoderUrl, `Grannstod/1 (+${config.publicUrl})`),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
@@ -115,15 +142,18 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerObservationRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerOutboxRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerAnswerRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.
   app.addHook('onSend', async (_request, reply) => {
     if (shuttingDown) reply.header('connection', 'close');
   });
-  const scheduler = startScheduler(staffingTasks(ctx), config.reminderIntervalSeconds * 1000, app.log, () => ctx.clock.now());
+  const scheduler = startScheduler([...staffingTasks(ctx), ...actionItemTasks(ctx)], config.reminderIntervalSeconds * 1000, app.log, () => ctx.clock.now());
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    await jobs.stop();
     await worker.stop();
   });
   return {
@@ -131,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     ctx,
     auth,
     mailWorker: worker,
+    jobWorker: jobs,
+    scheduler,
     beginShutdown: () => {
       shuttingDown = true;
     },

@@ -31,6 +31,10 @@ export interface AppContext {
   mail: Mail;
   /** The time now; tests set it to walk through a shift's life. */
   clock: Clock;
+  /** Signs the answer links sent to recipients (derived from the auth secret). */
+  linkSecret: string;
+  /** Wakes the job worker: routing of new observations and Open311 deliveries. */
+  jobs: { kick(): void };
   /** Photos and other files, stored by content hash. */
   files: FileStore;
   /** Street addresses for positions (none when no geocoder is configured). */

@@ -7,7 +7,7 @@ import { resolveAuthSecret } from './platform/auth/secret.js';
 
 export async function startApp(
   config: Config,
-  options: { webRoot?: string; logger?: boolean; logStream?: NodeJS.WritableStream } = {},
+  options: { webRoot?: string; logger?: boolean; logStream?: NodeJS.WritableStream; mailBackoffBaseMs?: number; jobBackoffBaseMs?: number } = {},
 ): Promise<BuiltApp & { database: DatabaseHandle }> {
   const database = openDatabase(config.databaseUrl);
   const built = await buildApp({ config, database, authSecret: resolveAuthSecret(config), ...options });

@@ -52,6 +52,15 @@ export const policies = {
   'observation.create': isMember,
   'observation.listAll': staff,
   'observation.editAny': staff,
+  'recipient.list': staff,
+  'recipient.manage': admin,
+  'routing.read': staff,
+  'routing.manage': admin,
+  'area.manage': admin,
+  'item.list': staff,
+  'item.manage': staff,
+  /** A volunteer follows the items made of their own observations. */
+  'item.followOwn': isMember,
   'audit.read': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;

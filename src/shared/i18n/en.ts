@@ -3,10 +3,12 @@ import type { MessageKey } from './sv.js';
 
 import { enShifts } from './shifts.en.js';
 import { enObservations } from './observations.en.js';
+import { enReports } from './reports.en.js';
 
 export const en: Record<MessageKey, string> = {
   ...enShifts,
   ...enObservations,
+  ...enReports,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

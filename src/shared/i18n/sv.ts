@@ -1,10 +1,12 @@
 /** Swedish, the default language. Every key here must exist in en.ts too (the type checks it). */
 import { svShifts } from './shifts.sv.js';
 import { svObservations } from './observations.sv.js';
+import { svReports } from './reports.sv.js';
 
 export const sv = {
   ...svShifts,
   ...svObservations,
+  ...svReports,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

@@ -1,5 +1,15 @@
 /** All SQL about observations. Every query is scoped by association. */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import { floorOf } from '../../platform/db/sql.js';
 import type { Dialect } from '../../platform/db/database.js';
 import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
@@ -48,7 +58,7 @@ export async function findObservation(db: Executor, associationId: string, id: s
  * the audit row is inserted only if the observation was), one round trip and
  * atomic without BEGIN/COMMIT; SQLite, in process, uses a transaction.
  */
-export async function insertObservationAudited(db: Kysely<Database>, dialect: Dialect, row: ObservationTable, audit: AuditEntry): Promise<boolean> {
+export async function insertObservationAudited(db: Kysely<Database>, dialect: Dialect, row: Insertable<ObservationTable>, audit: AuditEntry): Promise<boolean> {
   const entry = auditRow(audit);
   if (dialect === 'postgres') {
     const res = await db

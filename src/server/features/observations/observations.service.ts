@@ -6,6 +6,7 @@
  * coordinators later, and every change is in the audit log.
  */
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
@@ -108,7 +109,7 @@ export async function putObservation(
 ): Promise<{ created: boolean; observation: Observation }> {
   authorize(actor, 'observation.create');
   const hash = contentHash(input);
-  let row: ObservationTable;
+  let row: Selectable<ObservationTable>;
   let names: Pick<repo.ObservationRow, 'category_code' | 'label_sv' | 'label_en' | 'icon' | 'area_name' | 'author_name'>;
   try {
     const now = ctx.clock.now();
@@ -141,6 +142,7 @@ export async function putObservation(
       content_hash: hash,
       created_at: stamp,
       updated_at: stamp,
+      routed_at: null,
     };
     names = {
       category_code: category.code,

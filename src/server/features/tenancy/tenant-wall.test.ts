@@ -11,11 +11,13 @@ import { createPartner } from '../associations/associations.service.js';
 import { insertArea } from '../associations/associations.repository.js';
 import { insertVehicle } from '../vehicles/vehicles.repository.js';
 import { newId } from '../../platform/db/ids.js';
+import { routePending } from '../reports/action-items.service.js';
 
 let t: TestApp;
 let a: TestAssociation;
 let b: TestAssociation;
 const bIds: Record<string, string> = {};
+const aIds: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -82,8 +84,49 @@ beforeAll(async () => {
     payload: png,
   });
   bIds.photo = withPhoto.json().photos[0].sha256;
+  // B's recipient, routing rule, and an action item routed from a second observation.
+  bIds.recipient = (
+    await asB('POST', '/api/recipients', { name: 'B-kommunen', kind: 'municipality', channel: 'manual', manualInstructions: 'Ring B' })
+  ).json().id;
+  bIds.rule = (await asB('POST', '/api/routing-rules', { categoryId: bIds.category, recipientId: bIds.recipient })).json().id;
+  bIds.routed = newId();
+  await t.app.inject({
+    method: 'PUT',
+    url: `/api/observations/${bIds.routed}`,
+    headers: { cookie: b.admin.cookie },
+    payload: { categoryId: bIds.category, urgency: 'needs_action', text: 'B-ärende', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() },
+  });
+  await routePending(t.ctx);
+  bIds.item = (await asB('GET', `/api/action-items?observationId=${bIds.routed}`)).json()[0].id;
+  // A's own, for routes that need something of A's to reach for B's.
+  aIds.observation = newId();
+  await t.app.inject({
+    method: 'PUT',
+    url: `/api/observations/${aIds.observation}`,
+    headers: { cookie: a.admin.cookie },
+    payload: {
+      categoryId: (await t.app.inject({ method: 'GET', url: '/api/observation-categories', headers: { cookie: a.admin.cookie } })).json()[0].id,
+      urgency: 'note',
+      text: null,
+      lat: 59.2,
+      lng: 17.9,
+      observedAt: new Date().toISOString(),
+    },
+  });
 });
 afterAll(() => t.close());
+
+const SQUARE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [17.9, 59.2],
+      [17.91, 59.2],
+      [17.91, 59.21],
+      [17.9, 59.2],
+    ],
+  ],
+};
 
 interface Case {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -98,6 +141,69 @@ interface Case {
 }
 
 const cases: Case[] = [
+  { method: 'GET', route: '/api/recipients', url: () => '/api/recipients', expectStatus: 200, mustNotContain: () => [bIds.recipient!, 'B-kommunen'] },
+  {
+    method: 'POST',
+    route: '/api/recipients',
+    url: () => '/api/recipients',
+    payload: () => ({ name: 'A-kommunen', kind: 'municipality', channel: 'email', email: 'a@example.org', partnerOrganisationId: bIds.partner }),
+    expectStatus: 400,
+  },
+  { method: 'PATCH', route: '/api/recipients/{id}', url: () => `/api/recipients/${bIds.recipient}`, payload: () => ({ name: 'Kapad' }), expectStatus: 404 },
+  { method: 'GET', route: '/api/routing-rules', url: () => '/api/routing-rules', expectStatus: 200, mustNotContain: () => [bIds.rule!] },
+  {
+    method: 'POST',
+    route: '/api/routing-rules',
+    url: () => '/api/routing-rules',
+    payload: () => ({ categoryId: bIds.category, recipientId: bIds.recipient }),
+    expectStatus: 400,
+  },
+  { method: 'PATCH', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, payload: () => ({ enabled: false }), expectStatus: 404 },
+  { method: 'DELETE', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, expectStatus: 404 },
+  {
+    method: 'GET',
+    route: '/api/routing/try',
+    url: () => `/api/routing/try?categoryId=${bIds.category}&lat=59.2&lng=17.9`,
+    expectStatus: 200,
+    mustNotContain: () => [bIds.recipient!, 'B-kommunen'],
+  },
+  {
+    method: 'POST',
+    route: '/api/areas',
+    url: () => '/api/areas',
+    payload: () => ({ name: 'A-område', geometry: SQUARE }),
+    expectStatus: 201,
+    mustNotContain: () => [b.associationId],
+  },
+  {
+    method: 'POST',
+    route: '/api/areas/import',
+    url: () => '/api/areas/import',
+    payload: () => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'A-import' }, geometry: SQUARE }] }),
+    expectStatus: 201,
+    mustNotContain: () => [b.associationId],
+  },
+  { method: 'GET', route: '/api/action-items', url: () => '/api/action-items?state=open', expectStatus: 200, mustNotContain: () => [bIds.item!] },
+  {
+    method: 'POST',
+    route: '/api/action-items',
+    url: () => '/api/action-items',
+    payload: () => ({ observationId: bIds.routed, recipientId: bIds.recipient }),
+    expectStatus: 400,
+  },
+  { method: 'GET', route: '/api/action-items/{id}', url: () => `/api/action-items/${bIds.item}`, expectStatus: 404 },
+  { method: 'PATCH', route: '/api/action-items/{id}', url: () => `/api/action-items/${bIds.item}`, payload: () => ({ state: 'resolved' }), expectStatus: 404 },
+  { method: 'POST', route: '/api/action-items/{id}/send', url: () => `/api/action-items/${bIds.item}/send`, expectStatus: 404 },
+  { method: 'POST', route: '/api/action-items/{id}/retry', url: () => `/api/action-items/${bIds.item}/retry`, expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/action-items/{id}/observations',
+    url: () => `/api/action-items/${bIds.item}/observations`,
+    payload: () => ({ observationId: aIds.observation }),
+    expectStatus: 404,
+  },
+  { method: 'POST', route: '/api/action-items/{id}/recheck', url: () => `/api/action-items/${bIds.item}/recheck`, payload: () => ({}), expectStatus: 404 },
+  { method: 'GET', route: '/api/observations/{id}/duplicates', url: () => `/api/observations/${bIds.routed}/duplicates`, expectStatus: 404 },
   { method: 'GET', route: '/api/setup', url: () => '/api/setup', expectStatus: 200 },
   {
     method: 'POST',

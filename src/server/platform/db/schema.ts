@@ -4,7 +4,7 @@
  * better-auth's own tables (user, session, account, verification, twoFactor,
  * rateLimit) are managed by better-auth and are not typed here.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface AssociationTable {
   id: string;
@@ -99,6 +99,7 @@ export interface MailOutboxTable {
   next_attempt_at: string;
   created_at: string;
   sent_at: string | null;
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AreaTable {
@@ -148,6 +149,123 @@ export interface Database {
   observations: ObservationTable;
   observation_photos: ObservationPhotoTable;
   track_segments: TrackSegmentTable;
+  recipients: RecipientTable;
+  routing_rules: RoutingRuleTable;
+  action_items: ActionItemTable;
+  action_item_observations: ActionItemObservationTable;
+  action_item_events: ActionItemEventTable;
+  recipient_links: RecipientLinkTable;
+  mail_action_items: MailActionItemTable;
+  jobs: JobTable;
+}
+
+export interface RecipientTable {
+  id: string;
+  association_id: string;
+  partner_organisation_id: string | null;
+  name: string;
+  kind: string;
+  language: string;
+  response_days: number;
+  channel: string;
+  email: string | null;
+  delivery: string;
+  open311_url: string | null;
+  open311_api_key: string | null;
+  open311_jurisdiction: string | null;
+  open311_service_codes: string;
+  manual_instructions: string | null;
+  contacts: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoutingRuleTable {
+  id: string;
+  association_id: string;
+  category_id: string | null;
+  area_id: string | null;
+  recipient_id: string;
+  precedence: number;
+  final: number;
+  enabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemTable {
+  id: string;
+  association_id: string;
+  recipient_id: string;
+  category_id: string;
+  state: string;
+  urgent: number;
+  lat: number;
+  lng: number;
+  external_reference: string | null;
+  delivery_error: string | null;
+  open311_request_id: string | null;
+  open311_token: string | null;
+  sent_at: string | null;
+  due_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  recheck_due_at: string | null;
+  rechecked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionItemObservationTable {
+  item_id: string;
+  observation_id: string;
+  association_id: string;
+  created_at: string;
+}
+
+export interface ActionItemEventTable {
+  id: string;
+  association_id: string;
+  item_id: string;
+  at: string;
+  kind: string;
+  state: string | null;
+  note: string | null;
+  external_reference: string | null;
+  member_id: string | null;
+  by_recipient: Generated<number>;
+}
+
+export interface RecipientLinkTable {
+  id: string;
+  association_id: string;
+  item_id: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface MailActionItemTable {
+  mail_id: string;
+  item_id: string;
+}
+
+export interface JobTable {
+  id: string;
+  association_id: string | null;
+  kind: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  last_error: string | null;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface TrackSegmentTable {
@@ -187,6 +305,7 @@ export interface ObservationCategoryTable {
   enabled: Generated<number>;
   created_at: string;
   updated_at: string;
+  recheck_hours: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ObservationTable {
@@ -211,6 +330,8 @@ export interface ObservationTable {
   content_hash: string;
   created_at: string;
   updated_at: string;
+  /** Set when the routing sweep has made the observation's action items (or found none due). */
+  routed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ShiftTemplateTable {

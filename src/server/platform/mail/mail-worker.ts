@@ -4,6 +4,20 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { claimMail, dueMails, markAttemptFailed, markSent, releaseStaleClaims } from './outbox.js';
 
+/** What a feature wants to know of a mail's fate, and the photos it attaches (read from the file store by hash). */
+export interface MailHooks {
+  sent?(mailId: string): Promise<void>;
+  failed?(mailId: string, error: string, final: boolean): Promise<void>;
+  readAttachment?(sha256: string): Promise<Buffer | null>;
+}
+
+export interface MailWorkerOptions {
+  intervalMs?: number;
+  /** The first retry waits this long, each next one twice as long (at most an hour). */
+  backoffBaseMs?: number;
+  hooks?: MailHooks;
+}
+
 export interface MailWorker {
   /** Ask for a run soon (after a mail was queued). */
   kick(): void;
@@ -14,7 +28,8 @@ export interface MailWorker {
 
 const MAX_ATTEMPTS = 8;
 
-export function startMailWorker(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger, intervalMs = 15_000): MailWorker {
+export function startMailWorker(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger, options: MailWorkerOptions = {}): MailWorker {
+  const { intervalMs = 15_000, backoffBaseMs = 5_000, hooks = {} } = options;
   if (!smtpUrl) {
     return { kick: () => undefined, drain: async () => undefined, stop: async () => undefined };
   }
@@ -30,12 +45,16 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
       for (const mail of batch) {
         if (!(await claimMail(db, mail.id))) continue;
         try {
-          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+          const attachments = await attachmentsOf(mail.attachments, hooks);
+          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body, attachments });
           await markSent(db, mail.id);
+          await hooks.sent?.(mail.id);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           log.warn({ mailId: mail.id, attempt: mail.attempts + 1 }, `mail send failed: ${message}`);
-          await markAttemptFailed(db, mail.id, mail.attempts + 1, message, MAX_ATTEMPTS);
+          const final = mail.attempts + 1 >= MAX_ATTEMPTS;
+          await markAttemptFailed(db, mail.id, mail.attempts + 1, message, MAX_ATTEMPTS, backoffBaseMs);
+          await hooks.failed?.(mail.id, message, final);
         }
       }
     }
@@ -62,4 +81,16 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
       transport.close();
     },
   };
+}
+
+/** The stored attachment list ([{ filename, sha256, mime }]) as nodemailer wants it; a photo gone from the store is left out. */
+async function attachmentsOf(json: string | null, hooks: MailHooks): Promise<{ filename: string; content: Buffer; contentType: string }[]> {
+  if (!json || !hooks.readAttachment) return [];
+  const list = JSON.parse(json) as { filename: string; sha256: string; mime: string }[];
+  const out: { filename: string; content: Buffer; contentType: string }[] = [];
+  for (const a of list) {
+    const content = await hooks.readAttachment(a.sha256);
+    if (content) out.push({ filename: a.filename, content, contentType: a.mime });
+  }
+  return out;
 }

@@ -17,8 +17,14 @@ export interface OutgoingMail extends RenderedMail {
   language: Language;
 }
 
+export interface MailAttachment {
+  filename: string;
+  sha256: string;
+  mime: string;
+}
+
 /** Queues a mail; status pending when SMTP is configured, kept otherwise. */
-export async function enqueueMail(db: Executor, mail: OutgoingMail, smtpConfigured: boolean): Promise<string> {
+export async function enqueueMail(db: Executor, mail: OutgoingMail & { attachments?: MailAttachment[] }, smtpConfigured: boolean): Promise<string> {
   const id = newId();
   const now = nowIso();
   await db
@@ -37,6 +43,7 @@ export async function enqueueMail(db: Executor, mail: OutgoingMail, smtpConfigur
       next_attempt_at: now,
       created_at: now,
       sent_at: null,
+      attachments: mail.attachments && mail.attachments.length > 0 ? JSON.stringify(mail.attachments) : null,
     })
     .execute();
   return id;
@@ -70,8 +77,8 @@ export async function markSent(db: Executor, id: string): Promise<void> {
 }
 
 /** Records a failed attempt; retries later with back-off until maxAttempts, then fails for good. */
-export async function markAttemptFailed(db: Executor, id: string, attempts: number, error: string, maxAttempts: number): Promise<void> {
-  const backoffMs = Math.min(60 * 60_000, 5_000 * 2 ** attempts);
+export async function markAttemptFailed(db: Executor, id: string, attempts: number, error: string, maxAttempts: number, backoffBaseMs = 5_000): Promise<void> {
+  const backoffMs = Math.min(60 * 60_000, backoffBaseMs * 2 ** attempts);
   await db
     .updateTable('mail_outbox')
     .set({
@@ -91,5 +98,15 @@ export async function releaseStaleClaims(db: Executor, olderThanMs: number): Pro
     .set({ status: 'pending' })
     .where('status', '=', 'sending')
     .where('next_attempt_at', '<', new Date(Date.now() - olderThanMs).toISOString())
+    .execute();
+}
+
+/** Sends a mail that failed again, now (a coordinator's retry). */
+export async function requeueMail(db: Executor, id: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', 'in', ['pending', 'failed'])
     .execute();
 }

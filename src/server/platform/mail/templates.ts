@@ -12,7 +12,9 @@ export type MailTemplate =
   | 'shift_promoted'
   | 'shift_cancelled'
   | 'shift_missed_checkin'
-  | 'vehicle_due';
+  | 'vehicle_due'
+  | 'item_closed'
+  | 'item_escalated';
 
 export interface RenderedMail {
   subject: string;
@@ -20,7 +22,7 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Renders one template; params fill the {placeholders}, link is the one action. */
 export function renderMail(

@@ -1,0 +1,60 @@
+/** Back to the volunteer: the member who made an observation is told when its item is closed, and coordinators when an item needs them. */
+import type { Kysely, Transaction } from 'kysely';
+import type { AppContext } from '../../context.js';
+import type { Database } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { renderMail, type MailTemplate } from '../../platform/mail/templates.js';
+import { toLanguage, translate, type MessageKey } from '../../../shared/i18n/translate.js';
+import type { ItemRow } from './action-items.repository.js';
+import { coordinatorsOf } from '../shifts/shift-mail.js';
+import { caseNumber } from './item-mail.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+async function mailAboutItem(
+  db: Executor,
+  ctx: AppContext,
+  to: { name: string; email: string; language: string }[],
+  template: MailTemplate,
+  row: ItemRow,
+  link: string,
+  state: string,
+) {
+  const association = await db.selectFrom('associations').select('name').where('id', '=', row.association_id).executeTakeFirstOrThrow();
+  for (const r of to) {
+    const lang = toLanguage(r.language);
+    const mail = renderMail(lang, template, {
+      name: r.name,
+      association: association.name,
+      category: lang === 'en' ? row.label_en : row.label_sv,
+      recipient: row.recipient_name,
+      state: translate(lang, `items.state.${state}` as MessageKey),
+      case: caseNumber(row.id),
+      link,
+    });
+    await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: row.association_id }, ctx.mail.smtpConfigured);
+  }
+}
+
+/** Tells the authors of the item's observations what came of it (once, when it closes). */
+export async function notifyObserversIfClosed(db: Executor, ctx: AppContext, row: ItemRow, state: string): Promise<void> {
+  const authors = await db
+    .selectFrom('action_item_observations')
+    .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
+    .innerJoin('members', 'members.id', 'observations.author_member_id')
+    .select(['members.name', 'members.email', 'members.language', 'observations.id as observation_id'])
+    .where('action_item_observations.item_id', '=', row.id)
+    .where('members.status', '=', 'active')
+    .execute();
+  const seen = new Set<string>();
+  for (const a of authors) {
+    if (seen.has(a.email)) continue;
+    seen.add(a.email);
+    await mailAboutItem(db, ctx, [a], 'item_closed', row, `${ctx.config.publicUrl}/observations/${a.observation_id}`, state);
+  }
+}
+
+/** Tells the coordinators that an item got no answer even after a reminder. */
+export async function notifyCoordinatorsEscalated(db: Executor, ctx: AppContext, row: ItemRow): Promise<void> {
+  await mailAboutItem(db, ctx, await coordinatorsOf(db, row.association_id), 'item_escalated', row, `${ctx.config.publicUrl}/items/${row.id}`, row.state);
+}

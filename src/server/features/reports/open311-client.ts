@@ -1,0 +1,143 @@
+/**
+ * Delivery to a recipient's Open311 GeoReport v2 endpoint: POST requests
+ * (form-encoded, with the recipient's API key and its service code for the
+ * category), keep the service_request_id (or the token, until it resolves to
+ * one), then poll GET requests/{id} until the request is closed. A 4xx answer
+ * fails at once with the endpoint's own description; a 5xx, a timeout or an
+ * answer that is not the spec's JSON is retried with back-off by the job queue.
+ */
+import type { AppContext } from '../../context.js';
+import { enqueueJob, PermanentJobError, type JobHandler } from '../../platform/jobs/job-queue.js';
+import * as repo from './action-items.repository.js';
+import { findRecipientRow, type RecipientRow } from './recipients.repository.js';
+import { OPEN311_SUBMIT } from './delivery.js';
+import { applyAnswer } from './action-items.service.js';
+import { placeOf } from './item-mail.js';
+
+export const OPEN311_POLL = 'open311.poll';
+const TIMEOUT_MS = 10_000;
+/** How often an open request is asked about. */
+export const POLL_EVERY_MS = 6 * 3_600_000;
+
+async function call(url: string, init: RequestInit): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json', ...init.headers } });
+  } catch (err) {
+    throw new Error(`Open311 ${url}: ${err instanceof Error && err.name === 'TimeoutError' ? 'no answer within 10 s' : (err as Error).message}`);
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`Open311 ${url}: HTTP ${res.status}, not JSON: ${text.slice(0, 80)}`);
+  }
+  if (res.status >= 400 && res.status < 500) {
+    const first = Array.isArray(body) ? (body[0] as { description?: string } | undefined) : undefined;
+    throw new PermanentJobError(`Open311 ${url}: HTTP ${res.status}: ${first?.description ?? text.slice(0, 200)}`);
+  }
+  if (res.status >= 500) throw new Error(`Open311 ${url}: HTTP ${res.status}`);
+  if (!Array.isArray(body)) throw new Error(`Open311 ${url}: the answer is not a list`);
+  return body;
+}
+
+const endpoint = (r: RecipientRow, path: string, query: Record<string, string> = {}) => {
+  const url = new URL(`${r.open311_url!.replace(/\/$/, '')}/${path}`);
+  if (r.open311_jurisdiction) url.searchParams.set('jurisdiction_id', r.open311_jurisdiction);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return url.toString();
+};
+
+export function open311Handlers(getCtx: () => AppContext): Record<string, JobHandler> {
+  return {
+    [OPEN311_SUBMIT]: async (payload, job) => {
+      const ctx = getCtx();
+      const itemId = String(payload.itemId);
+      const item = await repo.findItem(ctx.db, job.associationId!, itemId);
+      if (!item || item.state !== 'queued') return;
+      const recipient = (await findRecipientRow(ctx.db, item.association_id, item.recipient_id))!;
+      const category = await ctx.db.selectFrom('observation_categories').select('code').where('id', '=', item.category_id).executeTakeFirstOrThrow();
+      const codes = JSON.parse(recipient.open311_service_codes) as Record<string, string>;
+      const serviceCode = codes[category.code] ?? codes['*'];
+      if (!serviceCode) throw new PermanentJobError(`no Open311 service code for the category ${category.code}`);
+      const [first] = await repo.observationsOfItems(ctx.db, item.association_id, [itemId]);
+      const form = new URLSearchParams({
+        api_key: recipient.open311_api_key ?? '',
+        service_code: serviceCode,
+        lat: String(item.lat),
+        long: String(item.lng),
+        description: [first?.text, first && placeOf(first)].filter(Boolean).join('\n').slice(0, 4000) || serviceCode,
+      });
+      if (recipient.open311_jurisdiction) form.set('jurisdiction_id', recipient.open311_jurisdiction);
+      if (first?.address) form.set('address_string', first.address);
+      const body = (await call(endpoint(recipient, 'requests.json'), {
+        method: 'POST',
+        body: form,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })) as {
+        service_request_id?: string;
+        token?: string;
+      }[];
+      const requestId = body[0]?.service_request_id ?? null;
+      const token = body[0]?.token ?? null;
+      if (!requestId && !token) throw new Error('Open311: the answer has neither service_request_id nor token');
+      const now = ctx.clock.now();
+      await ctx.db.transaction().execute(async (trx) => {
+        await repo.updateItem(
+          trx,
+          item.association_id,
+          itemId,
+          { open311_request_id: requestId ? String(requestId) : null, open311_token: token ? String(token) : null },
+          ['queued'],
+        );
+        await applyAnswer(trx, ctx, item, { state: 'sent', externalReference: requestId ? String(requestId) : undefined, note: null }, {}, now);
+        await enqueueJob(trx, { kind: OPEN311_POLL, associationId: item.association_id, payload: { itemId }, runAt: new Date(now.getTime() + POLL_EVERY_MS) });
+      });
+    },
+    [OPEN311_POLL]: async (payload, job) => {
+      const ctx = getCtx();
+      const itemId = String(payload.itemId);
+      let item = await repo.findItem(ctx.db, job.associationId!, itemId);
+      if (!item || ['resolved', 'rejected', 'not_responsible', 'duplicate'].includes(item.state)) return;
+      const recipient = (await findRecipientRow(ctx.db, item.association_id, item.recipient_id))!;
+      let requestId = item.open311_request_id;
+      if (!requestId && item.open311_token) {
+        const t = (await call(endpoint(recipient, `tokens/${encodeURIComponent(item.open311_token)}.json`), {})) as { service_request_id?: string }[];
+        requestId = t[0]?.service_request_id ? String(t[0].service_request_id) : null;
+        if (requestId) await repo.updateItem(ctx.db, item.association_id, itemId, { open311_request_id: requestId, external_reference: requestId });
+      }
+      const now = ctx.clock.now();
+      if (requestId) {
+        const r = (await call(endpoint(recipient, `requests/${encodeURIComponent(requestId)}.json`), {})) as {
+          status?: string;
+          status_notes?: string | null;
+        }[];
+        const status = r[0]?.status;
+        if (status !== 'open' && status !== 'closed') throw new Error(`Open311: unknown status ${String(status)}`);
+        item = (await repo.findItem(ctx.db, item.association_id, itemId))!;
+        const next = status === 'closed' ? 'resolved' : item.state === 'sent' ? 'acknowledged' : null;
+        if (next) {
+          await ctx.db.transaction().execute(async (trx) => {
+            await applyAnswer(trx, ctx, item!, { state: next, note: r[0]?.status_notes ?? null }, { byRecipient: true }, now);
+          });
+        }
+        if (status === 'closed') return;
+      }
+      await enqueueJob(ctx.db, { kind: OPEN311_POLL, associationId: item.association_id, payload: { itemId }, runAt: new Date(now.getTime() + POLL_EVERY_MS) });
+    },
+  };
+}
+
+/** Shows a failing Open311 delivery on its item, and on the timeline once it has failed for good. */
+export function open311Failure(getCtx: () => AppContext) {
+  return async (kind: string, payload: Record<string, unknown>, error: string, final: boolean): Promise<void> => {
+    if (kind !== OPEN311_SUBMIT) return;
+    const ctx = getCtx();
+    const item = await ctx.db.selectFrom('action_items').select(['id', 'association_id']).where('id', '=', String(payload.itemId)).executeTakeFirst();
+    if (!item) return;
+    const at = ctx.clock.now().toISOString();
+    await repo.updateItem(ctx.db, item.association_id, item.id, { delivery_error: error.slice(0, 500), updated_at: at });
+    if (final) await repo.addEvent(ctx.db, item.association_id, item.id, { kind: 'delivery_failed', note: error.slice(0, 500), at });
+  };
+}

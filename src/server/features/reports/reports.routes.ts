@@ -1,0 +1,163 @@
+/** HTTP for recipients, routing rules, areas and action items. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { idParams } from '../../../shared/api/common.js';
+import * as api from '../../../shared/api/reports.js';
+import * as recipients from './recipients.service.js';
+import * as routing from './routing.service.js';
+import * as items from './action-items.service.js';
+
+export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['action items'];
+
+  app.get(
+    '/api/recipients',
+    { schema: { tags, summary: 'Recipients of action items (coordinators)', response: { 200: z.array(api.recipient) } } },
+    async (req) => recipients.listRecipients(ctx, await ctx.actorOf(req)),
+  );
+  app.post(
+    '/api/recipients',
+    { schema: { tags, summary: 'Add a recipient (admin)', body: api.recipientCreate, response: { 201: api.recipient } } },
+    async (req, reply) => reply.status(201).send(await recipients.createRecipient(ctx, await ctx.actorOf(req), req.body)),
+  );
+  app.patch(
+    '/api/recipients/:id',
+    { schema: { tags, summary: 'Change a recipient (admin)', params: idParams, body: api.recipientUpdate, response: { 200: api.recipient } } },
+    async (req) => recipients.updateRecipient(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/routing-rules',
+    { schema: { tags, summary: 'Routing rules, in order of precedence (coordinators)', response: { 200: z.array(api.rule) } } },
+    async (req) => routing.listRules(ctx, await ctx.actorOf(req)),
+  );
+  app.post(
+    '/api/routing-rules',
+    { schema: { tags, summary: 'Add a routing rule (admin)', body: api.ruleCreate, response: { 201: api.rule } } },
+    async (req, reply) => reply.status(201).send(await routing.createRule(ctx, await ctx.actorOf(req), req.body)),
+  );
+  app.patch(
+    '/api/routing-rules/:id',
+    { schema: { tags, summary: 'Change a routing rule (admin)', params: idParams, body: api.ruleUpdate, response: { 200: api.rule } } },
+    async (req) => routing.updateRule(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/routing-rules/:id',
+    { schema: { tags, summary: 'Remove a routing rule (admin)', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await routing.deleteRule(ctx, await ctx.actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/routing/try',
+    {
+      schema: {
+        tags,
+        summary: 'Where an observation of this category at this point would go',
+        querystring: api.routingTry,
+        response: { 200: api.routingProposal },
+      },
+    },
+    async (req) => routing.tryRouting(ctx, await ctx.actorOf(req), req.query),
+  );
+
+  app.post(
+    '/api/areas',
+    { schema: { tags, summary: 'Add an area drawn on the map (admin)', body: api.areaCreate, response: { 201: api.area } } },
+    async (req, reply) => reply.status(201).send((await routing.addAreas(ctx, await ctx.actorOf(req), [req.body]))[0]!),
+  );
+  app.post(
+    '/api/areas/import',
+    {
+      schema: {
+        tags,
+        summary: 'Add areas from a GeoJSON FeatureCollection of polygons, named by properties.name (admin)',
+        body: api.areaImport,
+        response: { 201: z.array(api.area) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await routing.addAreas(
+          ctx,
+          await ctx.actorOf(req),
+          req.body.features.map((f) => ({ name: f.properties.name, geometry: f.geometry })),
+        ),
+      ),
+  );
+
+  app.get(
+    '/api/action-items',
+    {
+      schema: {
+        tags,
+        summary: 'Action items, newest first (coordinators all; volunteers those of their own observations)',
+        querystring: api.itemListQuery,
+        response: { 200: z.array(api.itemSummary) },
+      },
+    },
+    async (req) => items.listItems(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.post(
+    '/api/action-items',
+    { schema: { tags, summary: 'Send an observation to one more recipient (coordinators)', body: api.itemCreate, response: { 201: api.itemDetail } } },
+    async (req, reply) => reply.status(201).send(await items.createItem(ctx, await ctx.actorOf(req), req.body)),
+  );
+  app.get(
+    '/api/action-items/:id',
+    { schema: { tags, summary: 'One action item with its timeline', params: idParams, response: { 200: api.itemDetail } } },
+    async (req) => items.getItem(ctx, await ctx.actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/action-items/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Record a manual delivery or the recipient’s answer (coordinators)',
+        params: idParams,
+        body: api.itemUpdate,
+        response: { 200: api.itemDetail },
+      },
+    },
+    async (req) => items.updateItem(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/action-items/:id/send',
+    { schema: { tags, summary: 'Send an item held as a possible duplicate (coordinators)', params: idParams, response: { 200: api.itemDetail } } },
+    async (req) => items.sendHeld(ctx, await ctx.actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/action-items/:id/retry',
+    { schema: { tags, summary: 'Try a failed delivery again (coordinators)', params: idParams, response: { 200: api.itemDetail } } },
+    async (req) => items.retryDelivery(ctx, await ctx.actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/action-items/:id/observations',
+    { schema: { tags, summary: 'Join an observation to this item (coordinators)', params: idParams, body: api.itemJoin, response: { 200: api.itemDetail } } },
+    async (req) => items.joinItem(ctx, await ctx.actorOf(req), req.params.id, req.body.observationId),
+  );
+  app.post(
+    '/api/action-items/:id/recheck',
+    { schema: { tags, summary: 'Record that a patrol looked again', params: idParams, body: api.recheckDone, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await items.markRechecked(ctx, await ctx.actorOf(req), req.params.id, req.body.note);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/observations/:id/duplicates',
+    {
+      schema: {
+        tags,
+        summary: 'Open items of the same category nearby, offered for joining (coordinators)',
+        params: idParams,
+        response: { 200: api.duplicateCandidates },
+      },
+    },
+    async (req) => items.duplicatesOf(ctx, await ctx.actorOf(req), req.params.id),
+  );
+}
