@@ -26,6 +26,8 @@ export interface E2EServer {
   url: string;
   /** The running app's context: tests seed members and move the server's clock through it. */
   ctx: AppContext;
+  /** Run the background work now instead of waiting for its timer. */
+  drainMail(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,12 +49,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
     MAP_TILE_URL: 'none',
     ...env,
   });
-  const { app, ctx } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
+  const { app, ctx, mailWorker } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,
     ctx,
+    drainMail: () => mailWorker.drain(),
     close: async () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -29,6 +29,8 @@ import { Observations } from './screens/observations/Observations.js';
 import { ObservationDetail } from './screens/observations/ObservationDetail.js';
 import { MapScreen } from './screens/observations/MapScreen.js';
 import { Categories } from './screens/observations/Categories.js';
+import { Items } from './screens/items/Items.js';
+import { ItemDetail } from './screens/items/ItemDetail.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -64,6 +66,8 @@ const Protected = {
   ObservationDetail: signedIn(ObservationDetail),
   MapScreen: signedIn(MapScreen),
   Categories: signedIn(Categories),
+  Items: signedIn(Items),
+  ItemDetail: signedIn(ItemDetail),
 };
 
 export function App() {
@@ -106,6 +110,8 @@ export function App() {
           <Route path="/observations/map" component={Protected.MapScreen} />
           <Route path="/categories" component={Protected.Categories} />
           <Route path="/observations/:id" component={Protected.ObservationDetail} />
+          <Route path="/items" component={Protected.Items} />
+          <Route path="/items/:id" component={Protected.ItemDetail} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -11,6 +11,7 @@ import type { Shift } from '../shared/api/shifts.js';
 import './styles.css';
 import './styles-shifts.css';
 import './styles-observations.css';
+import './styles-items.css';
 
 applyTextSize((localStorage.getItem('grannstod.textSize') as TextSize | null) ?? 'normal');
 setLanguage(language.value);

@@ -8,6 +8,7 @@ import { needsSetup } from '../features/associations/associations.service.js';
 import { seedAssociation, seedMember } from './seed.js';
 import { addShiftHistory } from './shift-history.js';
 import { addObservationHistory } from './observation-history.js';
+import { addDemoRecipients } from './recipients.js';
 import type { Actor } from '../platform/policies.js';
 import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
 
@@ -43,6 +44,7 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
   };
   await addShiftHistory(ctx, associationId, admin);
   await addObservationHistory(ctx, associationId);
+  await addDemoRecipients(ctx, associationId);
   for (const p of partners) {
     const orgId = await insertPartnerOrganisation(ctx.db, associationId, { name: p.name, kind: p.kind, now });
     await seedMember(ctx, associationId, { name: p.person, email: p.email, password: DEMO_PASSWORD, roles: [], kind: 'partner', partnerOrganisationId: orgId });

@@ -110,6 +110,8 @@ export async function addObservationHistory(ctx: AppContext, associationId: stri
         content_hash: createHash('sha256').update(id).digest('hex'),
         created_at: at,
         updated_at: at,
+        // History from before the demo's recipients existed: not sent anywhere now.
+        routed_at: at,
       });
     }
   }

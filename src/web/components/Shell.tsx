@@ -21,6 +21,7 @@ export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
   { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
+  { href: '/items', label: 'nav.items', permission: 'item.list' },
   { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
   { href: '/board', label: 'nav.board', permission: 'shift.manage' },
   { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },

@@ -13,6 +13,7 @@ import { urgencies, type Urgency } from '../../../shared/domain/categories.js';
 import type { Category, Observation } from '../../../shared/api/observations.js';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { useCategories } from './categories.js';
+import { ObservationItems } from '../items/ObservationItems.js';
 
 function EditForm({ o, categories, onSaved }: { o: Observation; categories: Category[]; onSaved: (o: Observation) => void }) {
   const [categoryId, setCategoryId] = useState(o.categoryId);
@@ -142,6 +143,7 @@ export function ObservationDetail({ id }: { id: string }) {
               />
             </>
           )}
+          <ObservationItems observationId={o.id} />
           <h2>{t('observation.history')}</h2>
           {history.data && <AuditEntries entries={history.data} />}
         </>
