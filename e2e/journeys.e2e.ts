@@ -57,6 +57,7 @@ describe('journeys', () => {
       'Start',
       'Ny observation',
       'Observationer',
+      'Ärenden',
       'Körpass',
       'Bemanning',
       'Planera pass',
