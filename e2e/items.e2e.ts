@@ -14,7 +14,7 @@ import { insertArea } from '../src/server/features/associations/associations.rep
 import { districtPolygon } from '../src/server/demo/huddinge.js';
 import { insertRecipient } from '../src/server/features/reports/recipients.repository.js';
 import { insertRule } from '../src/server/features/reports/routing.repository.js';
-import { routePending } from '../src/server/features/reports/action-items.service.js';
+import { routePending } from '../src/server/features/reports/routing-sweep.js';
 import { ensureDefaultCategories } from '../src/server/features/observations/categories.repository.js';
 
 let server: E2EServer;

@@ -13,7 +13,7 @@ import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
-import { routePending } from './features/reports/action-items.service.js';
+import { routePending } from './features/reports/routing-sweep.js';
 import { itemMailHooks } from './features/reports/delivery.js';
 import { open311Failure, open311Handlers } from './features/reports/open311-client.js';
 import { registerProblemHandlers } from './platform/http/problem.js';

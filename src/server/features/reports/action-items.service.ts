@@ -8,29 +8,17 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { requeueMail } from '../../platform/mail/outbox.js';
-import { retryJob } from '../../platform/jobs/job-queue.js';
-import type { Db } from '../../platform/db/database.js';
-import { distanceKm } from '../../../shared/domain/geo.js';
-import {
-  closedStates,
-  DUPLICATE_DAYS,
-  DUPLICATE_RADIUS_M,
-  isClosed,
-  isOverdue,
-  routedUrgencies,
-  urgentUrgencies,
-  type ItemState,
-} from '../../../shared/domain/action-items.js';
+import { findJob, retryJob } from '../../platform/jobs/job-queue.js';
+import { isClosed, isOverdue, urgentUrgencies, type ItemState } from '../../../shared/domain/action-items.js';
 import type { ItemDetail, ItemSummary } from '../../../shared/api/reports.js';
 import type { z } from 'zod';
 import type { itemListQuery, itemUpdate } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
-import { loadRoutingTable, routeWith, type RoutingTable } from './routing.service.js';
+import { nearbyOpen, openStates } from './routing-sweep.js';
+import { applyAnswer } from './answers.js';
+import { isAuthorOfItem } from './follow-up.repository.js';
 import { queueItem, OPEN311_SUBMIT } from './delivery.js';
-import { notifyObserversIfClosed } from './observer-mail.js';
-
-const openStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress'] as const;
 
 function toSummary(r: repo.ItemRow, observationIds: string[], language: 'sv' | 'en', now: Date): ItemSummary {
   return {
@@ -62,70 +50,6 @@ async function summaries(ctx: AppContext, rows: repo.ItemRow[], language: 'sv' |
     rows.map((r) => r.id),
   );
   return rows.map((r) => toSummary(r, obs.get(r.id) ?? [], language, ctx.clock.now()));
-}
-
-// ---- Routing: the sweep that turns new observations into items ----
-
-/**
- * Routes observations not routed yet, oldest first, each in its own
- * transaction: claim it, make its items, queue their delivery. An item whose
- * recipient already has an open item of the same category nearby is held as
- * "new" for a coordinator to join or send, instead of being sent twice.
- */
-export async function routePending(ctx: AppContext, batch = 200): Promise<number> {
-  const tables = new Map<string, RoutingTable>();
-  let routed = 0;
-  for (;;) {
-    const pending = await repo.unroutedObservations(ctx.db, batch);
-    if (pending.length === 0) return routed;
-    for (const o of pending) {
-      let table = tables.get(o.association_id);
-      if (!table) {
-        table = await loadRoutingTable(ctx.db, o.association_id);
-        tables.set(o.association_id, table);
-      }
-      await routeOne(ctx, table, o);
-      routed += 1;
-    }
-    if (pending.length < batch) return routed;
-  }
-}
-
-type Pending = Awaited<ReturnType<typeof repo.unroutedObservations>>[number];
-
-async function routeOne(ctx: AppContext, table: RoutingTable, o: Pending): Promise<void> {
-  const now = ctx.clock.now();
-  const at = now.toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.claimRouting(trx, o.id, at))) return;
-    // A note stays with the association; what was handed to the police has gone where it belongs.
-    if (!(routedUrgencies as readonly string[]).includes(o.urgency) || o.handed_to_police_at) return;
-    const urgent = (urgentUrgencies as readonly string[]).includes(o.urgency);
-    const lat = Number(o.lat);
-    const lng = Number(o.lng);
-    for (const recipientId of routeWith(table, o.category_id, lat, lng).recipientIds) {
-      const recipient = (await findRecipientRow(trx, o.association_id, recipientId))!;
-      const itemId = await repo.insertItem(trx, { associationId: o.association_id, recipientId, categoryId: o.category_id, urgent, lat, lng, now: at });
-      await repo.linkObservation(trx, o.association_id, itemId, o.id, at);
-      await repo.addEvent(trx, o.association_id, itemId, { kind: 'created', state: 'new', at });
-      const duplicates = (await nearbyOpen(trx, o.association_id, o.category_id, lat, lng, now)).filter(
-        (d) => d.recipient_id === recipientId && d.id !== itemId,
-      );
-      if (duplicates.length > 0) continue;
-      await queueItem(trx, ctx, itemId, recipient, urgent);
-    }
-  });
-  ctx.mail.kick();
-  ctx.jobs.kick();
-}
-
-async function nearbyOpen(db: Db | Parameters<typeof repo.openItemsNear>[0], associationId: string, categoryId: string, lat: number, lng: number, now: Date) {
-  const since = new Date(now.getTime() - DUPLICATE_DAYS * 86_400_000).toISOString();
-  const rows = await repo.openItemsNear(db, associationId, categoryId, lat, lng, DUPLICATE_RADIUS_M, since, openStates);
-  return rows
-    .map((r) => ({ ...r, distanceM: Math.round(distanceKm(lat, lng, Number(r.lat), Number(r.lng)) * 1000) }))
-    .filter((r) => r.distanceM <= DUPLICATE_RADIUS_M)
-    .sort((a, b) => a.distanceM - b.distanceM);
 }
 
 // ---- Reading ----
@@ -168,18 +92,9 @@ async function loadItem(ctx: AppContext, actor: Actor, id: string): Promise<repo
   if (!row) throw notFound();
   if (!can(actor, 'item.list')) {
     authorize(actor, 'item.followOwn');
-    if (!(await ownsItem(ctx, actor, id))) throw notFound();
+    if (!(await isAuthorOfItem(ctx.db, actor.associationId, id, actor.memberId))) throw notFound();
   }
   return row;
-}
-
-async function ownsItem(ctx: AppContext, actor: Actor, itemId: string): Promise<boolean> {
-  const obs = (await repo.observationIdsOf(ctx.db, [itemId])).get(itemId) ?? [];
-  for (const o of obs) {
-    const row = await repo.findObservationForRouting(ctx.db, actor.associationId, o);
-    if (row?.author_member_id === actor.memberId) return true;
-  }
-  return false;
 }
 
 export async function getItem(ctx: AppContext, actor: Actor, id: string): Promise<ItemDetail> {
@@ -349,13 +264,8 @@ export async function retryDelivery(ctx: AppContext, actor: Actor, id: string): 
       const mailId = await repo.lastMailOf(trx, id);
       if (mailId) await requeueMail(trx, mailId);
     } else if (row.channel === 'open311') {
-      const job = await trx
-        .selectFrom('jobs')
-        .select('id')
-        .where('kind', '=', OPEN311_SUBMIT)
-        .where('payload', '=', JSON.stringify({ itemId: id }))
-        .executeTakeFirst();
-      if (job) await retryJob(trx, job.id);
+      const job = await findJob(trx, OPEN311_SUBMIT, { itemId: id });
+      if (job) await retryJob(trx, job);
     }
     await repo.addEvent(trx, actor.associationId, id, { kind: 'retried', memberId: actor.memberId, at });
     await recordAudit(trx, {
@@ -382,61 +292,4 @@ export async function markRechecked(ctx: AppContext, actor: Actor, id: string, n
     await repo.updateItem(trx, actor.associationId, id, { rechecked_at: at, updated_at: at });
     await repo.addEvent(trx, actor.associationId, id, { kind: 'rechecked', note: note ?? null, memberId: actor.memberId, at });
   });
-}
-
-// ---- Answers, from a coordinator or the recipient ----
-
-export interface Answer {
-  state?: ItemState;
-  externalReference?: string | null;
-  note: string | null;
-}
-
-/** Applies an answer to an item: its state, its case number, a note; records it on the timeline. */
-export async function applyAnswer(
-  db: Parameters<typeof repo.updateItem>[0],
-  ctx: AppContext,
-  row: repo.ItemRow,
-  answer: Answer,
-  by: { memberId?: string; byRecipient?: boolean },
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  const state = answer.state;
-  if (state && isClosed(row.state) && state !== row.state && !by.memberId) throw new AppError('conflict', [{ field: 'state', message: 'error.item_closed' }]);
-  const closing = state !== undefined && (closedStates as readonly string[]).includes(state);
-  const recheckHours = closing && state === 'resolved' ? await recheckHoursOf(db, row.category_id) : null;
-  await repo.updateItem(db, row.association_id, row.id, {
-    ...(state && { state }),
-    ...(state === 'sent' && !row.sent_at && { sent_at: at, due_at: await dueFrom(db, row, now) }),
-    ...(state && state !== 'sent' && !row.answered_at && { answered_at: at }),
-    ...(closing && { closed_at: at }),
-    ...(state && !closing && isClosed(row.state) && { closed_at: null }),
-    ...(recheckHours !== null && { recheck_due_at: new Date(now.getTime() + recheckHours * 3_600_000).toISOString() }),
-    ...(answer.externalReference !== undefined && { external_reference: answer.externalReference }),
-    ...(state === 'sent' && { delivery_error: null }),
-    updated_at: at,
-  });
-  await repo.addEvent(db, row.association_id, row.id, {
-    kind: state === 'sent' ? 'sent' : state ? 'answered' : 'note',
-    state: state ?? null,
-    note: answer.note,
-    externalReference: answer.externalReference ?? null,
-    memberId: by.memberId ?? null,
-    byRecipient: by.byRecipient,
-    at,
-  });
-  if (closing && !isClosed(row.state)) await notifyObserversIfClosed(db, ctx, row, state);
-}
-
-async function dueFrom(db: Parameters<typeof repo.updateItem>[0], row: repo.ItemRow, now: Date): Promise<string> {
-  const recipient = await findRecipientRow(db, row.association_id, row.recipient_id);
-  return new Date(now.getTime() + (recipient?.response_days ?? 14) * 86_400_000).toISOString();
-}
-
-async function recheckHoursOf(db: Parameters<typeof repo.updateItem>[0], categoryId: string): Promise<number | null> {
-  const c = await db.selectFrom('observation_categories').select(['recheck_hours', 'parent_id']).where('id', '=', categoryId).executeTakeFirst();
-  if (c?.recheck_hours !== null && c?.recheck_hours !== undefined) return c.recheck_hours;
-  if (c?.parent_id) return recheckHoursOf(db, c.parent_id);
-  return null;
 }

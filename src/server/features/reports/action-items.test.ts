@@ -10,7 +10,7 @@ import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
 import { call } from '../../../../test/shifts.js';
 import { districtPolygon } from '../../demo/huddinge.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
-import { routePending } from './action-items.service.js';
+import { routePending } from './routing-sweep.js';
 import { remindAndEscalate } from './sweeps.js';
 import { caseNumber } from './item-mail.js';
 

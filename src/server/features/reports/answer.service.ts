@@ -5,9 +5,10 @@ import type { RecipientAnswer } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
 import { checkAnswerLink, newAnswerLink } from './answer-links.js';
-import { applyAnswer } from './action-items.service.js';
+import { applyAnswer } from './answers.js';
 import { mailItems } from './delivery.js';
 import type { AnswerView } from './answer-page.js';
+import { associationName } from './follow-up.repository.js';
 
 export type Opened = { ok: true; view: AnswerView; linkId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used'; lang: Language };
 
@@ -17,13 +18,12 @@ export async function openAnswerLink(ctx: AppContext, token: string, fallback: L
   const item = (await repo.findItem(ctx.db, check.associationId, check.itemId))!;
   const recipient = (await findRecipientRow(ctx.db, check.associationId, item.recipient_id))!;
   const lang = toLanguage(recipient.language);
-  const association = await ctx.db.selectFrom('associations').select('name').where('id', '=', check.associationId).executeTakeFirstOrThrow();
   return {
     ok: true,
     linkId: check.linkId,
     view: {
       lang,
-      association: association.name,
+      association: await associationName(ctx.db, check.associationId),
       itemId: item.id,
       categoryLabel: lang === 'en' ? item.label_en : item.label_sv,
       state: item.state,

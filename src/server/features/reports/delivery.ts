@@ -13,15 +13,12 @@ import type { Language } from '../../../shared/i18n/translate.js';
 import * as repo from './action-items.repository.js';
 import type { RecipientRow } from './recipients.repository.js';
 import { newAnswerLink } from './answer-links.js';
+import { associationName } from './follow-up.repository.js';
 import { renderItemMail, type ItemMailKind, type MailItem } from './item-mail.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export const OPEN311_SUBMIT = 'open311.submit';
-
-async function associationName(db: Executor, associationId: string): Promise<string> {
-  return (await db.selectFrom('associations').select('name').where('id', '=', associationId).executeTakeFirstOrThrow()).name;
-}
 
 /** Mails these items of one recipient (one item, a digest, a reminder), each with a fresh answer link. */
 export async function mailItems(db: Executor, ctx: AppContext, recipient: RecipientRow, itemIds: string[], kind: ItemMailKind): Promise<string> {

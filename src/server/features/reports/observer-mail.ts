@@ -8,6 +8,7 @@ import { toLanguage, translate, type MessageKey } from '../../../shared/i18n/tra
 import type { ItemRow } from './action-items.repository.js';
 import { coordinatorsOf } from '../shifts/shift-mail.js';
 import { caseNumber } from './item-mail.js';
+import { associationName, authorsOfItem } from './follow-up.repository.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -20,12 +21,12 @@ async function mailAboutItem(
   link: string,
   state: string,
 ) {
-  const association = await db.selectFrom('associations').select('name').where('id', '=', row.association_id).executeTakeFirstOrThrow();
+  const association = await associationName(db, row.association_id);
   for (const r of to) {
     const lang = toLanguage(r.language);
     const mail = renderMail(lang, template, {
       name: r.name,
-      association: association.name,
+      association,
       category: lang === 'en' ? row.label_en : row.label_sv,
       recipient: row.recipient_name,
       state: translate(lang, `items.state.${state}` as MessageKey),
@@ -38,14 +39,7 @@ async function mailAboutItem(
 
 /** Tells the authors of the item's observations what came of it (once, when it closes). */
 export async function notifyObserversIfClosed(db: Executor, ctx: AppContext, row: ItemRow, state: string): Promise<void> {
-  const authors = await db
-    .selectFrom('action_item_observations')
-    .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
-    .innerJoin('members', 'members.id', 'observations.author_member_id')
-    .select(['members.name', 'members.email', 'members.language', 'observations.id as observation_id'])
-    .where('action_item_observations.item_id', '=', row.id)
-    .where('members.status', '=', 'active')
-    .execute();
+  const authors = await authorsOfItem(db, row.id);
   const seen = new Set<string>();
   for (const a of authors) {
     if (seen.has(a.email)) continue;

@@ -11,8 +11,9 @@ import { enqueueJob, PermanentJobError, type JobHandler } from '../../platform/j
 import * as repo from './action-items.repository.js';
 import { findRecipientRow, type RecipientRow } from './recipients.repository.js';
 import { OPEN311_SUBMIT } from './delivery.js';
-import { applyAnswer } from './action-items.service.js';
+import { applyAnswer } from './answers.js';
 import { placeOf } from './item-mail.js';
+import { categoryCode, itemAssociation } from './follow-up.repository.js';
 
 export const OPEN311_POLL = 'open311.poll';
 const TIMEOUT_MS = 10_000;
@@ -57,10 +58,10 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       const item = await repo.findItem(ctx.db, job.associationId!, itemId);
       if (!item || item.state !== 'queued') return;
       const recipient = (await findRecipientRow(ctx.db, item.association_id, item.recipient_id))!;
-      const category = await ctx.db.selectFrom('observation_categories').select('code').where('id', '=', item.category_id).executeTakeFirstOrThrow();
+      const code = await categoryCode(ctx.db, item.association_id, item.category_id);
       const codes = JSON.parse(recipient.open311_service_codes) as Record<string, string>;
-      const serviceCode = codes[category.code] ?? codes['*'];
-      if (!serviceCode) throw new PermanentJobError(`no Open311 service code for the category ${category.code}`);
+      const serviceCode = codes[code] ?? codes['*'];
+      if (!serviceCode) throw new PermanentJobError(`no Open311 service code for the category ${code}`);
       const [first] = await repo.observationsOfItems(ctx.db, item.association_id, [itemId]);
       const form = new URLSearchParams({
         api_key: recipient.open311_api_key ?? '',
@@ -134,7 +135,7 @@ export function open311Failure(getCtx: () => AppContext) {
   return async (kind: string, payload: Record<string, unknown>, error: string, final: boolean): Promise<void> => {
     if (kind !== OPEN311_SUBMIT) return;
     const ctx = getCtx();
-    const item = await ctx.db.selectFrom('action_items').select(['id', 'association_id']).where('id', '=', String(payload.itemId)).executeTakeFirst();
+    const item = await itemAssociation(ctx.db, String(payload.itemId));
     if (!item) return;
     const at = ctx.clock.now().toISOString();
     await repo.updateItem(ctx.db, item.association_id, item.id, { delivery_error: error.slice(0, 500), updated_at: at });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
 import { call } from '../../../../test/shifts.js';
 import { newId } from '../../platform/db/ids.js';
-import { routePending } from './action-items.service.js';
+import { routePending } from './routing-sweep.js';
 
 let t: TestApp;
 let a: TestAssociation;

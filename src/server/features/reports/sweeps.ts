@@ -10,9 +10,11 @@ import type { AppContext } from '../../context.js';
 import type { ScheduledTask } from '../../platform/jobs/scheduler.js';
 import { claimNotice } from '../../platform/jobs/notices.js';
 import { localParts } from '../../../shared/domain/time.js';
-import { routePending } from './action-items.service.js';
+import { routePending } from './routing-sweep.js';
 import { mailItems } from './delivery.js';
 import * as repo from './action-items.repository.js';
+import { itemsWaitingForDigest, overdueItems } from './follow-up.repository.js';
+import { findRecipientRow } from './recipients.repository.js';
 import { notifyCoordinatorsEscalated } from './observer-mail.js';
 
 const DIGEST_HOUR = 7;
@@ -20,18 +22,7 @@ const DIGEST_HOUR = 7;
 export async function sendDigests(ctx: AppContext, now: Date): Promise<number> {
   const local = localParts(now);
   if (Number(local.time.slice(0, 2)) < DIGEST_HOUR) return 0;
-  const waiting = await ctx.db
-    .selectFrom('action_items')
-    .innerJoin('recipients', 'recipients.id', 'action_items.recipient_id')
-    .select(['action_items.id', 'action_items.recipient_id', 'action_items.association_id'])
-    .where('action_items.state', '=', 'queued')
-    .where('recipients.channel', '=', 'email')
-    .where('recipients.delivery', '=', 'daily')
-    .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('mail_action_items').select('mail_action_items.item_id').whereRef('mail_action_items.item_id', '=', 'action_items.id'))),
-    )
-    .orderBy('action_items.created_at')
-    .execute();
+  const waiting = await itemsWaitingForDigest(ctx.db);
   const byRecipient = new Map<string, typeof waiting>();
   for (const w of waiting) byRecipient.set(w.recipient_id, [...(byRecipient.get(w.recipient_id) ?? []), w]);
   let sent = 0;
@@ -39,7 +30,7 @@ export async function sendDigests(ctx: AppContext, now: Date): Promise<number> {
     const associationId = items[0]!.association_id;
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await claimNotice(trx, associationId, `digest:${recipientId}:${local.date}`))) return;
-      const recipient = await trx.selectFrom('recipients').selectAll().where('id', '=', recipientId).executeTakeFirstOrThrow();
+      const recipient = (await findRecipientRow(trx, associationId, recipientId))!;
       await mailItems(
         trx,
         ctx,
@@ -56,15 +47,7 @@ export async function sendDigests(ctx: AppContext, now: Date): Promise<number> {
 
 export async function remindAndEscalate(ctx: AppContext, now: Date): Promise<void> {
   const at = now.toISOString();
-  const overdue = await ctx.db
-    .selectFrom('action_items')
-    .innerJoin('recipients', 'recipients.id', 'action_items.recipient_id')
-    .select(['action_items.id', 'action_items.association_id', 'action_items.reminded_at', 'recipients.channel', 'recipients.response_days'])
-    .where('action_items.state', '=', 'sent')
-    .where('action_items.answered_at', 'is', null)
-    .where('action_items.escalated_at', 'is', null)
-    .where('action_items.due_at', '<', at)
-    .execute();
+  const overdue = await overdueItems(ctx.db, at);
   for (const o of overdue) {
     await ctx.db.transaction().execute(async (trx) => {
       const row = await repo.findItem(trx, o.association_id, o.id);
@@ -79,7 +62,7 @@ export async function remindAndEscalate(ctx: AppContext, now: Date): Promise<voi
           ['sent'],
         );
         if (!changed) return;
-        const recipient = await trx.selectFrom('recipients').selectAll().where('id', '=', row.recipient_id).executeTakeFirstOrThrow();
+        const recipient = (await findRecipientRow(trx, o.association_id, row.recipient_id))!;
         await mailItems(trx, ctx, recipient, [o.id], 'reminder');
         await repo.addEvent(trx, o.association_id, o.id, { kind: 'reminded', at });
       } else {

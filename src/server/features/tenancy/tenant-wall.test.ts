@@ -11,7 +11,7 @@ import { createPartner } from '../associations/associations.service.js';
 import { insertArea } from '../associations/associations.repository.js';
 import { insertVehicle } from '../vehicles/vehicles.repository.js';
 import { newId } from '../../platform/db/ids.js';
-import { routePending } from '../reports/action-items.service.js';
+import { routePending } from '../reports/routing-sweep.js';
 
 let t: TestApp;
 let a: TestAssociation;

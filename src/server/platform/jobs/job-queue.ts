@@ -163,3 +163,8 @@ export async function retryJob(db: Executor, id: string): Promise<void> {
     .where('status', 'in', ['pending', 'failed'])
     .execute();
 }
+
+/** The id of the job of this kind made with exactly this payload (an item's delivery, say). */
+export async function findJob(db: Executor, kind: string, payload: Record<string, unknown>): Promise<string | undefined> {
+  return (await db.selectFrom('jobs').select('id').where('kind', '=', kind).where('payload', '=', JSON.stringify(payload)).executeTakeFirst())?.id;
+}
