@@ -12,6 +12,7 @@ import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js
 import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
+import { registerOpen311Routes } from './features/open311/open311.routes.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
 import { itemMailHooks } from './features/reports/delivery.js';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerOutboxRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerAnswerRoutes(app, ctx);
+  registerOpen311Routes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.

@@ -62,6 +62,7 @@ const schema = z.object({
   /** A reverse geocoder speaking Nominatim's jsonv2, with {lat} and {lng}; "none" (the default) names places by the association's areas only. */
   GEOCODER_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
 });
 
 export type Config = Readonly<{
@@ -83,6 +84,8 @@ export type Config = Readonly<{
   shutdownGraceSeconds: number;
   apiRateLimitPerMinute: number;
   reminderIntervalSeconds: number;
+  /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
+  open311TimeoutMs: number;
   /** null: no tiles. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     geocoderUrl: e.GEOCODER_URL === 'none' ? null : e.GEOCODER_URL,

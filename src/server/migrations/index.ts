@@ -4,10 +4,12 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_shifts.js';
 import * as m0003 from './0003_observations.js';
 import * as m0004 from './0004_action_items.js';
+import * as m0005 from './0005_open311_server.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_shifts': m0002,
   '0003_observations': m0003,
   '0004_action_items': m0004,
+  '0005_open311_server': m0005,
 };

@@ -60,6 +60,7 @@ const grants: Record<Action, Who[]> = {
   'routing.read': staff,
   'routing.manage': ['admin'],
   'area.manage': ['admin'],
+  'open311.manage': ['admin'],
   'item.list': staff,
   'item.manage': staff,
   'item.followOwn': members,

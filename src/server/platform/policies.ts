@@ -57,6 +57,8 @@ export const policies = {
   'routing.read': staff,
   'routing.manage': admin,
   'area.manage': admin,
+  /** Keys for partner systems to the association's Open311 endpoint. */
+  'open311.manage': admin,
   'item.list': staff,
   'item.manage': staff,
   /** A volunteer follows the items made of their own observations. */

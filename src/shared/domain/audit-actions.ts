@@ -46,6 +46,8 @@ export const auditActions = [
   'routing_rule.update',
   'routing_rule.delete',
   'area.create',
+  'api_key.create',
+  'api_key.revoke',
   'action_item.create',
   'action_item.update',
   'action_item.join',

@@ -8,6 +8,8 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'error.item_not_failed': 'The item’s delivery has not failed.',
   'audit.action.recipient.create': 'Recipient added',
   'audit.action.recipient.update': 'Recipient changed',
+  'audit.action.api_key.create': 'Open311 key issued',
+  'audit.action.api_key.revoke': 'Open311 key revoked',
   'audit.action.routing_rule.create': 'Routing rule added',
   'audit.action.routing_rule.update': 'Routing rule changed',
   'audit.action.routing_rule.delete': 'Routing rule removed',

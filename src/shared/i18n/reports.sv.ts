@@ -6,6 +6,8 @@ export const svReports = {
   'error.item_not_failed': 'Ärendets sändning har inte misslyckats.',
   'audit.action.recipient.create': 'Mottagare tillagd',
   'audit.action.recipient.update': 'Mottagare ändrad',
+  'audit.action.api_key.create': 'Open311-nyckel utfärdad',
+  'audit.action.api_key.revoke': 'Open311-nyckel återkallad',
   'audit.action.routing_rule.create': 'Regel för ärenden tillagd',
   'audit.action.routing_rule.update': 'Regel för ärenden ändrad',
   'audit.action.routing_rule.delete': 'Regel för ärenden borttagen',

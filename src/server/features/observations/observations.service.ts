@@ -143,6 +143,8 @@ export async function putObservation(
       created_at: stamp,
       updated_at: stamp,
       routed_at: null,
+      open311_key_id: null,
+      media_url: null,
     };
     names = {
       category_code: category.code,

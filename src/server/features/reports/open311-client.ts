@@ -6,6 +6,7 @@
  * fails at once with the endpoint's own description; a 5xx, a timeout or an
  * answer that is not the spec's JSON is retried with back-off by the job queue.
  */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AppContext } from '../../context.js';
 import { enqueueJob, PermanentJobError, type JobHandler } from '../../platform/jobs/job-queue.js';
 import * as repo from './action-items.repository.js';
@@ -16,37 +17,55 @@ import { placeOf } from './item-mail.js';
 import { categoryCode, itemAssociation } from './follow-up.repository.js';
 
 export const OPEN311_POLL = 'open311.poll';
-const TIMEOUT_MS = 10_000;
 /** How often an open request is asked about. */
 export const POLL_EVERY_MS = 6 * 3_600_000;
 
-async function call(url: string, init: RequestInit): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json', ...init.headers } });
-  } catch (err) {
-    throw new Error(`Open311 ${url}: ${err instanceof Error && err.name === 'TimeoutError' ? 'no answer within 10 s' : (err as Error).message}`);
+const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'error'].includes(name) });
+
+/** The spec's answer as a list, from JSON or from XML (service_requests/request, errors/error); null when it is neither. */
+function parseAnswer(text: string, contentType: string): unknown[] | null {
+  if (contentType.includes('xml') || text.trimStart().startsWith('<')) {
+    if (XMLValidator.validate(text) !== true) return null;
+    const doc = xml.parse(text) as Record<string, Record<string, unknown[]> | undefined>;
+    const list = doc.service_requests?.request ?? doc.errors?.error;
+    return Array.isArray(list) ? list : null;
   }
-  const text = await res.text();
-  let body: unknown;
   try {
-    body = JSON.parse(text);
+    const body = JSON.parse(text) as unknown;
+    return Array.isArray(body) ? body : null;
   } catch {
-    throw new Error(`Open311 ${url}: HTTP ${res.status}, not JSON: ${text.slice(0, 80)}`);
+    return null;
   }
+}
+
+async function call(ctx: AppContext, url: string, init: RequestInit): Promise<unknown[]> {
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(ctx.config.open311TimeoutMs), headers: { accept: 'application/json', ...init.headers } });
+    text = await res.text();
+  } catch (err) {
+    const reason =
+      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
+        ? `no answer within ${ctx.config.open311TimeoutMs / 1000} s`
+        : (err as Error).message;
+    throw new Error(`Open311 ${url}: ${reason}`);
+  }
+  const body = parseAnswer(text, res.headers.get('content-type') ?? '');
   if (res.status >= 400 && res.status < 500) {
-    const first = Array.isArray(body) ? (body[0] as { description?: string } | undefined) : undefined;
+    const first = body?.[0] as { description?: string } | undefined;
     throw new PermanentJobError(`Open311 ${url}: HTTP ${res.status}: ${first?.description ?? text.slice(0, 200)}`);
   }
   if (res.status >= 500) throw new Error(`Open311 ${url}: HTTP ${res.status}`);
-  if (!Array.isArray(body)) throw new Error(`Open311 ${url}: the answer is not a list`);
+  if (!body) throw new Error(`Open311 ${url}: HTTP ${res.status}, the answer is not the spec's JSON or XML: ${text.slice(0, 80)}`);
   return body;
 }
 
-const endpoint = (r: RecipientRow, path: string, query: Record<string, string> = {}) => {
+/** Reads carry the key too: the spec leaves it optional, but servers whose requests are not public (this project's own) ask for it. */
+const endpoint = (r: RecipientRow, path: string, read = false) => {
   const url = new URL(`${r.open311_url!.replace(/\/$/, '')}/${path}`);
   if (r.open311_jurisdiction) url.searchParams.set('jurisdiction_id', r.open311_jurisdiction);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  if (read && r.open311_api_key) url.searchParams.set('api_key', r.open311_api_key);
   return url.toString();
 };
 
@@ -72,7 +91,7 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       });
       if (recipient.open311_jurisdiction) form.set('jurisdiction_id', recipient.open311_jurisdiction);
       if (first?.address) form.set('address_string', first.address);
-      const body = (await call(endpoint(recipient, 'requests.json'), {
+      const body = (await call(ctx, endpoint(recipient, 'requests.json'), {
         method: 'POST',
         body: form,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -104,13 +123,15 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       const recipient = (await findRecipientRow(ctx.db, item.association_id, item.recipient_id))!;
       let requestId = item.open311_request_id;
       if (!requestId && item.open311_token) {
-        const t = (await call(endpoint(recipient, `tokens/${encodeURIComponent(item.open311_token)}.json`), {})) as { service_request_id?: string }[];
+        const t = (await call(ctx, endpoint(recipient, `tokens/${encodeURIComponent(item.open311_token)}.json`, true), {})) as {
+          service_request_id?: string;
+        }[];
         requestId = t[0]?.service_request_id ? String(t[0].service_request_id) : null;
         if (requestId) await repo.updateItem(ctx.db, item.association_id, itemId, { open311_request_id: requestId, external_reference: requestId });
       }
       const now = ctx.clock.now();
       if (requestId) {
-        const r = (await call(endpoint(recipient, `requests/${encodeURIComponent(requestId)}.json`), {})) as {
+        const r = (await call(ctx, endpoint(recipient, `requests/${encodeURIComponent(requestId)}.json`, true), {})) as {
           status?: string;
           status_notes?: string | null;
         }[];

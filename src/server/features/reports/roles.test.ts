@@ -1,5 +1,5 @@
 /**
- * The role wall for every route of recipients, routing and action items:
+ * The role wall for every route of recipients, routing, action items and Open311 keys:
  * admins set up recipients, rules and areas; coordinators read them and work
  * the items; volunteers follow the items of their own observations; partners
  * reach none of it here.
@@ -53,6 +53,7 @@ beforeAll(async () => {
     lng: 17.9,
     observedAt: new Date().toISOString(),
   });
+  ids.key = (await call(t, a.admin.cookie, 'POST', '/api/open311-keys', { name: 'Partnersystem' })).json().id;
   await routePending(t.ctx);
   ids.item = (await call(t, a.admin.cookie, 'GET', `/api/action-items?observationId=${ids.observation}`)).json()[0].id;
 });
@@ -97,13 +98,16 @@ const cases: Case[] = [
   { method: 'POST', url: () => `/api/action-items/${ids.item}/observations`, body: () => ({ observationId: ids.observation }), through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/recheck`, body: () => ({}), through: ['volunteer', ...staff] },
   { method: 'GET', url: () => `/api/observations/${ids.observation}/duplicates`, through: staff },
+  { method: 'GET', url: () => '/api/open311-keys', through: ['admin'] },
+  { method: 'POST', url: () => '/api/open311-keys', body: () => ({ name: 'Kommunens system' }), through: ['admin'] },
+  { method: 'DELETE', url: () => `/api/open311-keys/${ids.key}`, through: ['admin'] },
 ];
 
 describe('role wall for action items', () => {
-  it('covers every route of recipients, routing, areas and items', () => {
+  it('covers every route of recipients, routing, areas, items and Open311 keys', () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const mine = Object.entries(doc.paths)
-      .filter(([p]) => /^\/api\/(recipients|routing|action-items)/.test(p) || p.startsWith('/api/areas/import') || p.endsWith('/duplicates'))
+      .filter(([p]) => /^\/api\/(recipients|routing|action-items|open311-keys)/.test(p) || p.startsWith('/api/areas/import') || p.endsWith('/duplicates'))
       .flatMap(([, ops]) => Object.keys(ops));
     // POST /api/areas shares its path with GET /api/areas (everyone may list areas): counted by hand.
     expect(mine.length + 1).toBe(cases.length);

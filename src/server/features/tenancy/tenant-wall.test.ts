@@ -89,6 +89,7 @@ beforeAll(async () => {
     await asB('POST', '/api/recipients', { name: 'B-kommunen', kind: 'municipality', channel: 'manual', manualInstructions: 'Ring B' })
   ).json().id;
   bIds.rule = (await asB('POST', '/api/routing-rules', { categoryId: bIds.category, recipientId: bIds.recipient })).json().id;
+  bIds.open311Key = (await asB('POST', '/api/open311-keys', { name: 'B-systemet' })).json().id;
   bIds.routed = newId();
   await t.app.inject({
     method: 'PUT',
@@ -160,6 +161,9 @@ const cases: Case[] = [
   },
   { method: 'PATCH', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, payload: () => ({ enabled: false }), expectStatus: 404 },
   { method: 'DELETE', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, expectStatus: 404 },
+  { method: 'GET', route: '/api/open311-keys', url: () => '/api/open311-keys', expectStatus: 200, mustNotContain: () => [bIds.open311Key!, 'B-systemet'] },
+  { method: 'POST', route: '/api/open311-keys', url: () => '/api/open311-keys', payload: () => ({ name: 'A-systemet' }), expectStatus: 201 },
+  { method: 'DELETE', route: '/api/open311-keys/{id}', url: () => `/api/open311-keys/${bIds.open311Key}`, expectStatus: 404 },
   {
     method: 'GET',
     route: '/api/routing/try',

@@ -157,6 +157,7 @@ export interface Database {
   recipient_links: RecipientLinkTable;
   mail_action_items: MailActionItemTable;
   jobs: JobTable;
+  open311_keys: Open311KeyTable;
 }
 
 export interface RecipientTable {
@@ -332,6 +333,23 @@ export interface ObservationTable {
   updated_at: string;
   /** Set when the routing sweep has made the observation's action items (or found none due). */
   routed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The partner system's key when the observation came in through the Open311 endpoint. */
+  open311_key_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A picture the partner system linked to, for observations from Open311. */
+  media_url: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface Open311KeyTable {
+  id: string;
+  association_id: string;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  member_id: string;
+  may_submit: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface ShiftTemplateTable {

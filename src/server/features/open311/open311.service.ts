@@ -1,0 +1,368 @@
+/**
+ * The association's Open311 GeoReport v2 endpoint, for partner systems. Its
+ * services are the association's categories; its service requests are the
+ * observations that need something fixed, with their status taken from the
+ * action items: closed when every recipient has closed theirs. A partner
+ * system with a key submits requests, which become observations and are
+ * routed like any other. Discovery and services are public; requests need a
+ * key, since observations are not public, and never carry who made them.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { authorize, type Actor } from '../../platform/policies.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { newId, nowIso } from '../../platform/db/ids.js';
+import { isClosed } from '../../../shared/domain/action-items.js';
+import type { Open311Key, Open311KeyCreate, Open311KeyCreated } from '../../../shared/api/open311.js';
+import { ensureDefaultCategories, listCategories } from '../observations/categories.repository.js';
+import { findSensitive } from '../../../shared/domain/privacy.js';
+import { insertObservationAudited } from '../observations/observations.repository.js';
+import { placeOf } from '../observations/observation-rules.js';
+import * as repo from './open311.repository.js';
+
+/** An answer in the spec's error format: the HTTP status and a description for the partner's developer. */
+export class Open311Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+/** The spec's default window for GET requests, and the most one answer holds. */
+const DEFAULT_DAYS = 90;
+export const MAX_REQUESTS = 1000;
+/** Categories that are never a request: nothing to fix. */
+const NOT_A_SERVICE = new Set(['nothing-to-report']);
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+// ---- Keys, managed by admins in the app ----
+
+const toKey = (r: repo.KeyRow & { member_name: string }): Open311Key => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.key_prefix,
+  maySubmit: r.may_submit === 1,
+  issuedBy: r.member_name,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+export async function listKeys(ctx: AppContext, actor: Actor): Promise<Open311Key[]> {
+  authorize(actor, 'open311.manage');
+  return (await repo.listKeys(ctx.db, actor.associationId)).map(toKey);
+}
+
+/** Makes a key and shows it this once: only its hash is kept. */
+export async function createKey(ctx: AppContext, actor: Actor, input: Open311KeyCreate): Promise<Open311KeyCreated> {
+  authorize(actor, 'open311.manage');
+  const key = `g311_${randomBytes(24).toString('base64url')}`;
+  const id = newId();
+  const now = nowIso();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertKey(trx, {
+      id,
+      association_id: actor.associationId,
+      name: input.name,
+      key_hash: hashKey(key),
+      key_prefix: key.slice(0, 10),
+      member_id: actor.memberId,
+      may_submit: input.maySubmit ? 1 : 0,
+      created_at: now,
+      last_used_at: null,
+      revoked_at: null,
+    });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'api_key.create',
+      entityType: 'api_key',
+      entityId: id,
+      after: { name: input.name, maySubmit: input.maySubmit },
+    });
+  });
+  const created = (await repo.listKeys(ctx.db, actor.associationId)).find((k) => k.id === id)!;
+  return { ...toKey(created), key };
+}
+
+export async function revokeKey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const row = await repo.findKey(ctx.db, actor.associationId, id);
+  if (!row) throw notFound();
+  authorize(actor, 'open311.manage');
+  if (row.revoked_at) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.revokeKey(trx, actor.associationId, id, nowIso());
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'api_key.revoke',
+      entityType: 'api_key',
+      entityId: id,
+      before: { name: row.name },
+    });
+  });
+}
+
+// ---- The GeoReport v2 endpoint ----
+
+export type Query = Record<string, string | undefined>;
+
+/** The association asked for: by jurisdiction_id, or the only one there is. */
+export async function jurisdiction(ctx: AppContext, q: Query) {
+  if (q.jurisdiction_id) {
+    const found = await repo.findAssociation(ctx.db, q.jurisdiction_id);
+    if (!found) throw new Open311Error(404, 'jurisdiction_id was not found');
+    return found;
+  }
+  const all = await repo.associationIds(ctx.db, 2);
+  if (all.length !== 1) throw new Open311Error(400, 'jurisdiction_id is required: this server serves several associations');
+  return all[0]!;
+}
+
+/** The key's association, which must be the jurisdiction asked for, if any. */
+async function keyHolder(ctx: AppContext, q: Query, forSubmitting: boolean): Promise<repo.KeyRow> {
+  if (!q.api_key) throw new Open311Error(403, 'api_key is required');
+  const key = await repo.findKeyByHash(ctx.db, hashKey(q.api_key));
+  if (!key) throw new Open311Error(403, 'api_key is not valid');
+  if (q.jurisdiction_id && q.jurisdiction_id !== key.association_id) throw new Open311Error(403, 'api_key is not valid for this jurisdiction_id');
+  if (forSubmitting && key.may_submit !== 1) throw new Open311Error(403, 'api_key may read requests but not submit them');
+  await repo.touchKey(ctx.db, key.id, nowIso());
+  return key;
+}
+
+export function discovery(ctx: AppContext) {
+  const url = `${ctx.config.publicUrl.replace(/\/$/, '')}/open311/v2`;
+  return {
+    changeset: '2026-11-27T00:00:00Z',
+    contact: 'The association that runs this server: ask its administrator for an api_key.',
+    key_service: ctx.config.publicUrl,
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url,
+        changeset: '2026-11-27T00:00:00Z',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
+  };
+}
+
+async function serviceCategories(ctx: AppContext, associationId: string) {
+  await ensureDefaultCategories(ctx.db, associationId, nowIso());
+  const all = await listCategories(ctx.db, associationId);
+  return { all, services: all.filter((c) => c.enabled === 1 && !NOT_A_SERVICE.has(c.code)) };
+}
+
+export async function services(ctx: AppContext, q: Query) {
+  const association = await jurisdiction(ctx, q);
+  const lang = association.default_language === 'en' ? 'en' : 'sv';
+  const { all, services } = await serviceCategories(ctx, association.id);
+  const label = (c: { label_sv: string; label_en: string }) => (lang === 'en' ? c.label_en : c.label_sv);
+  return services.map((c) => {
+    const parent = all.find((p) => p.id === c.parent_id);
+    return {
+      service_code: c.code,
+      service_name: label(c),
+      description: `${label(c)} (${association.name})`,
+      metadata: false,
+      type: 'realtime',
+      keywords: c.code.replace(/-/g, ', '),
+      group: parent ? label(parent) : label(c),
+    };
+  });
+}
+
+export async function serviceDefinition(ctx: AppContext, q: Query, code: string) {
+  const association = await jurisdiction(ctx, q);
+  const { services } = await serviceCategories(ctx, association.id);
+  if (!services.some((c) => c.code === code)) throw new Open311Error(404, `service_code ${code} was not found`);
+  // No extra attributes: a description, a place and a picture say all a crew notes.
+  return { service_code: code, attributes: [] };
+}
+
+const W3C = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function dateParam(q: Query, name: 'start_date' | 'end_date'): string | undefined {
+  const v = q[name];
+  if (v === undefined || v === '') return undefined;
+  if (!W3C.test(v) || Number.isNaN(Date.parse(v))) throw new Open311Error(400, `${name} must be a W3C date-time, such as 2026-11-27T06:00:00Z`);
+  return new Date(v).toISOString();
+}
+
+const list = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export async function listRequests(ctx: AppContext, q: Query) {
+  const key = await keyHolder(ctx, q, false);
+  const ids = list(q.service_request_id);
+  if (ids?.length) return requestsOf(ctx, key.association_id, { ids, limit: MAX_REQUESTS });
+  const status = q.status?.trim();
+  if (status && !['open', 'closed', 'open,closed', 'closed,open'].includes(status)) throw new Open311Error(400, 'status must be open or closed');
+  let toIso = dateParam(q, 'end_date');
+  let fromIso = dateParam(q, 'start_date');
+  if (!fromIso && !toIso) {
+    toIso = ctx.clock.now().toISOString();
+    fromIso = new Date(Date.parse(toIso) - DEFAULT_DAYS * 86_400_000).toISOString();
+  }
+  if (fromIso && toIso && fromIso > toIso) throw new Open311Error(400, 'start_date is after end_date');
+  let categoryIds: string[] | undefined;
+  const codes = list(q.service_code);
+  if (codes?.length) {
+    const { services } = await serviceCategories(ctx, key.association_id);
+    const unknown = codes.find((c) => !services.some((s) => s.code === c));
+    if (unknown) throw new Open311Error(404, `service_code ${unknown} was not found`);
+    categoryIds = services.filter((s) => codes.includes(s.code)).map((s) => s.id);
+  }
+  return requestsOf(ctx, key.association_id, {
+    categoryIds,
+    fromIso,
+    toIso,
+    status: status === 'open' || status === 'closed' ? status : undefined,
+    limit: MAX_REQUESTS,
+  });
+}
+
+export async function getRequest(ctx: AppContext, q: Query, id: string) {
+  const key = await keyHolder(ctx, q, false);
+  const found = await requestsOf(ctx, key.association_id, { ids: [id], limit: 1 });
+  if (found.length === 0) throw new Open311Error(404, `service_request_id ${id} was not found`);
+  return found;
+}
+
+/** Observations as the spec's service requests: no author, and the answers of the recipients as status notes. */
+async function requestsOf(ctx: AppContext, associationId: string, f: repo.RequestFilter) {
+  const association = (await repo.findAssociation(ctx.db, associationId))!;
+  const rows = await repo.serviceRequests(ctx.db, associationId, f);
+  const { items, notes } = await repo.itemsOfRequests(
+    ctx.db,
+    associationId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const mine = items.filter((i) => i.observation_id === r.id);
+    const mineIds = new Set(mine.map((i) => i.id));
+    const lastNote = notes.filter((n) => mineIds.has(n.item_id)).at(-1);
+    const open = mine.filter((i) => !isClosed(i.state));
+    const dues = open.map((i) => i.due_at).filter((d): d is string => d !== null);
+    const updated = [r.updated_at, ...mine.map((i) => i.updated_at)].sort().at(-1)!;
+    return {
+      service_request_id: r.id,
+      status: r.closed === 1 ? 'closed' : 'open',
+      status_notes: lastNote?.note ?? null,
+      service_name: association.default_language === 'en' ? r.label_en : r.label_sv,
+      service_code: r.code,
+      description: r.text,
+      agency_responsible: mine.length ? [...new Set(mine.map((i) => i.recipient_name))].join('; ') : association.name,
+      service_notice: null,
+      requested_datetime: r.observed_at,
+      updated_datetime: updated,
+      expected_datetime: dues.sort().at(-1) ?? null,
+      address: r.address,
+      address_id: null,
+      zipcode: null,
+      lat: r.lat,
+      long: r.lng,
+      media_url: r.media_url,
+    };
+  });
+}
+
+function coordinate(q: Query, name: 'lat' | 'long', limit: number): number {
+  const v = q[name];
+  if (v === undefined || v.trim() === '') throw new Open311Error(400, 'lat and long are required: every request is placed on the map');
+  const n = Number(v);
+  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new Open311Error(400, `${name} is not a coordinate`);
+  return n;
+}
+
+/** A partner system's request: an observation of the key's association, routed like any other. */
+export async function submitRequest(ctx: AppContext, q: Query) {
+  const key = await keyHolder(ctx, q, true);
+  if (!q.service_code) throw new Open311Error(400, 'service_code is required');
+  const { services } = await serviceCategories(ctx, key.association_id);
+  const category = services.find((c) => c.code === q.service_code);
+  if (!category) throw new Open311Error(404, `service_code ${q.service_code} was not found`);
+  const lat = coordinate(q, 'lat', 90);
+  const lng = coordinate(q, 'long', 180);
+  const description = q.description?.trim() || null;
+  if (description && description.length > 1000) throw new Open311Error(400, 'description is longer than 1000 characters');
+  // The privacy guard holds here too: a place and a thing, never a person.
+  const findings = description ? findSensitive(description) : [];
+  if (findings.length)
+    throw new Open311Error(
+      400,
+      `description holds personal data (${[...new Set(findings.map((f) => f.kind))].join(', ')}): describe the place and the thing, not people`,
+    );
+  const address = q.address_string?.trim().slice(0, 300) || null;
+  const mediaUrl = q.media_url?.trim() || null;
+  if (mediaUrl && (!/^https?:\/\//.test(mediaUrl) || mediaUrl.length > 500 || !URL.canParse(mediaUrl)))
+    throw new Open311Error(400, 'media_url must be an http or https address of at most 500 characters');
+  let area;
+  try {
+    area = await placeOf(ctx.db, key.association_id, lat, lng);
+  } catch (err) {
+    if (err instanceof AppError) throw new Open311Error(400, 'lat and long are far outside the areas this association patrols');
+    throw err;
+  }
+  const id = newId();
+  const now = ctx.clock.now().toISOString();
+  const hash = createHash('sha256')
+    .update(JSON.stringify([key.id, q.service_code, lat, lng, description, address, mediaUrl, now]))
+    .digest('hex');
+  await insertObservationAudited(
+    ctx.db,
+    ctx.dialect,
+    {
+      id,
+      association_id: key.association_id,
+      author_member_id: key.member_id,
+      shift_id: null,
+      vehicle_id: null,
+      category_id: category.id,
+      urgency: repo.REQUEST_URGENCY,
+      text: description,
+      lat,
+      lng,
+      accuracy_m: null,
+      area_id: area?.id ?? null,
+      address,
+      observed_at: now,
+      handed_to_police_at: null,
+      police_reference: null,
+      call_112_at: null,
+      call_reference: null,
+      content_hash: hash,
+      created_at: now,
+      updated_at: now,
+      routed_at: null,
+      open311_key_id: key.id,
+      media_url: mediaUrl,
+    },
+    {
+      associationId: key.association_id,
+      actorMemberId: key.member_id,
+      action: 'observation.create',
+      entityType: 'observation',
+      entityId: id,
+      after: { categoryId: category.id, urgency: repo.REQUEST_URGENCY, areaId: area?.id ?? null, open311Key: key.name },
+    },
+  );
+  ctx.jobs.kick();
+  return [{ service_request_id: id, service_notice: 'Routed to the responsible recipients by the association.', account_id: null }];
+}
+
+/** Requests are made at once, so a token is the request's own id. */
+export async function tokenOf(ctx: AppContext, q: Query, token: string) {
+  const key = await keyHolder(ctx, q, false);
+  const found = await repo.observationOfAssociation(ctx.db, key.association_id, token);
+  if (!found) throw new Open311Error(404, `token ${token} was not found`);
+  return [{ service_request_id: found.id, token }];
+}
