@@ -5,8 +5,18 @@ import { benchSession } from './session.js';
 import { benchShifts } from './shifts.js';
 import { benchSync } from './sync.js';
 import { benchObservations } from './observations.js';
+import { benchRouting } from './routing.js';
+import { benchDelivery } from './delivery.js';
 
-const benchmarks = { startup: benchStartup, session: benchSession, shifts: benchShifts, sync: benchSync, observations: benchObservations };
+const benchmarks = {
+  startup: benchStartup,
+  session: benchSession,
+  shifts: benchShifts,
+  sync: benchSync,
+  observations: benchObservations,
+  routing: benchRouting,
+  delivery: benchDelivery,
+};
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];
 if (!run) {

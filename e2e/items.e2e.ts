@@ -143,4 +143,34 @@ describe('an observation goes to the right recipients and comes back resolved', 
     expect(await page.locator('.timeline').textContent()).toContain('Sanerat i dag.');
     await audit(page, 'items-detail');
   });
+
+  it('puts the resolved graffiti on a later shift to look at again, and takes what the crew found', async () => {
+    const page = await signedIn(COORDINATOR);
+    await page.goto(`${server.url}/items`);
+    // Three days on, with the car out on a shift that patrols everywhere.
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const shiftId = await page.evaluate(async (date) => {
+      const json = (r: Response) => r.json() as Promise<{ id: string }>;
+      const send = (url: string, body: object) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+      const car = await send('/api/vehicles', { name: 'Bil 1', registration: 'ABC 123', odometerKm: 1000 });
+      const shift = await send('/api/shifts', { vehicleId: car.id, startDate: date, startTime: '18:00', endDate: date, endTime: '22:00' });
+      return shift.id;
+    }, day);
+    await page.goto(`${server.url}/shifts/${shiftId}`);
+    const card = page.locator('.recheck', { hasText: 'Klotter' });
+    await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
+    expect(await card.textContent()).toContain('Huddinge kommun');
+    await audit(page, 'shift-rechecks');
+    await card.getByLabel('Anteckning (frivillig)').fill('Rent och fint.');
+    await card.getByRole('button', { name: 'Borta – åtgärdat' }).click();
+    await expect.poll(() => page.getByText('Tack! Noterat att det är borta.').count()).toBe(1);
+    expect(await page.locator('.recheck').count()).toBe(0);
+    const item = await server.ctx.db
+      .selectFrom('action_items')
+      .select(['recheck_result', 'rechecked_at'])
+      .where('recheck_due_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(item.recheck_result).toBe('gone');
+  });
 });

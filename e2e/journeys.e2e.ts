@@ -58,6 +58,7 @@ describe('journeys', () => {
       'Ny observation',
       'Observationer',
       'Ärenden',
+      'Mottagare och regler',
       'Körpass',
       'Bemanning',
       'Planera pass',

@@ -25,6 +25,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
+        // Stopping drops connections at once, as a server that goes down does; clients keep theirs open between mails.
+        closeTimeout: 50,
         onData(stream, session, callback) {
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));

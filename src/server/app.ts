@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
     hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
     backoffBaseMs: deps.mailBackoffBaseMs,
+    claimTimeoutMs: config.mailClaimSeconds * 1000,
   });
   // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
   const jobs = startJobWorker(database.db, app.log, {

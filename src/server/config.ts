@@ -63,6 +63,7 @@ const schema = z.object({
   GEOCODER_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  MAIL_CLAIM_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
 });
 
 export type Config = Readonly<{
@@ -86,6 +87,8 @@ export type Config = Readonly<{
   reminderIntervalSeconds: number;
   /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
   open311TimeoutMs: number;
+  /** How long a mail being sent stays claimed by its worker; after that (a crashed server) another worker sends it. */
+  mailClaimSeconds: number;
   /** null: no tiles. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
+    mailClaimSeconds: e.MAIL_CLAIM_SECONDS,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     geocoderUrl: e.GEOCODER_URL === 'none' ? null : e.GEOCODER_URL,

@@ -31,6 +31,7 @@ import { MapScreen } from './screens/observations/MapScreen.js';
 import { Categories } from './screens/observations/Categories.js';
 import { Items } from './screens/items/Items.js';
 import { ItemDetail } from './screens/items/ItemDetail.js';
+import { Routing } from './screens/routing/Routing.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -68,6 +69,7 @@ const Protected = {
   Categories: signedIn(Categories),
   Items: signedIn(Items),
   ItemDetail: signedIn(ItemDetail),
+  Routing: signedIn(Routing),
 };
 
 export function App() {
@@ -112,6 +114,7 @@ export function App() {
           <Route path="/observations/:id" component={Protected.ObservationDetail} />
           <Route path="/items" component={Protected.Items} />
           <Route path="/items/:id" component={Protected.ItemDetail} />
+          <Route path="/routing" component={Protected.Routing} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -1,6 +1,7 @@
 /**
  * The association's own Open311 GeoReport v2 endpoint: API keys for partner
  * systems, and the link from an observation to the key that submitted it.
+ * And what a patrol found when it looked again at a resolved item.
  */
 import type { Kysely } from 'kysely';
 
@@ -30,9 +31,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('open311_key_id', 'varchar(36)', (c) => c.references('open311_keys.id'))
     .execute();
   await db.schema.alterTable('observations').addColumn('media_url', 'varchar(500)').execute();
+
+  // gone | still_there: an item still there after all goes on the coordinators' to-do list.
+  await db.schema.alterTable('action_items').addColumn('recheck_result', 'varchar(12)').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('action_items').dropColumn('recheck_result').execute();
   await db.schema.alterTable('observations').dropColumn('media_url').execute();
   await db.schema.alterTable('observations').dropColumn('open311_key_id').execute();
   await db.schema.dropTable('open311_keys').execute();

@@ -151,6 +151,7 @@ export const itemDetail = itemSummary.extend({
   manualInstructions: z.string().nullable(),
   recheckDueAt: z.string().nullable(),
   recheckedAt: z.string().nullable(),
+  recheckResult: z.enum(['gone', 'still_there']).nullable(),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;
 
@@ -168,7 +169,14 @@ export const itemUpdate = z.strictObject({
 });
 export const itemCreate = z.strictObject({ observationId: id, recipientId: id });
 export const itemJoin = z.strictObject({ observationId: id });
-export const recheckDone = z.strictObject({ note: note.optional() });
+/** What a patrol found when it looked again at a resolved item. */
+export const recheckResults = ['gone', 'still_there'] as const;
+export const recheckDone = z.strictObject({ result: z.enum(recheckResults), note: note.optional() });
+export type RecheckDone = z.infer<typeof recheckDone>;
+
+/** A resolved item for the crew of a shift to look at again, where the shift patrols. */
+export const recheckTask = itemSummary.extend({ recheckDueAt: z.string(), address: z.string().nullable(), place: z.string().nullable() });
+export type RecheckTask = z.infer<typeof recheckTask>;
 
 export const duplicateCandidates = z.array(itemSummary.extend({ distanceM: z.number() }));
 

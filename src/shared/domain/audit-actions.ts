@@ -52,6 +52,7 @@ export const auditActions = [
   'action_item.update',
   'action_item.join',
   'action_item.retry',
+  'action_item.recheck',
   'auth.sign_in',
   'auth.session_end',
   'auth.password_change',

@@ -1,9 +1,11 @@
-/** The default observation taxonomy of DOMAIN.md: code, Swedish and English label, and an icon. Each association may rename, disable, reorder and add subcategories. */
+/** The default observation taxonomy of DOMAIN.md: code, Swedish and English label, an icon, and for graffiti the municipality's 48 hours to a re-check. Each association may rename, disable, reorder and add subcategories. */
 export interface DefaultCategory {
   code: string;
   sv: string;
   en: string;
   icon: string;
+  /** Hours after the recipient resolves an item of this category until a patrol looks again. */
+  recheckHours?: number;
 }
 
 export const defaultCategories: readonly DefaultCategory[] = [
@@ -12,7 +14,7 @@ export const defaultCategories: readonly DefaultCategory[] = [
   { code: 'vehicle-stolen-found', sv: 'Stulet fordon anträffat', en: 'Stolen vehicle found', icon: '🚗' },
   { code: 'vehicle-abandoned', sv: 'Övergivet fordon eller skrotbil', en: 'Abandoned or scrapped vehicle', icon: '🚙' },
   { code: 'vandalism', sv: 'Skadegörelse', en: 'Vandalism', icon: '🔨' },
-  { code: 'graffiti', sv: 'Klotter', en: 'Graffiti', icon: '🎨' },
+  { code: 'graffiti', sv: 'Klotter', en: 'Graffiti', icon: '🎨', recheckHours: 48 },
   { code: 'dumping', sv: 'Sopdumpning eller nedskräpning', en: 'Illegal dumping or littering', icon: '🗑️' },
   { code: 'unsafe-place', sv: 'Otrygg plats: belysning, buskage, skymd sikt', en: 'Unsafe place: lighting, overgrowth, blind spot', icon: '💡' },
   { code: 'disorder', sv: 'Ordningsstörning eller folksamling', en: 'Disorder or gathering causing unease', icon: '📢' },

@@ -15,10 +15,13 @@ interface FieldProps extends Omit<JSX.HTMLAttributes<HTMLInputElement>, 'label' 
   type?: string;
   autoComplete?: string;
   required?: boolean;
+  /** A text area of this many rows instead of a one-line input. */
+  rows?: number;
 }
 
-export function Field({ name, label, value, onValue, problems = [], hint, type = 'text', ...rest }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, value, onValue, problems = [], hint, type = 'text', rows, id: givenId, ...rest }: FieldProps) {
+  // Two forms on one page may both have a "name" field: such a page gives its own ids.
+  const id = givenId ?? `field-${name}`;
   const problem = problems.find((p) => p.field === name);
   const described = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
@@ -36,16 +39,29 @@ export function Field({ name, label, value, onValue, problems = [], hint, type =
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={described}
-        onInput={(e) => onValue((e.target as HTMLInputElement).value)}
-        {...rest}
-      />
+      {rows ? (
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          value={value}
+          required={rest.required}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={described}
+          onInput={(e) => onValue((e.target as HTMLTextAreaElement).value)}
+        />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          aria-invalid={problem ? 'true' : undefined}
+          aria-describedby={described}
+          onInput={(e) => onValue((e.target as HTMLInputElement).value)}
+          {...rest}
+        />
+      )}
       {problem && (
         <p class="field-error" id={`${id}-error`}>
           {problem.message}

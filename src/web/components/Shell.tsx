@@ -22,6 +22,7 @@ export const navItems: NavItem[] = [
   { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
   { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
   { href: '/items', label: 'nav.items', permission: 'item.list' },
+  { href: '/routing', label: 'nav.routing', permission: 'routing.read' },
   { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
   { href: '/board', label: 'nav.board', permission: 'shift.manage' },
   { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },

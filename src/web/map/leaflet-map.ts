@@ -105,3 +105,48 @@ export function createPinMap(
   });
   return handle;
 }
+
+/**
+ * A map to draw an area on: each tap adds a corner, the shape shows as it
+ * grows. undo() takes the last corner back; ring() is the closed ring as
+ * GeoJSON wants it ([lng, lat], first corner repeated last), null under three.
+ */
+export function createDrawMap(
+  element: HTMLElement,
+  settings: MapSettings,
+  areas: Area[],
+  onChange: (corners: number) => void,
+  labels: { zoomIn: string; zoomOut: string },
+) {
+  const handle = createMap(element, settings, areas, () => undefined, labels);
+  const map = handle.map;
+  const corners: L.LatLng[] = [];
+  const shape = L.polygon([], { color: '#a1161b', weight: 3, fillOpacity: 0.15 }).addTo(map);
+  const dots = L.layerGroup().addTo(map);
+  const redraw = () => {
+    shape.setLatLngs(corners);
+    dots.clearLayers();
+    for (const c of corners) dots.addLayer(L.circleMarker(c, { radius: 6, color: '#a1161b', fillOpacity: 1 }));
+    onChange(corners.length);
+  };
+  map.on('click', (e: L.LeafletMouseEvent) => {
+    corners.push(e.latlng);
+    redraw();
+  });
+  return {
+    ...handle,
+    undo() {
+      corners.pop();
+      redraw();
+    },
+    clear() {
+      corners.length = 0;
+      redraw();
+    },
+    ring(): [number, number][] | null {
+      if (corners.length < 3) return null;
+      const ring = corners.map((c) => [Number(c.lng.toFixed(6)), Number(c.lat.toFixed(6))] as [number, number]);
+      return [...ring, ring[0]!];
+    },
+  };
+}

@@ -47,6 +47,7 @@ export async function ensureDefaultCategories(db: Executor, associationId: strin
         label_en: c.en,
         icon: c.icon,
         sort_order: (i + 1) * 10,
+        recheck_hours: c.recheckHours ?? null,
         enabled: 1,
         created_at: now,
         updated_at: now,

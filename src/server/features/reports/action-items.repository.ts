@@ -65,6 +65,39 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
   return q.orderBy('action_items.created_at', 'desc').orderBy('action_items.id', 'desc').limit(f.limit).execute();
 }
 
+/** Resolved items waiting for a patrol to look again, due by `dueBy` and not older than `since`. */
+export function rechecksDue(db: Executor, associationId: string, dueBy: string, since: string, limit: number): Promise<ItemRow[]> {
+  return itemsWithNames(db, associationId)
+    .where('action_items.state', '=', 'resolved')
+    .where('action_items.rechecked_at', 'is', null)
+    .where('action_items.recheck_due_at', '<=', dueBy)
+    .where('action_items.recheck_due_at', '>=', since)
+    .orderBy('action_items.recheck_due_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Items a patrol found still there, with nothing done about them since. */
+export function stillThere(db: Executor, associationId: string, limit: number): Promise<ItemRow[]> {
+  return itemsWithNames(db, associationId)
+    .where('action_items.recheck_result', '=', 'still_there')
+    .whereRef('action_items.updated_at', '<=', 'action_items.rechecked_at')
+    .limit(limit)
+    .execute();
+}
+
+/** When the shift ends and its area as GeoJSON text (null: the shift patrols the whole district); undefined for no such shift. */
+export async function shiftArea(db: Executor, associationId: string, shiftId: string): Promise<{ endsAt: string; geojson: string | null } | undefined> {
+  const row = await db
+    .selectFrom('shifts')
+    .leftJoin('areas', 'areas.id', 'shifts.area_id')
+    .select(['shifts.ends_at', 'areas.geojson'])
+    .where('shifts.association_id', '=', associationId)
+    .where('shifts.id', '=', shiftId)
+    .executeTakeFirst();
+  return row && { endsAt: row.ends_at, geojson: row.geojson };
+}
+
 export function findItem(db: Executor, associationId: string, id: string): Promise<ItemRow | undefined> {
   return itemsWithNames(db, associationId).where('action_items.id', '=', id).executeTakeFirst();
 }

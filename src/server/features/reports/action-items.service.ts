@@ -44,7 +44,7 @@ function toSummary(r: repo.ItemRow, observationIds: string[], language: 'sv' | '
   };
 }
 
-async function summaries(ctx: AppContext, rows: repo.ItemRow[], language: 'sv' | 'en'): Promise<ItemSummary[]> {
+export async function summaries(ctx: AppContext, rows: repo.ItemRow[], language: 'sv' | 'en'): Promise<ItemSummary[]> {
   const obs = await repo.observationIdsOf(
     ctx.db,
     rows.map((r) => r.id),
@@ -81,8 +81,9 @@ export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof
   if (q.state === 'todo') {
     const more = await repo.listItems(ctx.db, actor.associationId, { failed: true, limit: 200 });
     const escalated = (await repo.listItems(ctx.db, actor.associationId, { states: ['sent'], overdueAt: now, limit: 200 })).filter((r) => r.escalated_at);
+    const stillThere = await repo.stillThere(ctx.db, actor.associationId, 200);
     const seen = new Set(todo.map((r) => r.id));
-    for (const r of [...more, ...escalated]) if (!seen.has(r.id)) todo.push(r);
+    for (const r of [...more, ...escalated, ...stillThere]) if (!seen.has(r.id)) todo.push(r);
   }
   return summaries(ctx, todo, actor.language);
 }
@@ -107,6 +108,7 @@ export async function getItem(ctx: AppContext, actor: Actor, id: string): Promis
     manualInstructions: row.channel === 'manual' ? row.manual_instructions : null,
     recheckDueAt: row.recheck_due_at,
     recheckedAt: row.rechecked_at,
+    recheckResult: row.recheck_result as ItemDetail['recheckResult'],
     events: events.map((e) => ({
       id: e.id,
       at: e.at,
@@ -279,17 +281,4 @@ export async function retryDelivery(ctx: AppContext, actor: Actor, id: string): 
   ctx.mail.kick();
   ctx.jobs.kick();
   return getItem(ctx, actor, id);
-}
-
-/** A later patrol looked again (the graffiti is gone, or not): any crew member may record it. */
-export async function markRechecked(ctx: AppContext, actor: Actor, id: string, note: string | undefined): Promise<void> {
-  authorize(actor, 'observation.create');
-  const row = await repo.findItem(ctx.db, actor.associationId, id);
-  if (!row?.recheck_due_at) throw notFound();
-  if (row.rechecked_at) return;
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateItem(trx, actor.associationId, id, { rechecked_at: at, updated_at: at });
-    await repo.addEvent(trx, actor.associationId, id, { kind: 'rechecked', note: note ?? null, memberId: actor.memberId, at });
-  });
 }

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
-import { call } from '../../../../test/shifts.js';
+import { addCar, addShift, call, daysFromNow } from '../../../../test/shifts.js';
 import { districtPolygon } from '../../demo/huddinge.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { routePending } from './routing-sweep.js';
@@ -23,6 +23,7 @@ let graffiti: string;
 let dumping: string;
 let kommunen: string;
 let vattenfall: string;
+let flemingsbergArea: string;
 const FLEMINGSBERG = { lat: 59.219, lng: 17.947 };
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const area = (
     await call(t, a.admin.cookie, 'POST', '/api/areas', { name: 'Flemingsberg', geometry: districtPolygon(FLEMINGSBERG.lat, FLEMINGSBERG.lng) })
   ).json();
+  flemingsbergArea = area.id;
   const categories = (await call(t, volunteer.cookie, 'GET', '/api/observation-categories')).json() as { id: string; code: string }[];
   graffiti = categories.find((c) => c.code === 'graffiti')!.id;
   dumping = categories.find((c) => c.code === 'dumping')!.id;
@@ -299,5 +301,58 @@ describe('routing, delivery and the recipient’s answer', () => {
     ).toEqual(['Huddinge kommun', 'Vattenfall']);
     const outside = await call(t, coordinator.cookie, 'GET', `/api/routing/try?categoryId=${graffiti}&lat=59.3&lng=18.1`);
     expect(outside.json().recipients).toEqual([]);
+  });
+});
+
+describe('re-checks on a later patrol', () => {
+  it('shows a resolved graffiti item, from 48 hours on, on the shifts whose area covers it, and takes what the patrol found', async () => {
+    const obs = await observe();
+    await routeAndSend();
+    const item = (await itemsOf(obs)).find((i) => i.recipientName === 'Huddinge kommun')!;
+    const resolved = await call(t, coordinator.cookie, 'PATCH', `/api/action-items/${item.id}`, { state: 'resolved', externalReference: 'KS-48' });
+    expect(resolved.statusCode).toBe(200);
+    const detail = resolved.json() as { recheckDueAt: string; closedAt: string };
+    // Graffiti: the municipality's 48 hours.
+    expect(Date.parse(detail.recheckDueAt) - Date.parse(detail.closedAt)).toBe(48 * 3_600_000);
+
+    const car = await addCar(t, a.admin.cookie);
+    const segeltorp = (await call(t, a.admin.cookie, 'POST', '/api/areas', { name: 'Segeltorp', geometry: districtPolygon(59.2735, 17.944) })).json().id;
+    const shift = async (day: number, from: string, to: string, areaId: string | null) =>
+      (await addShift(t, a.admin.cookie, car, daysFromNow(day), from, to, { areaId })).id;
+    const tooEarly = await shift(1, '18:00', '22:00', flemingsbergArea);
+    const covering = await shift(3, '18:00', '22:00', flemingsbergArea);
+    const elsewhere = await shift(3, '09:00', '13:00', segeltorp);
+    const everywhere = await shift(4, '09:00', '13:00', null);
+    const rechecksOn = async (shiftId: string) =>
+      (
+        (await call(t, volunteer.cookie, 'GET', `/api/shifts/${shiftId}/rechecks`)).json() as { id: string; recheckDueAt: string; externalReference: string }[]
+      ).filter((r) => r.id === item.id);
+    expect(await rechecksOn(tooEarly)).toEqual([]);
+    expect(await rechecksOn(elsewhere)).toEqual([]);
+    expect(await rechecksOn(covering)).toEqual([expect.objectContaining({ id: item.id, externalReference: 'KS-48', recheckDueAt: detail.recheckDueAt })]);
+    expect(await rechecksOn(everywhere)).toHaveLength(1);
+
+    const found = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item.id}/recheck`, { result: 'still_there', note: 'Klottret finns kvar.' });
+    expect(found.statusCode).toBe(204);
+    expect(await rechecksOn(covering)).toEqual([]);
+    const todo = async () => ((await call(t, coordinator.cookie, 'GET', '/api/action-items?state=todo')).json() as { id: string }[]).map((i) => i.id);
+    expect(await todo()).toContain(item.id);
+    const after = (await call(t, coordinator.cookie, 'GET', `/api/action-items/${item.id}`)).json();
+    expect(after.recheckResult).toBe('still_there');
+    expect(after.events.at(-1)).toMatchObject({ kind: 'rechecked', note: 'Klottret finns kvar.' });
+    // Once a coordinator has acted on it, it leaves the to-do list.
+    await new Promise((r) => setTimeout(r, 5));
+    await call(t, coordinator.cookie, 'PATCH', `/api/action-items/${item.id}`, { state: 'in_progress', note: 'Kommunen påmind per telefon.' });
+    expect(await todo()).not.toContain(item.id);
+  });
+
+  it('refuses a re-check without what was found, and one of an item that waits for none', async () => {
+    const obs = await observe(dumping, { lat: FLEMINGSBERG.lat - 0.003, lng: FLEMINGSBERG.lng - 0.006 });
+    await routeAndSend();
+    const [item] = await itemsOf(obs);
+    const missing = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item!.id}/recheck`, {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('result');
+    expect((await call(t, volunteer.cookie, 'POST', `/api/action-items/${item!.id}/recheck`, { result: 'gone' })).statusCode).toBe(404);
   });
 });

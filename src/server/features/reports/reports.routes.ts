@@ -8,6 +8,7 @@ import * as api from '../../../shared/api/reports.js';
 import * as recipients from './recipients.service.js';
 import * as routing from './routing.service.js';
 import * as items from './action-items.service.js';
+import * as rechecks from './rechecks.js';
 
 export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -142,11 +143,25 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
   );
   app.post(
     '/api/action-items/:id/recheck',
-    { schema: { tags, summary: 'Record that a patrol looked again', params: idParams, body: api.recheckDone, response: { 204: z.null() } } },
+    {
+      schema: { tags, summary: 'Record what a patrol found when it looked again (crew)', params: idParams, body: api.recheckDone, response: { 204: z.null() } },
+    },
     async (req, reply) => {
-      await items.markRechecked(ctx, await ctx.actorOf(req), req.params.id, req.body.note);
+      await rechecks.markRechecked(ctx, await ctx.actorOf(req), req.params.id, req.body);
       return reply.status(204).send(null);
     },
+  );
+  app.get(
+    '/api/shifts/:id/rechecks',
+    {
+      schema: {
+        tags,
+        summary: 'Resolved items to look at again on this shift, where its area covers the place (crew)',
+        params: idParams,
+        response: { 200: z.array(api.recheckTask) },
+      },
+    },
+    async (req) => rechecks.rechecksForShift(ctx, await ctx.actorOf(req), req.params.id),
   );
   app.get(
     '/api/observations/:id/duplicates',

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
-import { call } from '../../../../test/shifts.js';
+import { addCar, addShift, call, daysFromNow } from '../../../../test/shifts.js';
 import { newId } from '../../platform/db/ids.js';
 import { routePending } from './routing-sweep.js';
 
@@ -53,6 +53,7 @@ beforeAll(async () => {
     lng: 17.9,
     observedAt: new Date().toISOString(),
   });
+  ids.shift = (await addShift(t, a.admin.cookie, await addCar(t, a.admin.cookie), daysFromNow(2))).id;
   ids.key = (await call(t, a.admin.cookie, 'POST', '/api/open311-keys', { name: 'Partnersystem' })).json().id;
   await routePending(t.ctx);
   ids.item = (await call(t, a.admin.cookie, 'GET', `/api/action-items?observationId=${ids.observation}`)).json()[0].id;
@@ -96,7 +97,8 @@ const cases: Case[] = [
   { method: 'POST', url: () => `/api/action-items/${ids.item}/send`, through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/retry`, through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/observations`, body: () => ({ observationId: ids.observation }), through: staff },
-  { method: 'POST', url: () => `/api/action-items/${ids.item}/recheck`, body: () => ({}), through: ['volunteer', ...staff] },
+  { method: 'POST', url: () => `/api/action-items/${ids.item}/recheck`, body: () => ({ result: 'gone' }), through: ['volunteer', ...staff] },
+  { method: 'GET', url: () => `/api/shifts/${ids.shift}/rechecks`, through: ['volunteer', ...staff] },
   { method: 'GET', url: () => `/api/observations/${ids.observation}/duplicates`, through: staff },
   { method: 'GET', url: () => '/api/open311-keys', through: ['admin'] },
   { method: 'POST', url: () => '/api/open311-keys', body: () => ({ name: 'Kommunens system' }), through: ['admin'] },
@@ -107,7 +109,13 @@ describe('role wall for action items', () => {
   it('covers every route of recipients, routing, areas, items and Open311 keys', () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const mine = Object.entries(doc.paths)
-      .filter(([p]) => /^\/api\/(recipients|routing|action-items|open311-keys)/.test(p) || p.startsWith('/api/areas/import') || p.endsWith('/duplicates'))
+      .filter(
+        ([p]) =>
+          /^\/api\/(recipients|routing|action-items|open311-keys)/.test(p) ||
+          p.startsWith('/api/areas/import') ||
+          p.endsWith('/duplicates') ||
+          p.endsWith('/rechecks'),
+      )
       .flatMap(([, ops]) => Object.keys(ops));
     // POST /api/areas shares its path with GET /api/areas (everyone may list areas): counted by hand.
     expect(mine.length + 1).toBe(cases.length);

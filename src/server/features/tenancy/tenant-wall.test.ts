@@ -206,7 +206,14 @@ const cases: Case[] = [
     payload: () => ({ observationId: aIds.observation }),
     expectStatus: 404,
   },
-  { method: 'POST', route: '/api/action-items/{id}/recheck', url: () => `/api/action-items/${bIds.item}/recheck`, payload: () => ({}), expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/action-items/{id}/recheck',
+    url: () => `/api/action-items/${bIds.item}/recheck`,
+    payload: () => ({ result: 'gone' }),
+    expectStatus: 404,
+  },
+  { method: 'GET', route: '/api/shifts/{id}/rechecks', url: () => `/api/shifts/${bIds.shift}/rechecks`, expectStatus: 404 },
   { method: 'GET', route: '/api/observations/{id}/duplicates', url: () => `/api/observations/${bIds.routed}/duplicates`, expectStatus: 404 },
   { method: 'GET', route: '/api/setup', url: () => '/api/setup', expectStatus: 200 },
   {

@@ -216,6 +216,8 @@ export interface ActionItemTable {
   escalated_at: string | null;
   recheck_due_at: string | null;
   rechecked_at: string | null;
+  /** gone | still_there: what the patrol found. */
+  recheck_result: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

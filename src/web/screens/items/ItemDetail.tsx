@@ -76,6 +76,12 @@ export function ItemDetail({ id }: { id: string }) {
                 <dd>{formatDateTime(item.dueAt)}</dd>
               </div>
             )}
+            {item.recheckDueAt && (
+              <div>
+                <dt>{t('recheck.due')}</dt>
+                <dd>{item.recheckResult ? t(`recheck.result.${item.recheckResult}`) : formatDateTime(item.recheckDueAt)}</dd>
+              </div>
+            )}
             {item.manualInstructions && (
               <div>
                 <dt>{t('items.manual')}</dt>

@@ -12,6 +12,7 @@ import { CheckInForm, CheckOutForm, RunSummary } from './RunForms.js';
 import { CoordinatorActions } from './CoordinatorActions.js';
 import { RunCorrection } from './RunCorrection.js';
 import { ShiftMap } from './ShiftMap.js';
+import { Rechecks } from '../items/Rechecks.js';
 import { Checkbox } from '../../components/Field.js';
 import { startTracking, stopTracking, trackingShift } from '../../offline/track.js';
 
@@ -107,6 +108,7 @@ export function ShiftDetail({ id }: { id: string }) {
               </p>
             </>
           )}
+          {shift.status !== 'closed' && shift.status !== 'cancelled' && (shift.mine === 'crew' || can('shift.manage')) && <Rechecks shiftId={shift.id} />}
           {(shift.status === 'in_progress' || shift.status === 'closed') && (shift.mine === 'crew' || can('shift.manage')) && <ShiftMap shiftId={shift.id} />}
           {can('shift.manage') && <CoordinatorActions shift={shift} onChange={setData} />}
         </>
