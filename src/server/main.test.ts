@@ -25,7 +25,8 @@ describe('process', () => {
           () => false,
         );
         if (ok) break;
-        if (i > 400) throw new Error('never became ready');
+        // A minute: under tsx on two busy cores (a full CI run) starting can take far longer than alone.
+        if (i > 1200) throw new Error('never became ready');
         await new Promise((r) => setTimeout(r, 50));
       }
       // Setup hashes a password with argon2id: slow enough to be in flight at the signal.
