@@ -73,9 +73,10 @@ describe('observations offline', () => {
       })
       .toBuffer();
     await page.getByLabel('Foto (valfritt)').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: camera });
-    await expect.poll(() => page.getByText('Fotot är med.').count()).toBe(1);
+    // Decoding and scaling a 2400 × 1600 photo on the phone takes a while on two busy cores: allow it ten seconds.
+    await expect.poll(() => page.getByText('Fotot är med.').count(), { timeout: 10_000 }).toBe(1);
     // A face in the middle of the picture: one tap there makes it unreadable.
-    await expect.poll(() => page.locator('.blur-canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBe(1600);
+    await expect.poll(() => page.locator('.blur-canvas').evaluate((c: HTMLCanvasElement) => c.width), { timeout: 10_000 }).toBe(1600);
     await page.locator('.blur-canvas').click();
     await expect.poll(() => page.getByRole('img', { name: 'Fotot, 1 ställen gjorda oläsliga' }).count()).toBe(1);
     await audit(page, 'observe-03-form');
