@@ -31,7 +31,7 @@ export const outboxSummary = z.object({
   to: z.string(),
   subject: z.string(),
   language: z.string(),
-  status: z.enum(['kept', 'pending', 'sending', 'sent', 'failed']),
+  status: z.enum(['kept', 'pending', 'sending', 'sent', 'failed', 'cancelled']),
   attempts: z.number(),
   lastError: z.string().nullable(),
   createdAt: isoDateTime,

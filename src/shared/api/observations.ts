@@ -76,6 +76,8 @@ export const observation = z.object({
   vehicleId: id.nullable(),
   authorMemberId: id,
   authorName: z.string(),
+  /** The partner system that submitted it through the Open311 endpoint (the author is the admin who issued its key). */
+  viaOpen311: z.string().nullable(),
   handedToPolice: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
   call112: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
   photos: z.array(z.object({ sha256: z.string(), width: z.number(), height: z.number(), url: z.string() })),

@@ -169,6 +169,8 @@ export const itemUpdate = z.strictObject({
 });
 export const itemCreate = z.strictObject({ observationId: id, recipientId: id });
 export const itemJoin = z.strictObject({ observationId: id });
+/** Why a coordinator takes an item back before it goes out. */
+export const itemWithdraw = z.strictObject({ note: note.optional() });
 /** What a patrol found when it looked again at a resolved item. */
 export const recheckResults = ['gone', 'still_there'] as const;
 export const recheckDone = z.strictObject({ result: z.enum(recheckResults), note: note.optional() });

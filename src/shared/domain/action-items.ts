@@ -1,5 +1,17 @@
 /** Action items: one per (observation, recipient), followed until the recipient closes it. */
-export const itemStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'not_responsible', 'duplicate'] as const;
+export const itemStates = [
+  'new',
+  'queued',
+  'sent',
+  'acknowledged',
+  'in_progress',
+  'resolved',
+  'rejected',
+  'not_responsible',
+  'duplicate',
+  // A coordinator took it back before it went out: the routing proposed a recipient it should not have.
+  'withdrawn',
+] as const;
 export type ItemState = (typeof itemStates)[number];
 
 /** The recipient's answers that close an item. */
@@ -8,7 +20,9 @@ export const closedStates = ['resolved', 'rejected', 'not_responsible', 'duplica
 export const answerStates = ['acknowledged', 'in_progress', ...closedStates] as const satisfies readonly ItemState[];
 export type AnswerState = (typeof answerStates)[number];
 
-export const isClosed = (s: string): boolean => (closedStates as readonly string[]).includes(s);
+/** Every state an item ends in: the recipient's closing answers, and withdrawn. */
+export const endStates = [...closedStates, 'withdrawn'] as const satisfies readonly ItemState[];
+export const isClosed = (s: string): boolean => (endStates as readonly string[]).includes(s);
 /** Before delivery: the item can still be withdrawn or its routing changed. */
 export const isUndelivered = (s: string): boolean => s === 'new' || s === 'queued';
 

@@ -60,6 +60,7 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'observation.where': 'Where',
   'observation.outsideAreas': 'Outside the association’s areas',
   'observation.by': 'By',
+  'observation.viaOpen311': 'The partner system {system} through Open311 (key issued by {admin})',
   'observation.shift': 'The shift',
   'observation.photoAlt': 'Photo {n} of the observation: {category}',
   'observation.history': 'History',

@@ -59,6 +59,7 @@ export const svObservations = {
   'observation.where': 'Var',
   'observation.outsideAreas': 'Utanför föreningens områden',
   'observation.by': 'Av',
+  'observation.viaOpen311': 'Partnersystemet {system} via Open311 (nyckel utfärdad av {admin})',
   'observation.shift': 'Passet',
   'observation.photoAlt': 'Foto {n} av observationen: {category}',
   'observation.history': 'Historik',

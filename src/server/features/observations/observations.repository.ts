@@ -23,6 +23,8 @@ export type ObservationRow = Selectable<ObservationTable> & {
   icon: string;
   area_name: string | null;
   author_name: string;
+  /** The partner system whose key submitted it through the Open311 endpoint. */
+  open311_source: string | null;
 };
 
 function withNames(db: Executor) {
@@ -31,6 +33,7 @@ function withNames(db: Executor) {
     .innerJoin('observation_categories', 'observation_categories.id', 'observations.category_id')
     .innerJoin('members', 'members.id', 'observations.author_member_id')
     .leftJoin('areas', 'areas.id', 'observations.area_id')
+    .leftJoin('open311_keys', 'open311_keys.id', 'observations.open311_key_id')
     .selectAll('observations')
     .select([
       'observation_categories.code as category_code',
@@ -39,6 +42,7 @@ function withNames(db: Executor) {
       'observation_categories.icon',
       'areas.name as area_name',
       'members.name as author_name',
+      'open311_keys.name as open311_source',
     ]);
 }
 

@@ -62,6 +62,7 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
     vehicleId: r.vehicle_id,
     authorMemberId: r.author_member_id,
     authorName: r.author_name,
+    viaOpen311: r.open311_source,
     handedToPolice: r.handed_to_police_at ? { at: r.handed_to_police_at, reference: r.police_reference } : null,
     call112: r.call_112_at ? { at: r.call_112_at, reference: r.call_reference } : null,
     photos: photos
@@ -110,7 +111,7 @@ export async function putObservation(
   authorize(actor, 'observation.create');
   const hash = contentHash(input);
   let row: Selectable<ObservationTable>;
-  let names: Pick<repo.ObservationRow, 'category_code' | 'label_sv' | 'label_en' | 'icon' | 'area_name' | 'author_name'>;
+  let names: Pick<repo.ObservationRow, 'category_code' | 'label_sv' | 'label_en' | 'icon' | 'area_name' | 'author_name' | 'open311_source'>;
   try {
     const now = ctx.clock.now();
     assertObservedAt(input.observedAt, now);
@@ -153,6 +154,7 @@ export async function putObservation(
       icon: category.icon,
       area_name: area?.name ?? null,
       author_name: actor.name,
+      open311_source: null,
     };
   } catch (err) {
     // A retry of what is already stored is answered from the store, even if a rule has changed since (a category disabled, time passed).

@@ -1,7 +1,7 @@
 /** All SQL of the Open311 endpoint: partner keys, and observations read as service requests. Scoped by association. */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, Open311KeyTable } from '../../platform/db/schema.js';
-import { closedStates } from '../../../shared/domain/action-items.js';
+import { endStates } from '../../../shared/domain/action-items.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type KeyRow = Selectable<Open311KeyTable>;
@@ -58,7 +58,7 @@ export interface RequestFilter {
   limit: number;
 }
 
-const closedList = sql.join(closedStates.map((s) => sql.lit(s)));
+const closedList = sql.join(endStates.map((s) => sql.lit(s)));
 
 export async function serviceRequests(db: Executor, associationId: string, f: RequestFilter) {
   // Closed: the observation has action items and every one of them is closed. Open: anything else.

@@ -128,7 +128,12 @@ describe('requests', () => {
     // The association sees it among its observations, with the partner system as its source.
     const obs = await call(t, coordinator.cookie, 'GET', `/api/observations/${created!.service_request_id}`);
     expect(obs.statusCode).toBe(200);
-    expect(obs.json()).toMatchObject({ urgency: 'needs_action', text: 'Soffa och kylskåp dumpade vid återvinningsstationen', address: 'Skogåsvägen 1' });
+    expect(obs.json()).toMatchObject({
+      urgency: 'needs_action',
+      text: 'Soffa och kylskåp dumpade vid återvinningsstationen',
+      address: 'Skogåsvägen 1',
+      viaOpen311: 'Huddinge kommun, felanmälan',
+    });
 
     const before = (await get(`/open311/v2/requests/${created!.service_request_id}.json?api_key=${keyA}`)).json()[0];
     expect(before).toMatchObject({

@@ -98,6 +98,29 @@ export async function shiftArea(db: Executor, associationId: string, shiftId: st
   return row && { endsAt: row.ends_at, geojson: row.geojson };
 }
 
+/** The mails that carry an item, with their status and how many items each carries. */
+export function mailsOfItem(db: Executor, itemId: string) {
+  return db
+    .selectFrom('mail_action_items as mi')
+    .innerJoin('mail_outbox as m', 'm.id', 'mi.mail_id')
+    .select(['m.id', 'm.status'])
+    .select((eb) =>
+      eb
+        .selectFrom('mail_action_items as other')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('other.mail_id', '=', 'mi.mail_id')
+        .as('items'),
+    )
+    .where('mi.item_id', '=', itemId)
+    .execute();
+}
+
+/** Stops mails that have not gone out yet. */
+export async function cancelMails(db: Executor, mailIds: string[]): Promise<void> {
+  if (mailIds.length === 0) return;
+  await db.updateTable('mail_outbox').set({ status: 'cancelled' }).where('id', 'in', mailIds).where('status', 'in', ['pending', 'kept']).execute();
+}
+
 export function findItem(db: Executor, associationId: string, id: string): Promise<ItemRow | undefined> {
   return itemsWithNames(db, associationId).where('action_items.id', '=', id).executeTakeFirst();
 }

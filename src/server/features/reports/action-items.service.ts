@@ -9,7 +9,7 @@ import { authorize, can, type Actor } from '../../platform/policies.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { requeueMail } from '../../platform/mail/outbox.js';
 import { findJob, retryJob } from '../../platform/jobs/job-queue.js';
-import { isClosed, isOverdue, urgentUrgencies, type ItemState } from '../../../shared/domain/action-items.js';
+import { isClosed, isOverdue, isUndelivered, urgentUrgencies, type ItemState } from '../../../shared/domain/action-items.js';
 import type { ItemDetail, ItemSummary } from '../../../shared/api/reports.js';
 import type { z } from 'zod';
 import type { itemListQuery, itemUpdate } from '../../../shared/api/reports.js';
@@ -191,6 +191,41 @@ export async function sendHeld(ctx: AppContext, actor: Actor, id: string): Promi
   });
   ctx.mail.kick();
   ctx.jobs.kick();
+  return getItem(ctx, actor, id);
+}
+
+/**
+ * Takes back an item before it reaches the recipient (the rules proposed the
+ * wrong one). Its mail, if it waits alone in the outbox, is stopped; an item
+ * already on its way or delivered cannot be taken back, only answered.
+ */
+export async function withdrawItem(ctx: AppContext, actor: Actor, id: string, note: string | undefined): Promise<ItemDetail> {
+  authorize(actor, 'item.manage');
+  const row = await loadItem(ctx, actor, id);
+  if (!isUndelivered(row.state)) throw new AppError('conflict', [{ field: 'state', message: 'error.item_delivered' }]);
+  const at = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    const mails = await repo.mailsOfItem(trx, id);
+    // A digest also carries other items, and a mail being sent cannot be stopped.
+    if (mails.some((m) => !['pending', 'kept', 'cancelled'].includes(m.status) || Number(m.items) > 1))
+      throw new AppError('conflict', [{ field: 'state', message: 'error.item_delivered' }]);
+    if (!(await repo.updateItem(trx, actor.associationId, id, { state: 'withdrawn', closed_at: at, updated_at: at }, ['new', 'queued'])))
+      throw new AppError('conflict', [{ field: 'state', message: 'error.item_delivered' }]);
+    await repo.cancelMails(
+      trx,
+      mails.map((m) => m.id),
+    );
+    await repo.addEvent(trx, actor.associationId, id, { kind: 'withdrawn', state: 'withdrawn', note: note ?? null, memberId: actor.memberId, at });
+    await recordAudit(trx, {
+      associationId: actor.associationId,
+      actorMemberId: actor.memberId,
+      action: 'action_item.update',
+      entityType: 'action_item',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: 'withdrawn' },
+    });
+  });
   return getItem(ctx, actor, id);
 }
 

@@ -304,9 +304,41 @@ describe('routing, delivery and the recipient’s answer', () => {
   });
 });
 
+describe('changing the proposed routing', () => {
+  it('takes back an item before its mail goes out, and refuses once it has', async () => {
+    const before = mailsTo('felanmalan@huddinge.example').length;
+    // SMTP down, so both mails wait in the outbox for certain.
+    await sink.stop();
+    const obs = await observe(graffiti, { lat: FLEMINGSBERG.lat - 0.004, lng: FLEMINGSBERG.lng + 0.008 });
+    await routePending(t.ctx);
+    await t.mailWorker.drain();
+    const kommunensItem = (await itemsOf(obs)).find((i) => i.recipientName === 'Huddinge kommun')!;
+    const withdrawn = await call(t, coordinator.cookie, 'POST', `/api/action-items/${kommunensItem.id}/withdraw`, { note: 'Kommunen äger inte elskåpet.' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ state: 'withdrawn' });
+    expect(withdrawn.json().events.at(-1)).toMatchObject({ kind: 'withdrawn', note: 'Kommunen äger inte elskåpet.' });
+    await sink.start();
+    await t.ctx.db
+      .updateTable('mail_outbox')
+      .set({ next_attempt_at: new Date(0).toISOString() })
+      .where('status', '=', 'pending')
+      .execute();
+    await t.mailWorker.drain();
+    expect(mailsTo('felanmalan@huddinge.example')).toHaveLength(before);
+    const items = await itemsOf(obs);
+    expect(items.find((i) => i.recipientName === 'Vattenfall')!.state).toBe('sent');
+
+    const late = await call(t, coordinator.cookie, 'POST', `/api/action-items/${items.find((i) => i.recipientName === 'Vattenfall')!.id}/withdraw`, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.json().errors[0]).toMatchObject({ field: 'state' });
+    // A volunteer cannot take items back.
+    expect((await call(t, volunteer.cookie, 'POST', `/api/action-items/${kommunensItem.id}/withdraw`, {})).statusCode).toBe(403);
+  });
+});
+
 describe('re-checks on a later patrol', () => {
   it('shows a resolved graffiti item, from 48 hours on, on the shifts whose area covers it, and takes what the patrol found', async () => {
-    const obs = await observe();
+    const obs = await observe(graffiti, { lat: FLEMINGSBERG.lat + 0.004, lng: FLEMINGSBERG.lng - 0.008 });
     await routeAndSend();
     const item = (await itemsOf(obs)).find((i) => i.recipientName === 'Huddinge kommun')!;
     const resolved = await call(t, coordinator.cookie, 'PATCH', `/api/action-items/${item.id}`, { state: 'resolved', externalReference: 'KS-48' });

@@ -132,6 +132,19 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
     async (req) => items.sendHeld(ctx, await ctx.actorOf(req), req.params.id),
   );
   app.post(
+    '/api/action-items/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Take back an item before it reaches the recipient (coordinators)',
+        params: idParams,
+        body: api.itemWithdraw,
+        response: { 200: api.itemDetail },
+      },
+    },
+    async (req) => items.withdrawItem(ctx, await ctx.actorOf(req), req.params.id, req.body.note),
+  );
+  app.post(
     '/api/action-items/:id/retry',
     { schema: { tags, summary: 'Try a failed delivery again (coordinators)', params: idParams, response: { 200: api.itemDetail } } },
     async (req) => items.retryDelivery(ctx, await ctx.actorOf(req), req.params.id),

@@ -96,6 +96,7 @@ const cases: Case[] = [
   { method: 'PATCH', url: () => `/api/action-items/${ids.item}`, body: () => ({ note: 'Ringt' }), through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/send`, through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/retry`, through: staff },
+  { method: 'POST', url: () => `/api/action-items/${ids.item}/withdraw`, body: () => ({}), through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/observations`, body: () => ({ observationId: ids.observation }), through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/recheck`, body: () => ({ result: 'gone' }), through: ['volunteer', ...staff] },
   { method: 'GET', url: () => `/api/shifts/${ids.shift}/rechecks`, through: ['volunteer', ...staff] },

@@ -199,6 +199,7 @@ const cases: Case[] = [
   { method: 'PATCH', route: '/api/action-items/{id}', url: () => `/api/action-items/${bIds.item}`, payload: () => ({ state: 'resolved' }), expectStatus: 404 },
   { method: 'POST', route: '/api/action-items/{id}/send', url: () => `/api/action-items/${bIds.item}/send`, expectStatus: 404 },
   { method: 'POST', route: '/api/action-items/{id}/retry', url: () => `/api/action-items/${bIds.item}/retry`, expectStatus: 404 },
+  { method: 'POST', route: '/api/action-items/{id}/withdraw', url: () => `/api/action-items/${bIds.item}/withdraw`, payload: () => ({}), expectStatus: 404 },
   {
     method: 'POST',
     route: '/api/action-items/{id}/observations',

@@ -46,7 +46,7 @@ export function ItemDetail({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const act = (path: string) =>
-    void api<Item>('POST', `/api/action-items/${id}/${path}`)
+    void api<Item>('POST', `/api/action-items/${id}/${path}`, {})
       .then((i) => {
         setData(i);
         setSaved(true);
@@ -105,6 +105,11 @@ export function ItemDetail({ id }: { id: string }) {
           {staff && item.state === 'new' && (
             <button type="button" class="primary" onClick={() => act('send')}>
               {t('items.sendHeld')}
+            </button>
+          )}
+          {staff && (item.state === 'new' || item.state === 'queued') && (
+            <button type="button" class="danger" onClick={() => act('withdraw')}>
+              {t('items.withdraw')}
             </button>
           )}
           {staff && item.deliveryError && (

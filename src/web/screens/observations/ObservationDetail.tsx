@@ -90,7 +90,7 @@ export function ObservationDetail({ id }: { id: string }) {
             </div>
             <div>
               <dt>{t('observation.by')}</dt>
-              <dd>{o.authorName}</dd>
+              <dd>{o.viaOpen311 ? t('observation.viaOpen311', { system: o.viaOpen311, admin: o.authorName }) : o.authorName}</dd>
             </div>
             {o.text && (
               <div>
