@@ -124,3 +124,14 @@ export function withTestAssociation(onReady: (t: TestApp, a: TestAssociation) =>
   });
   afterAll(() => app?.close());
 }
+
+/** After SMTP was down: every waiting mail is due now, and the worker sends what it can. */
+export async function sendWaitingMailNow(t: TestApp): Promise<void> {
+  await t.ctx.db
+    .updateTable('mail_outbox')
+    .set({ next_attempt_at: new Date(0).toISOString() })
+    .where('status', '=', 'pending')
+    .execute();
+  await t.mailWorker.drain();
+  await t.mailWorker.drain();
+}

@@ -20,6 +20,16 @@ import { applyAnswer } from './answers.js';
 import { isAuthorOfItem } from './follow-up.repository.js';
 import { queueItem, OPEN311_SUBMIT } from './delivery.js';
 
+/** An item's entry in the audit log, in the caller's transaction. */
+export function auditItem(
+  db: Parameters<typeof recordAudit>[0],
+  actor: Actor,
+  id: string,
+  entry: { action: string; before?: Record<string, unknown>; after?: Record<string, unknown> },
+) {
+  return recordAudit(db, { associationId: actor.associationId, actorMemberId: actor.memberId, entityType: 'action_item', entityId: id, ...entry });
+}
+
 function toSummary(r: repo.ItemRow, observationIds: string[], language: 'sv' | 'en', now: Date): ItemSummary {
   return {
     id: r.id,
@@ -157,14 +167,7 @@ export async function createItem(ctx: AppContext, actor: Actor, input: { observa
     await repo.linkObservation(trx, actor.associationId, itemId, o.id, at);
     await repo.addEvent(trx, actor.associationId, itemId, { kind: 'created', state: 'new', memberId: actor.memberId, at });
     await queueItem(trx, ctx, itemId, recipient, (urgentUrgencies as readonly string[]).includes(o.urgency));
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.create',
-      entityType: 'action_item',
-      entityId: itemId,
-      after: { ...input },
-    });
+    await auditItem(trx, actor, itemId, { action: 'action_item.create', after: { ...input } });
     return itemId;
   });
   ctx.mail.kick();
@@ -180,14 +183,7 @@ export async function sendHeld(ctx: AppContext, actor: Actor, id: string): Promi
   const recipient = (await findRecipientRow(ctx.db, actor.associationId, row.recipient_id))!;
   await ctx.db.transaction().execute(async (trx) => {
     await queueItem(trx, ctx, id, recipient, row.urgent === 1);
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.update',
-      entityType: 'action_item',
-      entityId: id,
-      after: { state: 'queued' },
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.update', after: { state: 'queued' } });
   });
   ctx.mail.kick();
   ctx.jobs.kick();
@@ -216,15 +212,7 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, id: string, no
       mails.map((m) => m.id),
     );
     await repo.addEvent(trx, actor.associationId, id, { kind: 'withdrawn', state: 'withdrawn', note: note ?? null, memberId: actor.memberId, at });
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.update',
-      entityType: 'action_item',
-      entityId: id,
-      before: { state: row.state },
-      after: { state: 'withdrawn' },
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.update', before: { state: row.state }, after: { state: 'withdrawn' } });
   });
   return getItem(ctx, actor, id);
 }
@@ -251,14 +239,7 @@ export async function joinItem(ctx: AppContext, actor: Actor, id: string, observ
       await repo.updateItem(trx, actor.associationId, h.id, { state: 'duplicate', closed_at: at, updated_at: at }, ['new']);
       await repo.addEvent(trx, actor.associationId, h.id, { kind: 'joined', state: 'duplicate', memberId: actor.memberId, at });
     }
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.join',
-      entityType: 'action_item',
-      entityId: id,
-      after: { observationId },
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.join', after: { observationId } });
   });
   return getItem(ctx, actor, id);
 }
@@ -277,14 +258,7 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: string, inpu
       { memberId: actor.memberId },
       now,
     );
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.update',
-      entityType: 'action_item',
-      entityId: id,
-      after: { ...input },
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.update', after: { ...input } });
   });
   ctx.mail.kick();
   return getItem(ctx, actor, id);
@@ -305,13 +279,7 @@ export async function retryDelivery(ctx: AppContext, actor: Actor, id: string): 
       if (job) await retryJob(trx, job);
     }
     await repo.addEvent(trx, actor.associationId, id, { kind: 'retried', memberId: actor.memberId, at });
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.retry',
-      entityType: 'action_item',
-      entityId: id,
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.retry' });
   });
   ctx.mail.kick();
   ctx.jobs.kick();

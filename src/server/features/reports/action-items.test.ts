@@ -5,7 +5,7 @@
  * reminders and escalation.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
+import { addAssociation, addMember, createTestApp, sendWaitingMailNow, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
 import { addCar, addShift, call, daysFromNow } from '../../../../test/shifts.js';
 import { districtPolygon } from '../../demo/huddinge.js';
@@ -318,12 +318,7 @@ describe('changing the proposed routing', () => {
     expect(withdrawn.json()).toMatchObject({ state: 'withdrawn' });
     expect(withdrawn.json().events.at(-1)).toMatchObject({ kind: 'withdrawn', note: 'Kommunen äger inte elskåpet.' });
     await sink.start();
-    await t.ctx.db
-      .updateTable('mail_outbox')
-      .set({ next_attempt_at: new Date(0).toISOString() })
-      .where('status', '=', 'pending')
-      .execute();
-    await t.mailWorker.drain();
+    await sendWaitingMailNow(t);
     expect(mailsTo('felanmalan@huddinge.example')).toHaveLength(before);
     const items = await itemsOf(obs);
     expect(items.find((i) => i.recipientName === 'Vattenfall')!.state).toBe('sent');

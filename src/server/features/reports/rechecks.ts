@@ -7,11 +7,10 @@
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
 import { contains, type Geometry } from '../../../shared/domain/geo.js';
 import type { RecheckDone, RecheckTask } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
-import { summaries } from './action-items.service.js';
+import { auditItem, summaries } from './action-items.service.js';
 
 /** A re-check not made within this many days is no longer shown: the place has surely changed. */
 const SHOWN_DAYS = 30;
@@ -48,13 +47,6 @@ export async function markRechecked(ctx: AppContext, actor: Actor, id: string, i
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateItem(trx, actor.associationId, id, { rechecked_at: at, recheck_result: input.result, updated_at: at });
     await repo.addEvent(trx, actor.associationId, id, { kind: 'rechecked', note: input.note ?? null, memberId: actor.memberId, at });
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'action_item.recheck',
-      entityType: 'action_item',
-      entityId: id,
-      after: { result: input.result },
-    });
+    await auditItem(trx, actor, id, { action: 'action_item.recheck', after: { result: input.result } });
   });
 }

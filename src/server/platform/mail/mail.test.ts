@@ -1,6 +1,6 @@
 /** Mail over real SMTP on loopback: sent once, in the recipient's language, as text and HTML; kept and retried while SMTP is down. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, createTestApp, uniqueEmail, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { addAssociation, createTestApp, sendWaitingMailNow, uniqueEmail, type TestApp, type TestAssociation } from '../../../../test/app.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
 import { renderMail } from './templates.js';
 
@@ -43,13 +43,7 @@ describe('mail', () => {
     for (const e of emails) expect(await statusOf(e)).toMatchObject({ status: 'pending', attempts: 1 });
 
     await sink.start();
-    await t.ctx.db
-      .updateTable('mail_outbox')
-      .set({ next_attempt_at: new Date(0).toISOString() })
-      .where('status', '=', 'pending')
-      .execute();
-    await t.mailWorker.drain();
-    await t.mailWorker.drain();
+    await sendWaitingMailNow(t);
     for (const e of emails) {
       expect(await statusOf(e)).toMatchObject({ status: 'sent' });
       expect(sink.received.filter((m) => m.to.includes(e))).toHaveLength(1);
