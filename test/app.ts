@@ -43,6 +43,8 @@ export async function createTestApp(
     SIGNIN_MAX_ATTEMPTS: '50',
     // Tests run the sweeps themselves, at the times they choose.
     REMINDER_INTERVAL_SECONDS: '0',
+    // No calls to Polisen from tests: their tests serve recorded answers on loopback.
+    POLICE_EVENTS_URL: 'none',
     ...env,
   });
   // Retries come after milliseconds, not seconds, so a test sees them happen.
@@ -109,8 +111,8 @@ export interface TestAssociation {
 }
 
 /** A fresh association with one signed-in admin; each test makes its own, so tests never share state. */
-export async function addAssociation(t: TestApp, name = 'Grannstöd Test'): Promise<TestAssociation> {
-  const associationId = await seedAssociation(t.ctx, { name, municipality: 'Huddinge' });
+export async function addAssociation(t: TestApp, name = 'Grannstöd Test', municipality = 'Huddinge'): Promise<TestAssociation> {
+  const associationId = await seedAssociation(t.ctx, { name, municipality });
   const admin = await addMember(t, associationId, ['admin', 'coordinator', 'volunteer']);
   return { associationId, admin };
 }

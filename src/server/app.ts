@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from './config.js';
+import { userAgent, type Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
@@ -13,6 +13,8 @@ import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { registerOpen311Routes } from './features/open311/open311.routes.js';
+import { registerPoliceEventRoutes } from './features/police-events/police-events.routes.js';
+import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
 import { itemMailHooks } from './features/reports/delivery.js';
@@ -122,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     linkSecret: createHmac('sha256', deps.authSecret).update('recipient-links').digest('hex'),
     jobs: { kick: () => jobs.kick() },
     // Nominatim's usage policy asks for an identifying User-Agent.
-    geocoder: nominatimGeocoder(config.geocoderUrl, `Grannstod/1 (+${config.publicUrl})`),
+    geocoder: nominatimGeocoder(config.geocoderUrl, userAgent(config)),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 
@@ -147,13 +149,19 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerReportRoutes(app, ctx);
   registerAnswerRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
+  registerPoliceEventRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.
   app.addHook('onSend', async (_request, reply) => {
     if (shuttingDown) reply.header('connection', 'close');
   });
-  const scheduler = startScheduler([...staffingTasks(ctx), ...actionItemTasks(ctx)], config.reminderIntervalSeconds * 1000, app.log, () => ctx.clock.now());
+  const scheduler = startScheduler(
+    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx)],
+    config.reminderIntervalSeconds * 1000,
+    app.log,
+    () => ctx.clock.now(),
+  );
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await jobs.stop();

@@ -64,6 +64,9 @@ const schema = z.object({
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   MAIL_CLAIM_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
+  /** Polisen's open events API; "none" turns the police events off. */
+  POLICE_EVENTS_URL: z.string().default('https://polisen.se/api/events'),
+  POLICE_EVENTS_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Config = Readonly<{
@@ -89,12 +92,18 @@ export type Config = Readonly<{
   open311TimeoutMs: number;
   /** How long a mail being sent stays claimed by its worker; after that (a crashed server) another worker sends it. */
   mailClaimSeconds: number;
+  /** null: no police events. */
+  policeEventsUrl: string | null;
+  policeEventsIntervalMinutes: number;
   /** null: no tiles. */
   mapTileUrl: string | null;
   mapTileAttribution: string;
   /** null: no street addresses. */
   geocoderUrl: string | null;
 }>;
+
+/** How this server names itself to the outside services it calls (their terms ask for it). */
+export const userAgent = (c: Pick<Config, 'publicUrl'>): string => `Grannstod/1 (+${c.publicUrl})`;
 
 /** Parses and freezes the configuration; throws a readable error naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -105,6 +114,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.POLICE_EVENTS_URL !== 'none' && !/^https?:\/\/[^/]+/.test(e.POLICE_EVENTS_URL)) {
+    throw new Error('Invalid configuration:\n  POLICE_EVENTS_URL: an http(s) URL, or "none"');
+  }
   if (e.MAP_TILE_URL !== 'none' && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(e.MAP_TILE_URL)) {
     throw new Error('Invalid configuration:\n  MAP_TILE_URL: an http(s) URL template with {z}, {x} and {y}, or "none"');
   }
@@ -134,6 +146,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     mailClaimSeconds: e.MAIL_CLAIM_SECONDS,
+    policeEventsUrl: e.POLICE_EVENTS_URL === 'none' ? null : e.POLICE_EVENTS_URL,
+    policeEventsIntervalMinutes: e.POLICE_EVENTS_INTERVAL_MINUTES,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     geocoderUrl: e.GEOCODER_URL === 'none' ? null : e.GEOCODER_URL,

@@ -5,6 +5,7 @@ import * as m0002 from './0002_shifts.js';
 import * as m0003 from './0003_observations.js';
 import * as m0004 from './0004_action_items.js';
 import * as m0005 from './0005_open311_server.js';
+import * as m0006 from './0006_police_events.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_observations': m0003,
   '0004_action_items': m0004,
   '0005_open311_server': m0005,
+  '0006_police_events': m0006,
 };

@@ -14,6 +14,8 @@ export interface MapHandle {
   showMarkers(result: MapResult, linkLabel: string): void;
   /** Draws the route driven and fits the map to it and the markers. */
   showRoute(lines: [number, number][][]): void;
+  /** Polisen's events: one square per position given (the municipality's centre), with how many; none to clear. */
+  showPoliceEvents(points: { lat: number; lng: number; count: number; label: string }[]): void;
   destroy(): void;
 }
 
@@ -33,6 +35,7 @@ export function createMap(
   ).addTo(map);
   if (areas.length > 0) map.fitBounds(areaLayer.getBounds(), { padding: [10, 10] });
   const markers = L.layerGroup().addTo(map);
+  const police = L.layerGroup().addTo(map);
   // The map's size is known late (its stylesheet arrives with this module) and changes with the text size and
   // the phone's rotation: Leaflet must be told, or it places markers for the size it first saw.
   const resize = new ResizeObserver(() => map.invalidateSize());
@@ -72,6 +75,13 @@ export function createMap(
       const drawn = lines.filter((l) => l.length > 0).map((l) => L.polyline(l, { color: '#0b4f8a', weight: 5, opacity: 0.8 }).addTo(map));
       const all = L.featureGroup([...drawn, ...markers.getLayers()]);
       if (all.getLayers().length > 0) map.fitBounds(all.getBounds(), { padding: [20, 20], maxZoom: 16 });
+    },
+    showPoliceEvents(points) {
+      police.clearLayers();
+      for (const p of points) {
+        const icon = L.divIcon({ className: 'police-events', html: `<span>${p.count}</span>`, iconSize: [44, 44] });
+        police.addLayer(L.marker([p.lat, p.lng], { icon, keyboard: false, title: p.label }).bindTooltip(p.label));
+      }
     },
     destroy: () => {
       resize.disconnect();

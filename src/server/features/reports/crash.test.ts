@@ -121,6 +121,7 @@ function server(smtpUrl: string): ChildProcess {
       // The sweeps run (routing every 5 s); a claimed mail whose worker is gone is taken back after a second.
       REMINDER_INTERVAL_SECONDS: '60',
       MAIL_CLAIM_SECONDS: '1',
+      POLICE_EVENTS_URL: 'none',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -161,6 +161,8 @@ const cases: Case[] = [
   },
   { method: 'PATCH', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, payload: () => ({ enabled: false }), expectStatus: 404 },
   { method: 'DELETE', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, expectStatus: 404 },
+  // Polisen's events are public and per municipality, not per association: nothing of B's is in them.
+  { method: 'GET', route: '/api/police-events', url: () => '/api/police-events', expectStatus: 200, mustNotContain: () => [b.associationId] },
   { method: 'GET', route: '/api/open311-keys', url: () => '/api/open311-keys', expectStatus: 200, mustNotContain: () => [bIds.open311Key!, 'B-systemet'] },
   { method: 'POST', route: '/api/open311-keys', url: () => '/api/open311-keys', payload: () => ({ name: 'A-systemet' }), expectStatus: 201 },
   { method: 'DELETE', route: '/api/open311-keys/{id}', url: () => `/api/open311-keys/${bIds.open311Key}`, expectStatus: 404 },

@@ -158,6 +158,8 @@ export interface Database {
   mail_action_items: MailActionItemTable;
   jobs: JobTable;
   open311_keys: Open311KeyTable;
+  police_events: PoliceEventTable;
+  police_api_calls: PoliceApiCallTable;
 }
 
 export interface RecipientTable {
@@ -339,6 +341,27 @@ export interface ObservationTable {
   open311_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** A picture the partner system linked to, for observations from Open311. */
   media_url: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface PoliceEventTable {
+  id: string;
+  occurred_at: string;
+  name: string;
+  summary: string;
+  url: string;
+  type: string;
+  location_name: string;
+  lat: number;
+  lng: number;
+  fetched_at: string;
+}
+
+export interface PoliceApiCallTable {
+  id: string;
+  at: string;
+  location_name: string;
+  status: number;
+  blocked_until: string | null;
 }
 
 export interface Open311KeyTable {

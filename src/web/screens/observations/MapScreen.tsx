@@ -8,11 +8,64 @@ import { t } from '../../i18n.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { MapResult, MapSettings } from '../../../shared/api/observations.js';
 import type { MapHandle } from '../../map/leaflet-map.js';
+import type { PoliceEvents } from '../../../shared/api/police-events.js';
+import { Checkbox } from '../../components/Field.js';
+import { formatDateTime } from '../../i18n.js';
+
+/** Polisen's events as their own layer, with the warning that their place is only the municipality's centre, and as a list. */
+function PoliceLayer({ handle }: { handle: MapHandle | null }) {
+  const [on, setOn] = useState(false);
+  const [data, setData] = useState<PoliceEvents | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!on) {
+      handle?.showPoliceEvents([]);
+      return;
+    }
+    get<PoliceEvents>('/api/police-events')
+      .then((d) => {
+        setData(d);
+        const first = d.events[0];
+        handle?.showPoliceEvents(first ? [{ lat: first.lat, lng: first.lng, count: d.events.length, label: t('police.layer', { n: d.events.length }) }] : []);
+      })
+      .catch(() => setError(t('app.error')));
+  }, [on, handle]);
+  return (
+    <section aria-labelledby="police-heading">
+      <h2 id="police-heading">{t('police.title')}</h2>
+      <Checkbox name="police" label={t('police.show')} checked={on} onChecked={setOn} />
+      <Alert message={error} />
+      {on && data && (
+        <>
+          <p class="due">{t('police.warning', { municipality: data.municipality })}</p>
+          {data.events.length === 0 ? (
+            <p>{t('police.none')}</p>
+          ) : (
+            <ul class="cards">
+              {data.events.map((e) => (
+                <li key={e.id} class="card">
+                  <p>
+                    <strong>{e.type}</strong> · {formatDateTime(e.occurredAt)}
+                  </p>
+                  <p>{e.summary}</p>
+                  <a href={e.url} target="_blank" rel="noreferrer">
+                    {t('police.read')}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
 
 export function MapScreen() {
   const element = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<MapResult | null>(null);
+  const [map, setMap] = useState<MapHandle | null>(null);
   useEffect(() => {
     let handle: MapHandle | undefined;
     let latest = 0;
@@ -42,6 +95,7 @@ export function MapScreen() {
           },
           { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
         );
+        setMap(handle);
       } catch {
         setError(t('map.unavailable'));
       }
@@ -59,6 +113,7 @@ export function MapScreen() {
       <p>
         <a href="/observations">{t('map.list')}</a>
       </p>
+      <PoliceLayer handle={map} />
     </Shell>
   );
 }
