@@ -6,7 +6,7 @@
  * sees it resolved on the observation. Screens pass the accessibility audit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
 import { startSmtpSink, type SmtpSink } from '../test/smtp-sink.js';
 import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
@@ -137,6 +137,13 @@ describe('an observation goes to the right recipients and comes back resolved', 
     await page.goto(`${server.url}/items`);
     await page.getByLabel('Visa').selectOption('all');
     await expect.poll(() => page.locator('.item-card').count()).toBe(2);
+    // The items of the last 30 days as a spreadsheet, downloaded as any file is.
+    await page.locator('summary', { hasText: 'Exportera' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^action-items-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Huddinge kommun');
+    expect(csv).toContain('Vattenfall');
     await audit(page, 'items-list');
     await page.getByRole('link', { name: /Huddinge kommun/ }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Händelser' }).count()).toBe(1);
@@ -165,7 +172,7 @@ describe('an observation goes to the right recipients and comes back resolved', 
     await card.getByLabel('Anteckning (frivillig)').fill('Rent och fint.');
     await card.getByRole('button', { name: 'Borta – åtgärdat' }).click();
     await expect.poll(() => page.getByText('Tack! Noterat att det är borta.').count()).toBe(1);
-    expect(await page.locator('.recheck').count()).toBe(0);
+    await expect.poll(() => page.locator('.recheck').count()).toBe(0);
     const item = await server.ctx.db
       .selectFrom('action_items')
       .select(['recheck_result', 'rechecked_at'])

@@ -14,6 +14,7 @@ import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { registerOpen311Routes } from './features/open311/open311.routes.js';
 import { registerPoliceEventRoutes } from './features/police-events/police-events.routes.js';
+import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerAnswerRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
   registerPoliceEventRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.

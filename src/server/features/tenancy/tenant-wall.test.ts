@@ -161,6 +161,20 @@ const cases: Case[] = [
   },
   { method: 'PATCH', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, payload: () => ({ enabled: false }), expectStatus: 404 },
   { method: 'DELETE', route: '/api/routing-rules/{id}', url: () => `/api/routing-rules/${bIds.rule}`, expectStatus: 404 },
+  {
+    method: 'GET',
+    route: '/api/exports/observations',
+    url: () => `/api/exports/observations?from=2000-01-01&to=2100-01-01&format=csv`,
+    expectStatus: 200,
+    mustNotContain: () => [bIds.observation!, bIds.routed!],
+  },
+  {
+    method: 'GET',
+    route: '/api/exports/action-items',
+    url: () => `/api/exports/action-items?from=2000-01-01&to=2100-01-01&format=geojson`,
+    expectStatus: 200,
+    mustNotContain: () => [bIds.recipient!, 'B-kommunen'],
+  },
   // Polisen's events are public and per municipality, not per association: nothing of B's is in them.
   { method: 'GET', route: '/api/police-events', url: () => '/api/police-events', expectStatus: 200, mustNotContain: () => [b.associationId] },
   { method: 'GET', route: '/api/open311-keys', url: () => '/api/open311-keys', expectStatus: 200, mustNotContain: () => [bIds.open311Key!, 'B-systemet'] },

@@ -1,6 +1,8 @@
 /** The coordinators' list of action items: what needs doing first, then open, overdue, failed or all. */
 import { useState } from 'preact/hooks';
 import { Shell } from '../../components/Shell.js';
+import { ExportLinks } from '../../components/ExportLinks.js';
+import { can } from '../../session.js';
 import { Alert } from '../../components/Form.js';
 import { Select } from '../../components/Field.js';
 import { useLoad } from '../../components/useLoad.js';
@@ -23,6 +25,7 @@ export function Items() {
         onValue={(v) => setView(v as typeof view)}
         options={views.map((v) => ({ value: v, label: t(`items.view.${v}`) }))}
       />
+      {can('item.list') && <ExportLinks what="action-items" />}
       <Alert message={error} />
       {data && <ItemList items={data} empty={t('items.none')} />}
     </Shell>

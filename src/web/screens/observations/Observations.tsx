@@ -1,6 +1,8 @@
 /** Observations: the member's own and their shifts' (coordinators: all), newest first, with what still waits on the phone. */
 import { useState } from 'preact/hooks';
 import { Shell } from '../../components/Shell.js';
+import { ExportLinks } from '../../components/ExportLinks.js';
+import { can } from '../../session.js';
 import { Alert } from '../../components/Form.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
@@ -37,6 +39,7 @@ export function Observations() {
           {t('map.title')}
         </a>
       </p>
+      {can('observation.listAll') && <ExportLinks what="observations" />}
       <Filters
         value={filters}
         onChange={(f) => {

@@ -1,0 +1,35 @@
+/** The SQL of exports that no feature's own list answers: action items over a period. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export function itemsMadeIn(db: Executor, associationId: string, fromIso: string, toIso: string, limit: number) {
+  return db
+    .selectFrom('action_items as ai')
+    .innerJoin('recipients as r', 'r.id', 'ai.recipient_id')
+    .innerJoin('observation_categories as c', 'c.id', 'ai.category_id')
+    .select([
+      'ai.id',
+      'ai.state',
+      'ai.urgent',
+      'ai.lat',
+      'ai.lng',
+      'ai.external_reference',
+      'ai.created_at',
+      'ai.sent_at',
+      'ai.due_at',
+      'ai.answered_at',
+      'ai.closed_at',
+      'r.name as recipient_name',
+      'c.code as category_code',
+      'c.label_sv',
+      'c.label_en',
+    ])
+    .where('ai.association_id', '=', associationId)
+    .where('ai.created_at', '>=', fromIso)
+    .where('ai.created_at', '<', toIso)
+    .orderBy('ai.created_at')
+    .limit(limit)
+    .execute();
+}

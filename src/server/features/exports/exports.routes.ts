@@ -1,0 +1,24 @@
+/** HTTP of exports: a file to download, named after what it holds and its period. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { exportQuery } from '../../../shared/api/exports.js';
+import { exportItems, exportObservations, type ExportFile } from './exports.service.js';
+
+const download = (reply: FastifyReply, file: ExportFile) =>
+  reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
+
+export function registerExportRoutes(root: FastifyInstance, ctx: AppContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['exports'];
+  app.get(
+    '/api/exports/observations',
+    { schema: { tags, summary: 'Observations of a period as CSV, XLSX or GeoJSON, without anyone’s personal data (coordinators)', querystring: exportQuery } },
+    async (req, reply) => download(reply, await exportObservations(ctx, await ctx.actorOf(req), req.query)),
+  );
+  app.get(
+    '/api/exports/action-items',
+    { schema: { tags, summary: 'Action items made in a period as CSV, XLSX or GeoJSON (coordinators)', querystring: exportQuery } },
+    async (req, reply) => download(reply, await exportItems(ctx, await ctx.actorOf(req), req.query)),
+  );
+}

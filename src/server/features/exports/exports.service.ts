@@ -1,0 +1,101 @@
+/**
+ * Exports of observations and action items for a period, as CSV, XLSX or
+ * GeoJSON, for coordinators. Under the privacy rules: no volunteer's name or
+ * any other person's data leaves this way (texts passed the privacy guard when
+ * they were written), and police handovers show only that they happened.
+ */
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { authorize, type Actor } from '../../platform/policies.js';
+import { addDays, localParts, zonedInstant } from '../../../shared/domain/time.js';
+import { isOverdue, type ItemState } from '../../../shared/domain/action-items.js';
+import { translate, type MessageKey } from '../../../shared/i18n/translate.js';
+import { listObservations, type ObservationRow } from '../observations/observations.repository.js';
+import { statusOf } from '../observations/observations.service.js';
+import { caseNumber } from '../reports/item-mail.js';
+import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type ExportFormat, type Table } from './table-formats.js';
+import { itemsMadeIn } from './exports.repository.js';
+
+/** More rows than this: the period is too long for one file. */
+export const MAX_ROWS = 100_000;
+
+export interface ExportQuery {
+  from: string;
+  to: string;
+  format: ExportFormat;
+}
+
+export interface ExportFile {
+  filename: string;
+  type: string;
+  body: string | Buffer;
+}
+
+const local = (iso: string | null) => {
+  if (!iso) return null;
+  const p = localParts(iso);
+  return `${p.date} ${p.time}`;
+};
+
+function period(q: ExportQuery) {
+  if (q.to < q.from) throw new AppError('validation', [{ field: 'to', message: 'error.field.invalid' }]);
+  return { fromIso: zonedInstant(q.from, '00:00').toISOString(), toIso: zonedInstant(addDays(q.to, 1), '00:00').toISOString() };
+}
+
+async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<ExportFile> {
+  if (table.rows.length > MAX_ROWS) throw new AppError('validation', [{ field: 'from', message: 'error.export_too_large' }]);
+  const body = q.format === 'csv' ? toCsv(table) : q.format === 'xlsx' ? await toXlsx(table) : toGeoJson(table);
+  return { filename: `${stem}-${q.from}-${q.to}.${q.format}`, type: contentTypes[q.format], body };
+}
+
+export async function exportObservations(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<ExportFile> {
+  authorize(actor, 'observation.listAll');
+  const lang = actor.language;
+  const t = (key: string) => translate(lang, key as MessageKey);
+  const rows = await listObservations(ctx.db, actor.associationId, { ...period(q), limit: MAX_ROWS + 1 });
+  const columns: Column<ObservationRow>[] = [
+    { key: 'id', header: t('export.id'), value: (r) => r.id },
+    { key: 'observed', header: t('export.observed'), value: (r) => local(r.observed_at) },
+    { key: 'category', header: t('export.category'), value: (r) => (lang === 'en' ? r.label_en : r.label_sv) },
+    { key: 'category_code', header: t('export.categoryCode'), value: (r) => r.category_code },
+    { key: 'urgency', header: t('export.urgency'), value: (r) => t(`observe.urgency.${r.urgency}`) },
+    { key: 'status', header: t('export.status'), value: (r) => t(`observations.status.${statusOf(r)}`) },
+    { key: 'area', header: t('export.area'), value: (r) => r.area_name },
+    { key: 'address', header: t('export.address'), value: (r) => r.address },
+    { key: 'lat', header: t('export.lat'), value: (r) => Number(r.lat) },
+    { key: 'lng', header: t('export.lng'), value: (r) => Number(r.lng) },
+    { key: 'text', header: t('export.text'), value: (r) => r.text },
+  ];
+  return render({ name: t('export.observations'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) }, q, 'observations');
+}
+
+type ItemRow = Awaited<ReturnType<typeof itemsMadeIn>>[number];
+
+export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<ExportFile> {
+  authorize(actor, 'item.list');
+  const lang = actor.language;
+  const t = (key: string) => translate(lang, key as MessageKey);
+  const { fromIso, toIso } = period(q);
+  const rows = await itemsMadeIn(ctx.db, actor.associationId, fromIso, toIso, MAX_ROWS + 1);
+  const now = ctx.clock.now();
+  const columns: Column<ItemRow>[] = [
+    { key: 'case', header: t('export.case'), value: (r) => caseNumber(r.id) },
+    { key: 'created', header: t('export.created'), value: (r) => local(r.created_at) },
+    { key: 'category', header: t('export.category'), value: (r) => (lang === 'en' ? r.label_en : r.label_sv) },
+    { key: 'category_code', header: t('export.categoryCode'), value: (r) => r.category_code },
+    { key: 'recipient', header: t('export.recipient'), value: (r) => r.recipient_name },
+    { key: 'state', header: t('export.state'), value: (r) => t(`items.state.${r.state as ItemState}`) },
+    {
+      key: 'overdue',
+      header: t('export.overdue'),
+      value: (r) => (isOverdue({ state: r.state, dueAt: r.due_at, answeredAt: r.answered_at }, now) ? t('export.yes') : t('export.no')),
+    },
+    { key: 'sent', header: t('export.sent'), value: (r) => local(r.sent_at) },
+    { key: 'due', header: t('export.due'), value: (r) => local(r.due_at) },
+    { key: 'closed', header: t('export.closed'), value: (r) => local(r.closed_at) },
+    { key: 'reference', header: t('export.reference'), value: (r) => r.external_reference },
+    { key: 'lat', header: t('export.lat'), value: (r) => Number(r.lat) },
+    { key: 'lng', header: t('export.lng'), value: (r) => Number(r.lng) },
+  ];
+  return render({ name: t('export.items'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) }, q, 'action-items');
+}
