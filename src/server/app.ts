@@ -15,6 +15,7 @@ import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { registerOpen311Routes } from './features/open311/open311.routes.js';
 import { registerPoliceEventRoutes } from './features/police-events/police-events.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
+import { estTasks } from './features/exports/est-weekly.js';
 import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
@@ -159,7 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     if (shuttingDown) reply.header('connection', 'close');
   });
   const scheduler = startScheduler(
-    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx)],
+    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx), ...estTasks(ctx)],
     config.reminderIntervalSeconds * 1000,
     app.log,
     () => ctx.clock.now(),

@@ -21,7 +21,14 @@ const shiftRules = {
   checkinGraceMinutes: z.number().int().min(5).max(240),
   shortShiftNoticeDays: z.number().int().min(1).max(14),
 };
-export const association = z.object({ id, name: z.string(), municipality: z.string(), requireTwoFactor: z.boolean(), ...shiftRules });
+export const association = z.object({
+  id,
+  name: z.string(),
+  municipality: z.string(),
+  requireTwoFactor: z.boolean(),
+  estEmail: z.string().nullable(),
+  ...shiftRules,
+});
 export const associationUpdate = z.strictObject({
   name: placeName.optional(),
   municipality: placeName.optional(),
@@ -30,6 +37,8 @@ export const associationUpdate = z.strictObject({
   withdrawDeadlineHours: shiftRules.withdrawDeadlineHours.optional(),
   checkinGraceMinutes: shiftRules.checkinGraceMinutes.optional(),
   shortShiftNoticeDays: shiftRules.shortShiftNoticeDays.optional(),
+  /** The EST coordinator's address for the weekly report; null stops it. */
+  estEmail: email.nullable().optional(),
 });
 
 export const partnerOrganisation = z.object({ id, name: z.string(), kind: z.enum(partnerKinds) });

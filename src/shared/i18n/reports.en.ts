@@ -50,6 +50,10 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'items.mail.new_link.intro': 'Thank you, your answer is saved. The link below lets you update the item later.',
   'items.mail.digest.subject': '[{association}] {n} new items',
   'items.mail.digest.intro': 'Here are {n} new items from our patrols. Answer each through its own link.',
+  'mail.est_weekly.subject': 'EST report from {association}, {from}–{to}',
+  'mail.est_weekly.body':
+    "Here are the week's observations from {association} ({count}, {from}–{to}): what, where, when and category, as CSV and as an Excel file. No personal data is included.",
+  'mail.est_weekly.action': "The association's observations",
   'mail.item_closed.subject': '{category}: {state}',
   'mail.item_closed.body': 'Case {case} about {category}, which you reported, has an answer from {recipient}: {state}.',
   'mail.item_closed.action': 'Show the observation',
@@ -79,6 +83,9 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'answer.error.externalReference': 'The case number may be at most 100 characters.',
   'answer.error.note': 'The note may be at most 2,000 characters.',
   'nav.items': 'Action items',
+  'association.estEmail': 'EST report: e-mail address',
+  'association.estEmailHint':
+    "The municipality's EST coordinator gets the week's observations (what, where, when, category) as CSV and Excel every Monday morning. Leave empty for no report.",
   'error.export_too_large': 'The period gives more than 100,000 rows: choose a shorter one.',
   'export.id': 'Id',
   'export.observed': 'Seen',

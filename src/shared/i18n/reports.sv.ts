@@ -48,6 +48,10 @@ export const svReports = {
   'items.mail.new_link.intro': 'Tack, vi har sparat ert svar. Med länken nedan kan ni uppdatera ärendet senare.',
   'items.mail.digest.subject': '[{association}] {n} nya ärenden',
   'items.mail.digest.intro': 'Här är {n} nya ärenden från våra patruller. Svara på vart och ett via dess länk.',
+  'mail.est_weekly.subject': 'EST-rapport från {association}, {from}–{to}',
+  'mail.est_weekly.body':
+    'Här är veckans observationer från {association} ({count} stycken, {from}–{to}): vad, var, när och kategori, som CSV och som Excel-fil. Inga personuppgifter finns med.',
+  'mail.est_weekly.action': 'Föreningens observationer',
   'mail.item_closed.subject': '{category}: {state}',
   'mail.item_closed.body': 'Ärende {case} om {category} som du rapporterade har fått svar från {recipient}: {state}.',
   'mail.item_closed.action': 'Visa observationen',
@@ -77,6 +81,9 @@ export const svReports = {
   'answer.error.externalReference': 'Ärendenumret får vara högst 100 tecken.',
   'answer.error.note': 'Kommentaren får vara högst 2 000 tecken.',
   'nav.items': 'Ärenden',
+  'association.estEmail': 'EST-rapport: e-postadress',
+  'association.estEmailHint':
+    'Kommunens EST-samordnare får veckans observationer (vad, var, när, kategori) som CSV och Excel varje måndag morgon. Lämna tomt för ingen rapport.',
   'error.export_too_large': 'Perioden ger fler än 100 000 rader: välj en kortare.',
   'export.id': 'Id',
   'export.observed': 'Sedd',

@@ -14,7 +14,7 @@ export function Association() {
   const assoc = useLoad<AssociationData>('/api/association');
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
   const areas = useLoad<Area[]>('/api/areas');
-  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false });
+  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false, estEmail: '' });
   const [rules, setRules] = useState({ signupClosesHours: '', withdrawDeadlineHours: '', checkinGraceMinutes: '', shortShiftNoticeDays: '' });
   const [rulesSaved, setRulesSaved] = useState(false);
   const [p, setP] = useState({ name: '', kind: 'police' });
@@ -22,7 +22,7 @@ export function Association() {
   useEffect(() => {
     if (!assoc.data) return;
     const a = assoc.data;
-    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor });
+    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor, estEmail: a.estEmail ?? '' });
     setRules({
       signupClosesHours: String(a.signupClosesHours),
       withdrawDeadlineHours: String(a.withdrawDeadlineHours),
@@ -32,7 +32,7 @@ export function Association() {
   }, [assoc.data]);
 
   const save = useSubmit(async () => {
-    assoc.setData(await patch<AssociationData>('/api/association', v));
+    assoc.setData(await patch<AssociationData>('/api/association', { ...v, estEmail: v.estEmail.trim() || null }));
     setSaved(true);
     await loadMe();
   });
@@ -57,6 +57,15 @@ export function Association() {
           label={t('setup.municipality')}
           value={v.municipality}
           onValue={(municipality) => setV({ ...v, municipality })}
+          problems={save.problems}
+        />
+        <Field
+          name="estEmail"
+          type="email"
+          label={t('association.estEmail')}
+          hint={t('association.estEmailHint')}
+          value={v.estEmail}
+          onValue={(estEmail) => setV({ ...v, estEmail })}
           problems={save.problems}
         />
         <Checkbox

@@ -20,10 +20,12 @@ export interface AssociationRecord {
   checkinGraceMinutes: number;
   /** Free, qualified members are asked to step in this many days before a short shift. */
   shortShiftNoticeDays: number;
+  /** Where the weekly EST report goes; null: none is sent. */
+  estEmail: string | null;
 }
 
 export type ShiftRules = Pick<AssociationRecord, 'signupClosesHours' | 'withdrawDeadlineHours' | 'checkinGraceMinutes' | 'shortShiftNoticeDays'>;
-export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor'> & ShiftRules>;
+export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor' | 'estEmail'> & ShiftRules>;
 
 export interface PartnerOrganisationRecord {
   id: string;
@@ -69,6 +71,7 @@ export async function findAssociation(db: Executor, id: string): Promise<Associa
       withdrawDeadlineHours: row.withdraw_deadline_hours,
       checkinGraceMinutes: row.checkin_grace_minutes,
       shortShiftNoticeDays: row.short_shift_notice_days,
+      estEmail: row.est_email,
     }
   );
 }
@@ -84,6 +87,7 @@ export async function updateAssociation(db: Executor, id: string, changes: Assoc
       ...(changes.withdrawDeadlineHours !== undefined && { withdraw_deadline_hours: changes.withdrawDeadlineHours }),
       ...(changes.checkinGraceMinutes !== undefined && { checkin_grace_minutes: changes.checkinGraceMinutes }),
       ...(changes.shortShiftNoticeDays !== undefined && { short_shift_notice_days: changes.shortShiftNoticeDays }),
+      ...(changes.estEmail !== undefined && { est_email: changes.estEmail }),
       updated_at: now,
     })
     .where('id', '=', id)

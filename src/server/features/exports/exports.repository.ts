@@ -33,3 +33,13 @@ export function itemsMadeIn(db: Executor, associationId: string, fromIso: string
     .limit(limit)
     .execute();
 }
+
+/** The associations that send a weekly EST report, and where to. */
+export async function estAssociations(db: Executor): Promise<{ id: string; name: string; default_language: string; est_email: string }[]> {
+  const rows = await db.selectFrom('associations').select(['id', 'name', 'default_language', 'est_email']).where('est_email', 'is not', null).execute();
+  return rows.map((r) => ({ ...r, est_email: r.est_email! }));
+}
+
+export async function noticeSent(db: Executor, key: string): Promise<boolean> {
+  return (await db.selectFrom('notices').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+}

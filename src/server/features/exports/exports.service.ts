@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { addDays, localParts, zonedInstant } from '../../../shared/domain/time.js';
 import { isOverdue, type ItemState } from '../../../shared/domain/action-items.js';
-import { translate, type MessageKey } from '../../../shared/i18n/translate.js';
+import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { listObservations, type ObservationRow } from '../observations/observations.repository.js';
 import { statusOf } from '../observations/observations.service.js';
 import { caseNumber } from '../reports/item-mail.js';
@@ -42,7 +42,7 @@ function period(q: ExportQuery) {
   return { fromIso: zonedInstant(q.from, '00:00').toISOString(), toIso: zonedInstant(addDays(q.to, 1), '00:00').toISOString() };
 }
 
-async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<ExportFile> {
+export async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<ExportFile> {
   if (table.rows.length > MAX_ROWS) throw new AppError('validation', [{ field: 'from', message: 'error.export_too_large' }]);
   const body = q.format === 'csv' ? toCsv(table) : q.format === 'xlsx' ? await toXlsx(table) : toGeoJson(table);
   return { filename: `${stem}-${q.from}-${q.to}.${q.format}`, type: contentTypes[q.format], body };
@@ -50,9 +50,18 @@ async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise
 
 export async function exportObservations(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<ExportFile> {
   authorize(actor, 'observation.listAll');
-  const lang = actor.language;
+  return render(await observationsTable(ctx, actor.associationId, actor.language, period(q)), q, 'observations');
+}
+
+/** The observations of a period as a table in a language: what, when, where, and the crew's words; no one's name. */
+export async function observationsTable(
+  ctx: AppContext,
+  associationId: string,
+  lang: Language,
+  p: { fromIso: string; toIso: string },
+): Promise<Table<ObservationRow>> {
   const t = (key: string) => translate(lang, key as MessageKey);
-  const rows = await listObservations(ctx.db, actor.associationId, { ...period(q), limit: MAX_ROWS + 1 });
+  const rows = await listObservations(ctx.db, associationId, { ...p, limit: MAX_ROWS + 1 });
   const columns: Column<ObservationRow>[] = [
     { key: 'id', header: t('export.id'), value: (r) => r.id },
     { key: 'observed', header: t('export.observed'), value: (r) => local(r.observed_at) },
@@ -66,7 +75,7 @@ export async function exportObservations(ctx: AppContext, actor: Actor, q: Expor
     { key: 'lng', header: t('export.lng'), value: (r) => Number(r.lng) },
     { key: 'text', header: t('export.text'), value: (r) => r.text },
   ];
-  return render({ name: t('export.observations'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) }, q, 'observations');
+  return { name: t('export.observations'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) };
 }
 
 type ItemRow = Awaited<ReturnType<typeof itemsMadeIn>>[number];

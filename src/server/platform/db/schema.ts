@@ -16,6 +16,8 @@ export interface AssociationTable {
   withdraw_deadline_hours: Generated<number>;
   checkin_grace_minutes: Generated<number>;
   short_shift_notice_days: Generated<number>;
+  /** The EST coordinator's address: the week's observations go there every Monday. */
+  est_email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

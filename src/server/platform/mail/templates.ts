@@ -14,7 +14,8 @@ export type MailTemplate =
   | 'shift_missed_checkin'
   | 'vehicle_due'
   | 'item_closed'
-  | 'item_escalated';
+  | 'item_escalated'
+  | 'est_weekly';
 
 export interface RenderedMail {
   subject: string;
