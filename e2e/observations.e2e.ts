@@ -148,7 +148,7 @@ describe('observations offline', () => {
     await expect.poll(() => page.locator('img.photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
     await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet, cirka två meter brett');
     await page.getByRole('button', { name: 'Spara' }).click();
-    await expect.poll(() => page.getByText('Sparat.', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Sparat.', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('.facts').textContent()).toContain('cirka två meter brett');
     await expect.poll(() => page.getByText('Observation ändrad').count()).toBe(1);
     await audit(page, 'observe-06-detail');

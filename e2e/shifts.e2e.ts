@@ -120,9 +120,12 @@ describe('shift journey', () => {
     await expect.poll(() => page.locator('#field-edit-endTime-error').count()).toBe(1);
     await audit(page, 'shifts-29-shift-coordinator');
     await page.goto(`${server.url}/association`);
-    await page.getByLabel('Tid att checka in (minuter efter start)').fill('45');
+    // The form fills in the saved rules when they arrive; typing before that would be overwritten (and the other rules sent empty).
+    const grace = page.getByLabel('Tid att checka in (minuter efter start)');
+    await expect.poll(() => grace.inputValue(), { timeout: 10_000 }).not.toBe('');
+    await grace.fill('45');
     await page.getByRole('button', { name: 'Spara' }).nth(1).click();
-    await expect.poll(() => page.getByText('Sparat.', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Sparat.', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await audit(page, 'shifts-30-association-shift-rules');
 
     // The taxonomy: a category turned off, a subcategory added.
