@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { patch, post } from '../api.js';
 import { Checkbox, Field, Select } from '../components/Field.js';
-import { Form, Notice, useSubmit } from '../components/Form.js';
+import { Alert, Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
 import { useLoad } from '../components/useLoad.js';
 import { t } from '../i18n.js';
@@ -50,72 +50,79 @@ export function Association() {
   return (
     <Shell title={t('association.title')}>
       {saved && <Notice>{t('app.saved')}</Notice>}
-      <Form form={save} submitLabel={t('app.save')}>
-        <Field name="name" label={t('setup.associationName')} value={v.name} onValue={(name) => setV({ ...v, name })} problems={save.problems} />
-        <Field
-          name="municipality"
-          label={t('setup.municipality')}
-          value={v.municipality}
-          onValue={(municipality) => setV({ ...v, municipality })}
-          problems={save.problems}
-        />
-        <Field
-          name="estEmail"
-          type="email"
-          label={t('association.estEmail')}
-          hint={t('association.estEmailHint')}
-          value={v.estEmail}
-          onValue={(estEmail) => setV({ ...v, estEmail })}
-          problems={save.problems}
-        />
-        <Checkbox
-          name="requireTwoFactor"
-          label={t('association.requireTwoFactor')}
-          checked={v.requireTwoFactor}
-          onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })}
-        />
-      </Form>
-      <h2>{t('association.shiftRules')}</h2>
-      {rulesSaved && <Notice>{t('app.saved')}</Notice>}
-      <Form form={saveRules} submitLabel={t('app.save')} label={t('association.shiftRules')}>
-        <Field
-          name="signupClosesHours"
-          type="number"
-          inputMode="numeric"
-          label={t('association.signupClosesHours')}
-          value={rules.signupClosesHours}
-          onValue={rule('signupClosesHours')}
-          problems={saveRules.problems}
-        />
-        <Field
-          name="withdrawDeadlineHours"
-          type="number"
-          inputMode="numeric"
-          label={t('association.withdrawDeadlineHours')}
-          hint={t('association.withdrawDeadlineHint')}
-          value={rules.withdrawDeadlineHours}
-          onValue={rule('withdrawDeadlineHours')}
-          problems={saveRules.problems}
-        />
-        <Field
-          name="checkinGraceMinutes"
-          type="number"
-          inputMode="numeric"
-          label={t('association.checkinGraceMinutes')}
-          value={rules.checkinGraceMinutes}
-          onValue={rule('checkinGraceMinutes')}
-          problems={saveRules.problems}
-        />
-        <Field
-          name="shortShiftNoticeDays"
-          type="number"
-          inputMode="numeric"
-          label={t('association.shortShiftNoticeDays')}
-          value={rules.shortShiftNoticeDays}
-          onValue={rule('shortShiftNoticeDays')}
-          problems={saveRules.problems}
-        />
-      </Form>
+      <Alert message={assoc.error} />
+      {!assoc.data && !assoc.error && <p class="loading">{t('app.loading')}</p>}
+      {/* The forms show once the saved values are in: anything typed before would be overwritten by them. */}
+      {assoc.data && (
+        <>
+          <Form form={save} submitLabel={t('app.save')}>
+            <Field name="name" label={t('setup.associationName')} value={v.name} onValue={(name) => setV({ ...v, name })} problems={save.problems} />
+            <Field
+              name="municipality"
+              label={t('setup.municipality')}
+              value={v.municipality}
+              onValue={(municipality) => setV({ ...v, municipality })}
+              problems={save.problems}
+            />
+            <Field
+              name="estEmail"
+              type="email"
+              label={t('association.estEmail')}
+              hint={t('association.estEmailHint')}
+              value={v.estEmail}
+              onValue={(estEmail) => setV({ ...v, estEmail })}
+              problems={save.problems}
+            />
+            <Checkbox
+              name="requireTwoFactor"
+              label={t('association.requireTwoFactor')}
+              checked={v.requireTwoFactor}
+              onChecked={(requireTwoFactor) => setV({ ...v, requireTwoFactor })}
+            />
+          </Form>
+          <h2>{t('association.shiftRules')}</h2>
+          {rulesSaved && <Notice>{t('app.saved')}</Notice>}
+          <Form form={saveRules} submitLabel={t('app.save')} label={t('association.shiftRules')}>
+            <Field
+              name="signupClosesHours"
+              type="number"
+              inputMode="numeric"
+              label={t('association.signupClosesHours')}
+              value={rules.signupClosesHours}
+              onValue={rule('signupClosesHours')}
+              problems={saveRules.problems}
+            />
+            <Field
+              name="withdrawDeadlineHours"
+              type="number"
+              inputMode="numeric"
+              label={t('association.withdrawDeadlineHours')}
+              hint={t('association.withdrawDeadlineHint')}
+              value={rules.withdrawDeadlineHours}
+              onValue={rule('withdrawDeadlineHours')}
+              problems={saveRules.problems}
+            />
+            <Field
+              name="checkinGraceMinutes"
+              type="number"
+              inputMode="numeric"
+              label={t('association.checkinGraceMinutes')}
+              value={rules.checkinGraceMinutes}
+              onValue={rule('checkinGraceMinutes')}
+              problems={saveRules.problems}
+            />
+            <Field
+              name="shortShiftNoticeDays"
+              type="number"
+              inputMode="numeric"
+              label={t('association.shortShiftNoticeDays')}
+              value={rules.shortShiftNoticeDays}
+              onValue={rule('shortShiftNoticeDays')}
+              problems={saveRules.problems}
+            />
+          </Form>
+        </>
+      )}
       <h2>{t('association.vehicles')}</h2>
       <p>
         <a href="/cars">{t('nav.cars')}</a>
