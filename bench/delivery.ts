@@ -8,6 +8,7 @@
  * sends of one small mail to the same server on one kept connection
  * (bare_mails_per_s), and one connection per mail (bare_unpooled_mails_per_s).
  */
+import { observationRow } from '../test/rows.js';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import nodemailer from 'nodemailer';
@@ -20,7 +21,6 @@ import { insertRecipient } from '../src/server/features/reports/recipients.repos
 import { insertRule } from '../src/server/features/reports/routing.repository.js';
 import { routePending } from '../src/server/features/reports/routing-sweep.js';
 import { recipientCreate, ruleCreate } from '../src/shared/api/reports.js';
-import { uuidv7 } from '../src/shared/domain/ids.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
 import { freePort, freshDatabase, report, serverEnv, type Dialect } from './support.js';
 
@@ -72,30 +72,18 @@ export async function benchDelivery(dialect: Dialect): Promise<void> {
     // 400 places 500 m apart, so no item is held as a duplicate of another.
     for (let i = 0; i < MAILS / 5; i++) {
       const at = new Date(Date.now() - 3_600_000).toISOString();
-      rows.push({
-        id: uuidv7(),
-        association_id: associationId,
-        author_member_id: memberId,
-        shift_id: null,
-        vehicle_id: null,
-        category_id: graffiti,
-        urgency: 'needs_action',
-        text: 'Klotter på elskåpet vid gångvägen, cirka två meter brett',
-        lat: 59.15 + Math.floor(i / 20) * 0.005,
-        lng: 17.8 + (i % 20) * 0.009,
-        accuracy_m: 10,
-        area_id: null,
-        address: 'Storgatan 1',
-        observed_at: at,
-        handed_to_police_at: null,
-        police_reference: null,
-        call_112_at: null,
-        call_reference: null,
-        content_hash: '0'.repeat(64),
-        created_at: at,
-        updated_at: at,
-        routed_at: null,
-      });
+      rows.push(
+        observationRow({
+          association_id: associationId,
+          author_member_id: memberId,
+          category_id: graffiti,
+          text: 'Klotter på elskåpet vid gångvägen, cirka två meter brett',
+          lat: 59.15 + Math.floor(i / 20) * 0.005,
+          lng: 17.8 + (i % 20) * 0.009,
+          address: 'Storgatan 1',
+          observed_at: at,
+        }),
+      );
     }
     await ctx.db.insertInto('observations').values(rows).execute();
     await routePending(ctx);

@@ -7,6 +7,7 @@
  * clustered on the server (map_max_markers). 20 warm-up then 300 sequential
  * requests each. Baseline: the app's /healthz in the same run.
  */
+import { observationRow } from '../test/rows.js';
 import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
@@ -14,7 +15,6 @@ import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
 import { insertArea } from '../src/server/features/associations/associations.repository.js';
 import { ensureDefaultCategories, listCategories } from '../src/server/features/observations/categories.repository.js';
 import { districtPolygon, districts } from '../src/server/demo/huddinge.js';
-import { uuidv7 } from '../src/shared/domain/ids.js';
 import { urgencies } from '../src/shared/domain/categories.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
 import {
@@ -72,29 +72,19 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
       const d = Math.floor(rnd() * districts.length);
       const [, lat, lng] = districts[d]!;
       const at = new Date(now - rnd() * 365 * DAY).toISOString();
-      rows.push({
-        id: uuidv7(Date.parse(at)),
-        association_id: associationId,
-        author_member_id: memberId,
-        shift_id: null,
-        vehicle_id: null,
-        category_id: categories[Math.floor(rnd() * categories.length)]!,
-        urgency: urgencies[Math.floor(rnd() * urgencies.length)]!,
-        text: rnd() < 0.6 ? 'Klotter på elskåpet vid gångvägen' : null,
-        lat: lat + (rnd() - 0.5) * 0.012,
-        lng: lng + (rnd() - 0.5) * 0.024,
-        accuracy_m: 10,
-        area_id: areas[d]!,
-        address: null,
-        observed_at: at,
-        handed_to_police_at: null,
-        police_reference: null,
-        call_112_at: null,
-        call_reference: null,
-        content_hash: '0'.repeat(64),
-        created_at: at,
-        updated_at: at,
-      });
+      rows.push(
+        observationRow({
+          association_id: associationId,
+          author_member_id: memberId,
+          category_id: categories[Math.floor(rnd() * categories.length)]!,
+          urgency: urgencies[Math.floor(rnd() * urgencies.length)]!,
+          text: rnd() < 0.6 ? 'Klotter på elskåpet vid gångvägen' : null,
+          lat: lat + (rnd() - 0.5) * 0.012,
+          lng: lng + (rnd() - 0.5) * 0.024,
+          area_id: areas[d]!,
+          observed_at: at,
+        }),
+      );
     }
     await ctx.db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 1000)

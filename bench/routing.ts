@@ -9,6 +9,7 @@
  * per_observation_us and total_ms. Baseline: the pure routing function alone
  * over the same points (pure_per_observation_us).
  */
+import { observationRow } from '../test/rows.js';
 import { sql, type Insertable } from 'kysely';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
@@ -19,7 +20,6 @@ import { insertRecipient } from '../src/server/features/reports/recipients.repos
 import { insertRule } from '../src/server/features/reports/routing.repository.js';
 import { loadRoutingTable, routeWith } from '../src/server/features/reports/routing.service.js';
 import { recipientCreate, ruleCreate } from '../src/shared/api/reports.js';
-import { uuidv7 } from '../src/shared/domain/ids.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
 import { freePort, freshDatabase, report, serverEnv, type Dialect } from './support.js';
 
@@ -90,30 +90,18 @@ export async function benchRouting(dialect: Dialect): Promise<void> {
     const rows: Insertable<ObservationTable>[] = [];
     for (let i = 0; i < OBSERVATIONS; i++) {
       const at = new Date(Date.now() - rnd() * 30 * 86_400_000).toISOString();
-      rows.push({
-        id: uuidv7(Date.parse(at)),
-        association_id: associationId,
-        author_member_id: memberId,
-        shift_id: null,
-        vehicle_id: null,
-        category_id: categories[Math.floor(rnd() * categories.length)]!,
-        urgency: rnd() < 0.9 ? 'needs_action' : 'note',
-        text: 'Klotter på elskåpet vid gångvägen',
-        lat: SOUTH + rnd() * ROWS * CELL_LAT,
-        lng: WEST + rnd() * COLUMNS * CELL_LNG,
-        accuracy_m: 10,
-        area_id: null,
-        address: null,
-        observed_at: at,
-        handed_to_police_at: null,
-        police_reference: null,
-        call_112_at: null,
-        call_reference: null,
-        content_hash: '0'.repeat(64),
-        created_at: at,
-        updated_at: at,
-        routed_at: null,
-      });
+      rows.push(
+        observationRow({
+          association_id: associationId,
+          author_member_id: memberId,
+          category_id: categories[Math.floor(rnd() * categories.length)]!,
+          urgency: rnd() < 0.9 ? 'needs_action' : 'note',
+          text: 'Klotter på elskåpet vid gångvägen',
+          lat: SOUTH + rnd() * ROWS * CELL_LAT,
+          lng: WEST + rnd() * COLUMNS * CELL_LNG,
+          observed_at: at,
+        }),
+      );
     }
     await ctx.db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 1000)

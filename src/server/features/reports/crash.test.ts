@@ -5,6 +5,7 @@
  * working SMTP server, it sends that mail: once, and the item is sent. The item
  * and its mail were written in one transaction, so there is nothing to lose.
  */
+import { observationRow } from '../../../../test/rows.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -66,30 +67,18 @@ beforeAll(async () => {
   // A new observation, not routed yet: the server's job worker will make its item and mail.
   await ctx.db
     .insertInto('observations')
-    .values({
-      id: observationId,
-      association_id: associationId,
-      author_member_id: memberId,
-      shift_id: null,
-      vehicle_id: null,
-      category_id: graffiti,
-      urgency: 'needs_action',
-      text: 'Klotter på elskåpet',
-      lat: 59.2366,
-      lng: 17.9818,
-      accuracy_m: 10,
-      area_id: null,
-      address: null,
-      observed_at: now,
-      handed_to_police_at: null,
-      police_reference: null,
-      call_112_at: null,
-      call_reference: null,
-      content_hash: '0'.repeat(64),
-      created_at: now,
-      updated_at: now,
-      routed_at: null,
-    })
+    .values(
+      observationRow({
+        id: observationId,
+        association_id: associationId,
+        author_member_id: memberId,
+        category_id: graffiti,
+        text: 'Klotter på elskåpet',
+        lat: 59.2366,
+        lng: 17.9818,
+        observed_at: now,
+      }),
+    )
     .execute();
   // An SMTP server that takes the connection and never says a word.
   silent = createServer((socket) => void sockets.push(socket));
