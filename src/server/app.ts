@@ -15,6 +15,7 @@ import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { registerOpen311Routes } from './features/open311/open311.routes.js';
 import { registerPoliceEventRoutes } from './features/police-events/police-events.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
+import { registerInsightRoutes } from './features/insights/insights.routes.js';
 import { estTasks } from './features/exports/est-weekly.js';
 import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerAnswerRoutes(app, ctx);
   registerOpen311Routes(app, ctx);
   registerPoliceEventRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 

@@ -32,6 +32,7 @@ import { Categories } from './screens/observations/Categories.js';
 import { Items } from './screens/items/Items.js';
 import { ItemDetail } from './screens/items/ItemDetail.js';
 import { Routing } from './screens/routing/Routing.js';
+import { Dashboard } from './screens/insights/Dashboard.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -70,6 +71,7 @@ const Protected = {
   Items: signedIn(Items),
   ItemDetail: signedIn(ItemDetail),
   Routing: signedIn(Routing),
+  Dashboard: signedIn(Dashboard),
 };
 
 export function App() {
@@ -115,6 +117,7 @@ export function App() {
           <Route path="/items" component={Protected.Items} />
           <Route path="/items/:id" component={Protected.ItemDetail} />
           <Route path="/routing" component={Protected.Routing} />
+          <Route path="/dashboard" component={Protected.Dashboard} />
           <Route default component={Protected.Home} />
         </Router>
       )}

@@ -12,6 +12,7 @@ import './styles.css';
 import './styles-shifts.css';
 import './styles-observations.css';
 import './styles-items.css';
+import './styles-insights.css';
 
 applyTextSize((localStorage.getItem('grannstod.textSize') as TextSize | null) ?? 'normal');
 setLanguage(language.value);

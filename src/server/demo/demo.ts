@@ -9,7 +9,9 @@ import { seedAssociation, seedMember } from './seed.js';
 import { addShiftHistory } from './shift-history.js';
 import { addObservationHistory } from './observation-history.js';
 import { addDemoRecipients } from './recipients.js';
+import { addItemHistory } from './item-history.js';
 import type { Actor } from '../platform/policies.js';
+import type { PartnerKind } from '../../shared/domain/roles.js';
 import { cars, demoMembers, districtPolygon, districts, partners } from './huddinge.js';
 
 export const DEMO_PASSWORD = 'grannstod-demo-2026';
@@ -44,12 +46,15 @@ export async function fillDemo(ctx: AppContext): Promise<DemoSignIn[]> {
   };
   await addShiftHistory(ctx, associationId, admin);
   await addObservationHistory(ctx, associationId);
-  await addDemoRecipients(ctx, associationId);
+  const partnerIds: Partial<Record<PartnerKind, string>> = {};
   for (const p of partners) {
     const orgId = await insertPartnerOrganisation(ctx.db, associationId, { name: p.name, kind: p.kind, now });
+    partnerIds[p.kind] = orgId;
     await seedMember(ctx, associationId, { name: p.person, email: p.email, password: DEMO_PASSWORD, roles: [], kind: 'partner', partnerOrganisationId: orgId });
     signIns.push({ role: `partner (${p.kind})`, name: p.person, email: p.email });
   }
+  await addDemoRecipients(ctx, associationId, partnerIds);
+  await addItemHistory(ctx, associationId);
   const shown: [string, string][] = [
     ['admin', 'admin@demo.grannstod.se'],
     ['coordinator', 'samordnare@demo.grannstod.se'],

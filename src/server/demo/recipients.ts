@@ -11,6 +11,7 @@ import { insertRecipient } from '../features/reports/recipients.repository.js';
 import { insertRule } from '../features/reports/routing.repository.js';
 import { ensureDefaultCategories } from '../features/observations/categories.repository.js';
 import type { RecipientCreate } from '../../shared/api/reports.js';
+import type { PartnerKind } from '../../shared/domain/roles.js';
 
 const base = {
   language: 'sv' as const,
@@ -75,10 +76,16 @@ const routes: Record<string, string[]> = {
   'environment-risk': ['kommunen'],
 };
 
-export async function addDemoRecipients(ctx: AppContext, associationId: string): Promise<void> {
+/** The recipients that are a partner organisation's: its partner accounts follow the items sent to them. */
+const partnerOf: Record<string, PartnerKind> = { polisen: 'police', kommunen: 'municipality', brand: 'fire_service' };
+
+export async function addDemoRecipients(ctx: AppContext, associationId: string, partnerIds: Partial<Record<PartnerKind, string>>): Promise<void> {
   const now = nowIso();
   const ids: Record<string, string> = {};
-  for (const [key, r] of Object.entries(recipients)) ids[key] = await insertRecipient(ctx.db, associationId, r, now);
+  for (const [key, r] of Object.entries(recipients)) {
+    const kind = partnerOf[key];
+    ids[key] = await insertRecipient(ctx.db, associationId, { ...r, partnerOrganisationId: (kind && partnerIds[kind]) ?? null }, now);
+  }
   await ensureDefaultCategories(ctx.db, associationId, now);
   const categories = await ctx.db.selectFrom('observation_categories').select(['id', 'code']).where('association_id', '=', associationId).execute();
   for (const c of categories) {

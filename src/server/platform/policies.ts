@@ -47,7 +47,8 @@ export const policies = {
   'drivinglog.read': isMember,
   'hours.readAll': staff,
   'calendar.manage': isMember,
-  'category.list': isMember,
+  /** The taxonomy is the association's, not anyone's: partners filter the map by it. */
+  'category.list': (_actor: Actor) => true,
   'category.manage': staff,
   'observation.create': isMember,
   'observation.listAll': staff,
@@ -63,6 +64,17 @@ export const policies = {
   'item.manage': staff,
   /** A volunteer follows the items made of their own observations. */
   'item.followOwn': isMember,
+  /** A partner follows the items addressed to their organisation. */
+  'item.followAddressed': (actor: Actor) => actor.kind === 'partner' && actor.partnerOrganisationId !== null,
+  /** Counts and sums only: everyone in the association, partners too. */
+  'insights.read': (_actor: Actor) => true,
+  /** The map of observations; partners see positions and counts, never who or what was written. */
+  'map.read': (_actor: Actor) => true,
+  /** Where the cars went, as a coarse grid of how many shifts passed: staff and partners (a single route is personal data). */
+  'coverage.read': (actor: Actor) => staff(actor) || actor.kind === 'partner',
+  'iop.read': (actor: Actor) => staff(actor) || actor.kind === 'partner',
+  /** The board writes the IOP report's text. */
+  'iop.write': admin,
   'audit.read': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;

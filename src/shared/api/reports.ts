@@ -1,7 +1,7 @@
 /** API schemas of recipients, routing rules and action items. */
 import { z } from 'zod';
 import { answerStates, channels, deliveries, eventKinds, itemStates, recipientKinds } from '../domain/action-items.js';
-import { email, id, language, personName, phone } from './common.js';
+import { email, id, isoDate, language, personName, phone } from './common.js';
 
 const name = z.string().trim().min(1).max(200);
 const reference = z.string().trim().min(1).max(100);
@@ -152,6 +152,18 @@ export const itemDetail = itemSummary.extend({
   recheckDueAt: z.string().nullable(),
   recheckedAt: z.string().nullable(),
   recheckResult: z.enum(['gone', 'still_there']).nullable(),
+  /** What the recipient was sent: when, where and the crew's words, never who. */
+  reported: z.array(
+    z.object({
+      observationId: z.string().nullable(),
+      observedAt: z.string(),
+      address: z.string().nullable(),
+      areaName: z.string().nullable(),
+      lat: z.number(),
+      lng: z.number(),
+      text: z.string().nullable(),
+    }),
+  ),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;
 
@@ -159,6 +171,11 @@ export const itemListQuery = z.strictObject({
   state: z.enum([...itemStates, 'open', 'overdue', 'failed', 'todo']).optional(),
   recipientId: id.optional(),
   observationId: id.optional(),
+  /** Sent in this period (local dates, both included). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Made of an observation in this area. */
+  areaId: id.optional(),
 });
 
 /** A coordinator records the recipient's answer (by phone, say), or what was done on the manual channel. */

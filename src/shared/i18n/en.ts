@@ -4,11 +4,13 @@ import type { MessageKey } from './sv.js';
 import { enShifts } from './shifts.en.js';
 import { enObservations } from './observations.en.js';
 import { enReports } from './reports.en.js';
+import { enInsights } from './insights.en.js';
 
 export const en: Record<MessageKey, string> = {
   ...enShifts,
   ...enObservations,
   ...enReports,
+  ...enInsights,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

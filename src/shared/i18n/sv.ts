@@ -2,11 +2,13 @@
 import { svShifts } from './shifts.sv.js';
 import { svObservations } from './observations.sv.js';
 import { svReports } from './reports.sv.js';
+import { svInsights } from './insights.sv.js';
 
 export const sv = {
   ...svShifts,
   ...svObservations,
   ...svReports,
+  ...svInsights,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

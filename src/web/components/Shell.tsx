@@ -13,6 +13,7 @@ import type { MessageKey } from '../../shared/i18n/translate.js';
 interface NavItem {
   href: string;
   label: MessageKey;
+  /** Shown to those with any of these permissions ('a|b'). */
   permission?: string;
 }
 
@@ -21,7 +22,9 @@ export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home' },
   { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
   { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
-  { href: '/items', label: 'nav.items', permission: 'item.list' },
+  { href: '/dashboard', label: 'nav.dashboard', permission: 'insights.read' },
+  { href: '/observations/map', label: 'map.title', permission: 'map.read' },
+  { href: '/items', label: 'nav.items', permission: 'item.list|item.followAddressed' },
   { href: '/routing', label: 'nav.routing', permission: 'routing.read' },
   { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
   { href: '/board', label: 'nav.board', permission: 'shift.manage' },
@@ -38,7 +41,7 @@ export const navItems: NavItem[] = [
 ];
 
 export function visibleNavItems(): NavItem[] {
-  return navItems.filter((i) => !i.permission || can(i.permission));
+  return navItems.filter((i) => !i.permission || i.permission.split('|').some(can));
 }
 
 /** Names the page in the browser tab and, after a change of screen, moves focus to it for screen readers. */

@@ -8,6 +8,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Area } from '../../shared/api/associations.js';
 import type { MapResult, MapSettings } from '../../shared/api/observations.js';
+import type { Grid } from '../../shared/api/insights.js';
 
 export interface MapHandle {
   map: L.Map;
@@ -16,6 +17,10 @@ export interface MapHandle {
   showRoute(lines: [number, number][][]): void;
   /** Polisen's events: one square per position given (the municipality's centre), with how many; none to clear. */
   showPoliceEvents(points: { lat: number; lng: number; count: number; label: string }[]): void;
+  /** A grid of counts as shaded squares (the heat of observations, or the routes' coverage); null to clear. */
+  showGrid(kind: 'heat' | 'coverage', grid: Grid | null): void;
+  /** Asks onView again for the current view (after the filters changed). */
+  refresh(): void;
   destroy(): void;
 }
 
@@ -34,6 +39,8 @@ export function createMap(
     { style: { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }, onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties.name)) },
   ).addTo(map);
   if (areas.length > 0) map.fitBounds(areaLayer.getBounds(), { padding: [10, 10] });
+  // Grids lie under the markers: coverage lowest, the heat above it.
+  const grids = { coverage: L.layerGroup().addTo(map), heat: L.layerGroup().addTo(map) };
   const markers = L.layerGroup().addTo(map);
   const police = L.layerGroup().addTo(map);
   // The map's size is known late (its stylesheet arrives with this module) and changes with the text size and
@@ -56,12 +63,15 @@ export function createMap(
     showMarkers(result, linkLabel) {
       markers.clearLayers();
       for (const m of result.markers) {
-        if (m.count === 1 && m.id) {
+        if (m.count === 1) {
           const dot = L.circleMarker([m.lat, m.lng], { radius: 9, color: '#fff', weight: 2, fillColor: '#a1161b', fillOpacity: 1 });
-          const link = document.createElement('a');
-          link.href = `/observations/${m.id}`;
-          link.textContent = linkLabel;
-          dot.bindPopup(link);
+          // Without an id (a partner's map) the dot only shows where.
+          if (m.id) {
+            const link = document.createElement('a');
+            link.href = `/observations/${m.id}`;
+            link.textContent = linkLabel;
+            dot.bindPopup(link);
+          }
           markers.addLayer(dot);
         } else {
           const icon = L.divIcon({ className: 'cluster', html: `<span>${m.count}</span>`, iconSize: [44, 44] });
@@ -83,6 +93,26 @@ export function createMap(
         police.addLayer(L.marker([p.lat, p.lng], { icon, keyboard: false, title: p.label }).bindTooltip(p.label));
       }
     },
+    showGrid(kind, grid) {
+      const layer = grids[kind];
+      layer.clearLayers();
+      if (!grid) return;
+      const [west, south, east, north] = grid.bbox as [number, number, number, number];
+      const w = (east - west) / grid.columns;
+      const h = (north - south) / grid.rows;
+      const max = Math.max(1, ...grid.cells.map((c) => c.count));
+      const color = kind === 'heat' ? '#b3001b' : '#0b4f8a';
+      for (const c of grid.cells) {
+        const bounds: L.LatLngBoundsExpression = [
+          [south + c.y * h, west + c.x * w],
+          [south + (c.y + 1) * h, west + (c.x + 1) * w],
+        ];
+        // Never fully opaque: the streets under a square stay readable.
+        const opacity = 0.15 + 0.55 * (c.count / max);
+        layer.addLayer(L.rectangle(bounds, { stroke: kind === 'coverage', color, weight: 1, fillColor: color, fillOpacity: opacity, interactive: false }));
+      }
+    },
+    refresh: report,
     destroy: () => {
       resize.disconnect();
       map.remove();

@@ -229,7 +229,14 @@ export async function cellsInView(
     // By the output names: PostgreSQL would see the same expression with new parameters as a different one.
     .groupBy([sql.ref('x'), sql.ref('y')])
     .execute();
-  return cells.map((c) => ({ lat: Number(c.lat), lng: Number(c.lng), count: Number(c.n), id: Number(c.n) === 1 ? c.id : null }));
+  return cells.map((c) => ({
+    x: Number(c.x),
+    y: Number(c.y),
+    lat: Number(c.lat),
+    lng: Number(c.lng),
+    count: Number(c.n),
+    id: Number(c.n) === 1 ? c.id : null,
+  }));
 }
 
 /** Every observation in the viewport as its own marker (when there are few). */

@@ -307,13 +307,9 @@ const MAP_COLUMNS = 16;
 const MAP_ROWS = 12;
 const MAP_POINTS = 300;
 
-/**
- * The observations in a map viewport: each one when there are few, otherwise
- * clustered on the server by a grid over the viewport, so any zoom on any
- * number of observations answers with at most a few hundred markers.
- */
-export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery): Promise<MapResult> {
-  authorize(actor, 'observation.create');
+/** The viewport and filter of a map query; partners and staff see every observation, a volunteer their own. */
+export async function mapFilter(ctx: AppContext, actor: Actor, q: MapQuery) {
+  authorize(actor, 'map.read');
   const [west, south, east, north] = q.bbox;
   const viewport = { west, south, east, north };
   const filter = {
@@ -321,12 +317,27 @@ export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery
     toIso: q.to ? zonedInstant(addDays(q.to, 1), '00:00').toISOString() : undefined,
     categoryIds: q.categoryId ? await withSubcategories(ctx, actor.associationId, q.categoryId) : undefined,
     urgency: q.urgency,
-    visibleTo: can(actor, 'observation.listAll') ? undefined : actor.memberId,
+    visibleTo: actor.kind === 'partner' || can(actor, 'observation.listAll') ? undefined : actor.memberId,
   };
+  return { viewport, filter };
+}
+
+/**
+ * The observations in a map viewport: each one when there are few, otherwise
+ * clustered on the server by a grid over the viewport, so any zoom on any
+ * number of observations answers with at most a few hundred markers.
+ */
+export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery): Promise<MapResult> {
+  const { viewport, filter } = await mapFilter(ctx, actor, q);
   const cells = await repo.cellsInView(ctx.db, ctx.dialect, actor.associationId, filter, viewport, MAP_COLUMNS, MAP_ROWS);
   const total = cells.reduce((sum, c) => sum + c.count, 0);
-  if (total <= MAP_POINTS) return { total, clustered: false, markers: await repo.pointsInView(ctx.db, actor.associationId, filter, viewport, MAP_POINTS) };
-  return { total, clustered: true, markers: cells };
+  // A partner sees where things were seen, all of them, but cannot open one: no ids, so no text or author.
+  const hideIds = actor.kind === 'partner';
+  const markers =
+    total <= MAP_POINTS
+      ? await repo.pointsInView(ctx.db, actor.associationId, filter, viewport, MAP_POINTS)
+      : cells.map(({ lat, lng, count, id }) => ({ lat, lng, count, id }));
+  return { total, clustered: total > MAP_POINTS, markers: hideIds ? markers.map((m) => ({ ...m, id: null })) : markers };
 }
 
 /** What happened to an observation (made, changed, photos added): for those who may see it. */

@@ -1,4 +1,4 @@
-/** The role wall for every observation route: volunteers capture and read their own, coordinators manage the taxonomy, partners reach none of it here. */
+/** The role wall for every observation route: volunteers capture and read their own, coordinators manage the taxonomy, partners see the taxonomy and the map, and reach none of the rest. */
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type TestApp, type TestAssociation, type TestMember, withTestAssociation } from '../../../../test/app.js';
@@ -47,7 +47,8 @@ const send = (m: TestMember, c: (typeof cases)[number]) =>
   });
 
 const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body?: () => object; type?: string; volunteer: boolean; partner?: boolean }[] = [
-  { method: 'GET', url: () => '/api/observation-categories', volunteer: true },
+  // The taxonomy is no one's personal data: partners filter the map by it.
+  { method: 'GET', url: () => '/api/observation-categories', volunteer: true, partner: true },
   { method: 'POST', url: () => '/api/observation-categories', body: () => ({ labelSv: 'Ny', labelEn: 'New' }), volunteer: false },
   { method: 'PATCH', url: () => `/api/observation-categories/${ids.category}`, body: () => ({ sortOrder: 5 }), volunteer: false },
   {
@@ -61,7 +62,8 @@ const cases: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; url: () => string; body
   { method: 'GET', url: () => '/api/map-settings', volunteer: true, partner: true },
   { method: 'GET', url: () => '/api/geocode/reverse?lat=59.2&lng=17.9', volunteer: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}/history`, volunteer: true },
-  { method: 'GET', url: () => '/api/observations/map?bbox=17,59,19,60', volunteer: true },
+  // Partners see the map, with no way into an observation (see partner-wall.test.ts).
+  { method: 'GET', url: () => '/api/observations/map?bbox=17,59,19,60', volunteer: true, partner: true },
   { method: 'GET', url: () => `/api/observations/${ids.observation}`, volunteer: true },
   { method: 'PATCH', url: () => `/api/observations/${ids.observation}`, body: () => ({ urgency: 'needs_action' }), volunteer: true },
   { method: 'POST', url: () => `/api/observations/${ids.observation}/photos`, body: () => photo, type: 'image/png', volunteer: true },

@@ -10,6 +10,7 @@ export type ItemRow = Selectable<ActionItemTable> & {
   recipient_name: string;
   channel: string;
   manual_instructions: string | null;
+  partner_organisation_id: string | null;
   label_sv: string;
   label_en: string;
   icon: string;
@@ -25,6 +26,7 @@ const itemsWithNames = (db: Executor, associationId: string) =>
       'recipients.name as recipient_name',
       'recipients.channel',
       'recipients.manual_instructions',
+      'recipients.partner_organisation_id',
       'observation_categories.label_sv',
       'observation_categories.label_en',
       'observation_categories.icon',
@@ -40,6 +42,13 @@ export interface ItemFilter {
   failed?: boolean;
   /** Observations by this member only (a volunteer following their own). */
   authorMemberId?: string;
+  /** Sent in [sentFrom, sentTo): the items behind a dashboard figure. */
+  sentFrom?: string;
+  sentTo?: string;
+  /** Made of an observation in this area. */
+  areaId?: string;
+  /** Addressed to a recipient of this partner organisation (a partner following theirs). */
+  partnerOrganisationId?: string;
   limit: number;
 }
 
@@ -49,7 +58,10 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
   if (f.recipientId) q = q.where('action_items.recipient_id', '=', f.recipientId);
   if (f.overdueAt) q = q.where('action_items.state', '=', 'sent').where('action_items.answered_at', 'is', null).where('action_items.due_at', '<', f.overdueAt);
   if (f.failed) q = q.where('action_items.delivery_error', 'is not', null);
-  if (f.observationId || f.authorMemberId) {
+  if (f.sentFrom) q = q.where('action_items.sent_at', '>=', f.sentFrom);
+  if (f.sentTo) q = q.where('action_items.sent_at', '<', f.sentTo);
+  if (f.partnerOrganisationId) q = q.where('recipients.partner_organisation_id', '=', f.partnerOrganisationId);
+  if (f.observationId || f.authorMemberId || f.areaId) {
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -58,7 +70,8 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
           .select(sql`1`.as('one'))
           .whereRef('action_item_observations.item_id', '=', 'action_items.id')
           .$if(f.observationId !== undefined, (s) => s.where('action_item_observations.observation_id', '=', f.observationId!))
-          .$if(f.authorMemberId !== undefined, (s) => s.where('observations.author_member_id', '=', f.authorMemberId!)),
+          .$if(f.authorMemberId !== undefined, (s) => s.where('observations.author_member_id', '=', f.authorMemberId!))
+          .$if(f.areaId !== undefined, (s) => s.where('observations.area_id', '=', f.areaId!)),
       ),
     );
   }

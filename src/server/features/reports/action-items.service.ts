@@ -18,6 +18,7 @@ import { findRecipientRow } from './recipients.repository.js';
 import { nearbyOpen, openStates } from './routing-sweep.js';
 import { applyAnswer } from './answers.js';
 import { isAuthorOfItem } from './follow-up.repository.js';
+import { periodOf } from '../insights/period.js';
 import { queueItem, OPEN311_SUBMIT } from './delivery.js';
 
 /** An item's entry in the audit log, in the caller's transaction. */
@@ -65,10 +66,13 @@ export async function summaries(ctx: AppContext, rows: repo.ItemRow[], language:
 // ---- Reading ----
 
 export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof itemListQuery>): Promise<ItemSummary[]> {
-  // A volunteer sees the items of their own observations; staff see all.
-  const own = !can(actor, 'item.list');
-  authorize(actor, own ? 'item.followOwn' : 'item.list');
+  // Staff see all; a partner the items addressed to their organisation; a volunteer those of their own observations.
+  const addressed = can(actor, 'item.followAddressed');
+  const own = !can(actor, 'item.list') && !addressed;
+  if (!addressed) authorize(actor, own ? 'item.followOwn' : 'item.list');
   const now = ctx.clock.now().toISOString();
+  if (Boolean(q.from) !== Boolean(q.to)) throw new AppError('validation', [{ field: q.from ? 'to' : 'from', message: 'error.field.required' }]);
+  const period = q.from && q.to ? periodOf(q.from, q.to) : undefined;
   const states =
     q.state === 'open'
       ? openStates
@@ -84,6 +88,10 @@ export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof
     overdueAt: q.state === 'overdue' ? now : undefined,
     failed: q.state === 'failed',
     authorMemberId: own ? actor.memberId : undefined,
+    partnerOrganisationId: addressed ? actor.partnerOrganisationId! : undefined,
+    sentFrom: period?.fromIso,
+    sentTo: period?.toIso,
+    areaId: q.areaId,
     limit: 500,
   });
   // The coordinator's to-do list: held items, manual deliveries to make, failed deliveries and unanswered reminders.
@@ -101,7 +109,9 @@ export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof
 async function loadItem(ctx: AppContext, actor: Actor, id: string): Promise<repo.ItemRow> {
   const row = await repo.findItem(ctx.db, actor.associationId, id);
   if (!row) throw notFound();
-  if (!can(actor, 'item.list')) {
+  if (can(actor, 'item.followAddressed')) {
+    if (row.partner_organisation_id !== actor.partnerOrganisationId) throw notFound();
+  } else if (!can(actor, 'item.list')) {
     authorize(actor, 'item.followOwn');
     if (!(await isAuthorOfItem(ctx.db, actor.associationId, id, actor.memberId))) throw notFound();
   }
@@ -112,13 +122,24 @@ export async function getItem(ctx: AppContext, actor: Actor, id: string): Promis
   const row = await loadItem(ctx, actor, id);
   const [summary] = await summaries(ctx, [row], actor.language);
   const staff = can(actor, 'item.list');
-  const events = await repo.eventsOf(ctx.db, actor.associationId, id);
+  const [events, reported] = await Promise.all([repo.eventsOf(ctx.db, actor.associationId, id), repo.observationsOfItems(ctx.db, actor.associationId, [id])]);
   return {
     ...summary!,
-    manualInstructions: row.channel === 'manual' ? row.manual_instructions : null,
+    // The association's own notes (names, numbers to call): for its staff.
+    manualInstructions: row.channel === 'manual' && staff ? row.manual_instructions : null,
     recheckDueAt: row.recheck_due_at,
     recheckedAt: row.rechecked_at,
     recheckResult: row.recheck_result as ItemDetail['recheckResult'],
+    // A partner's view of what was sent has no way into the observation itself.
+    reported: reported.map((o) => ({
+      observationId: actor.kind === 'partner' ? null : o.id,
+      observedAt: o.observed_at,
+      address: o.address,
+      areaName: o.area_name,
+      lat: o.lat,
+      lng: o.lng,
+      text: o.text,
+    })),
     events: events.map((e) => ({
       id: e.id,
       at: e.at,

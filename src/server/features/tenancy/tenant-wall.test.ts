@@ -175,6 +175,35 @@ const cases: Case[] = [
     expectStatus: 200,
     mustNotContain: () => [bIds.recipient!, 'B-kommunen'],
   },
+  {
+    method: 'GET',
+    route: '/api/insights/dashboard',
+    url: () => '/api/insights/dashboard?from=2020-01-01&to=2029-12-31',
+    expectStatus: 200,
+    mustNotContain: () => [bIds.recipient!, 'B-kommunen', bIds.category!, bIds.area!],
+  },
+  // B's area is no area of A's: refused as a bad field, not counted.
+  {
+    method: 'GET',
+    route: '/api/insights/dashboard',
+    url: () => `/api/insights/dashboard?from=2020-01-01&to=2029-12-31&areaId=${bIds.area}`,
+    expectStatus: 400,
+  },
+  // A's one observation is where B's are: the cell counts A's alone.
+  {
+    method: 'GET',
+    route: '/api/insights/heat',
+    url: () => '/api/insights/heat?bbox=17,59,19,60',
+    expectStatus: 200,
+    mustNotContain: () => ['"count":2', '"count":3'],
+  },
+  {
+    method: 'GET',
+    route: '/api/insights/coverage',
+    url: () => '/api/insights/coverage?bbox=17,59,19,60',
+    expectStatus: 200,
+    mustNotContain: () => ['"count":'],
+  },
   // Polisen's events are public and per municipality, not per association: nothing of B's is in them.
   { method: 'GET', route: '/api/police-events', url: () => '/api/police-events', expectStatus: 200, mustNotContain: () => [b.associationId] },
   { method: 'GET', route: '/api/open311-keys', url: () => '/api/open311-keys', expectStatus: 200, mustNotContain: () => [bIds.open311Key!, 'B-systemet'] },

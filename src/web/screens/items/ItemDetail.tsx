@@ -95,13 +95,21 @@ export function ItemDetail({ id }: { id: string }) {
               </div>
             )}
           </dl>
-          <p>
-            {item.observationIds.map((o, n) => (
-              <a key={o} class="button-link" href={`/observations/${o}`}>
-                {t('items.observation', { n: n + 1 })}
-              </a>
+          <h2>{t('items.reported')}</h2>
+          <ul class="cards">
+            {item.reported.map((o, n) => (
+              <li key={o.observationId ?? n} class="card">
+                <p class="card-title">{formatDateTime(o.observedAt)}</p>
+                <p>{[o.address, o.areaName, `${o.lat.toFixed(5)}, ${o.lng.toFixed(5)}`].filter(Boolean).join(' · ')}</p>
+                {o.text && <p>{o.text}</p>}
+                {o.observationId && can('observation.create') && (
+                  <a class="button-link" href={`/observations/${o.observationId}`}>
+                    {t('items.observation', { n: n + 1 })}
+                  </a>
+                )}
+              </li>
             ))}
-          </p>
+          </ul>
           {staff && item.state === 'new' && (
             <button type="button" class="primary" onClick={() => act('send')}>
               {t('items.sendHeld')}

@@ -21,6 +21,10 @@ export interface ObservationFilters {
 }
 export const noFilters: ObservationFilters = { from: '', to: '', categoryId: '', urgency: '', status: '', areaId: '', vehicleId: '', memberId: '' };
 
+/** Filters named in a link's query string; anything else in it is ignored. */
+export const filtersFrom = (query: Record<string, string>): ObservationFilters =>
+  Object.fromEntries(Object.entries(noFilters).map(([k, empty]) => [k, query[k] ?? empty])) as unknown as ObservationFilters;
+
 /** The query string of the filters that are set. */
 export const filterQuery = (f: ObservationFilters) =>
   Object.entries(f)

@@ -1,5 +1,6 @@
 /** Observations: the member's own and their shifts' (coordinators: all), newest first, with what still waits on the phone. */
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { Shell } from '../../components/Shell.js';
 import { ExportLinks } from '../../components/ExportLinks.js';
 import { can } from '../../session.js';
@@ -8,7 +9,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
 import { get } from '../../api.js';
 import type { Observation } from '../../../shared/api/observations.js';
-import { Filters, filterQuery, noFilters, type ObservationFilters } from './Filters.js';
+import { Filters, filterQuery, filtersFrom, type ObservationFilters } from './Filters.js';
 import { ObservationCard } from './ObservationCard.js';
 
 interface Page {
@@ -17,7 +18,9 @@ interface Page {
 }
 
 export function Observations() {
-  const [filters, setFilters] = useState<ObservationFilters>(noFilters);
+  // A link (from the dashboard) may bring filters along.
+  const { query: linked } = useLocation();
+  const [filters, setFilters] = useState<ObservationFilters>(filtersFrom(linked));
   const query = filterQuery(filters);
   const first = useLoad<Page>(`/api/observations?limit=50${query}`);
   const [more, setMore] = useState<Observation[]>([]);

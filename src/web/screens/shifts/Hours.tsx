@@ -1,5 +1,6 @@
 /** Volunteer hours, km per car and month, and shifts run against planned; the own figures, or everyone's for coordinators. */
 import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { Field } from '../../components/Field.js';
 import { Alert } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
@@ -10,8 +11,9 @@ import type { Hours as HoursData } from '../../../shared/api/driving-log.js';
 
 export function Hours() {
   const year = today().slice(0, 4);
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(today());
+  const { query } = useLocation();
+  const [from, setFrom] = useState(query.from ?? `${year}-01-01`);
+  const [to, setTo] = useState(query.to ?? today());
   const { data, error } = useLoad<HoursData>(from && to ? `/api/hours?from=${from}&to=${to}` : null);
   return (
     <Shell title={t('hours.title')}>

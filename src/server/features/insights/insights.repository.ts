@@ -1,0 +1,100 @@
+/**
+ * The SQL of the follow-up. Every query is one association's, over a span of
+ * UTC instants that covers the period and the one before it, and groups in
+ * the database where the rows could be many (observations); what is left is
+ * small enough to sort into periods, local weekdays and hours in the service.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface Span {
+  fromIso: string;
+  toIso: string;
+  areaId?: string;
+}
+
+export function shiftsIn(db: Executor, associationId: string, s: Span) {
+  return db
+    .selectFrom('shifts')
+    .select(['id', 'starts_at', 'status', 'crew_min', 'checked_in_at', 'checked_out_at', 'odometer_start_km', 'odometer_end_km'])
+    .where('association_id', '=', associationId)
+    .where('starts_at', '>=', s.fromIso)
+    .where('starts_at', '<', s.toIso)
+    .$if(s.areaId !== undefined, (q) => q.where('area_id', '=', s.areaId!))
+    .execute();
+}
+
+/** The crew seats of those shifts: roles for staffing, presence for hours. */
+export function crewIn(db: Executor, associationId: string, s: Span) {
+  return db
+    .selectFrom('shift_crew')
+    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
+    .select(['shift_crew.shift_id', 'shift_crew.as_driver', 'shift_crew.as_leader', 'shift_crew.present'])
+    .where('shift_crew.association_id', '=', associationId)
+    .where('shift_crew.place', '=', 'crew')
+    .where('shifts.starts_at', '>=', s.fromIso)
+    .where('shifts.starts_at', '<', s.toIso)
+    .$if(s.areaId !== undefined, (q) => q.where('shifts.area_id', '=', s.areaId!))
+    .execute();
+}
+
+/** Observations counted per category, area and UTC hour ('YYYY-MM-DDTHH'). */
+export async function observationCounts(db: Executor, associationId: string, s: Span) {
+  const hour = sql<string>`substr(observations.observed_at, 1, 13)`;
+  const rows = await db
+    .selectFrom('observations')
+    .select((eb) => ['category_id', 'area_id', hour.as('hour'), eb.fn.countAll<string | number>().as('n')])
+    .where('association_id', '=', associationId)
+    .where('observed_at', '>=', s.fromIso)
+    .where('observed_at', '<', s.toIso)
+    .$if(s.areaId !== undefined, (q) => q.where('area_id', '=', s.areaId!))
+    .groupBy(['category_id', 'area_id', sql.ref('hour')])
+    .execute();
+  return rows.map((r) => ({ categoryId: r.category_id, areaId: r.area_id, hour: r.hour, count: Number(r.n) }));
+}
+
+/** Items sent in the span (in the area: made of an observation there). */
+export function itemsSentIn(db: Executor, associationId: string, s: Span) {
+  return db
+    .selectFrom('action_items')
+    .select(['recipient_id', 'state', 'sent_at', 'closed_at', 'answered_at', 'due_at'])
+    .where('association_id', '=', associationId)
+    .where('sent_at', '>=', s.fromIso)
+    .where('sent_at', '<', s.toIso)
+    .$if(s.areaId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('action_item_observations')
+            .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
+            .select(sql`1`.as('one'))
+            .whereRef('action_item_observations.item_id', '=', 'action_items.id')
+            .where('observations.area_id', '=', s.areaId!),
+        ),
+      ),
+    )
+    .execute() as Promise<
+    { recipient_id: string; state: string; sent_at: string; closed_at: string | null; answered_at: string | null; due_at: string | null }[]
+  >;
+}
+
+export function namesOf(db: Executor, associationId: string) {
+  return Promise.all([
+    db.selectFrom('observation_categories').select(['id', 'label_sv', 'label_en', 'icon', 'sort_order']).where('association_id', '=', associationId).execute(),
+    db.selectFrom('areas').select(['id', 'name']).where('association_id', '=', associationId).execute(),
+    db.selectFrom('recipients').select(['id', 'name']).where('association_id', '=', associationId).execute(),
+  ]);
+}
+
+/** The recorded route segments of shifts that started in the span. */
+export function tracksIn(db: Executor, associationId: string, s: Span) {
+  return db
+    .selectFrom('track_segments')
+    .select(['shift_id', 'polyline'])
+    .where('association_id', '=', associationId)
+    .where('started_at', '>=', s.fromIso)
+    .where('started_at', '<', s.toIso)
+    .execute();
+}
