@@ -33,6 +33,7 @@ import { Items } from './screens/items/Items.js';
 import { ItemDetail } from './screens/items/ItemDetail.js';
 import { Routing } from './screens/routing/Routing.js';
 import { Dashboard } from './screens/insights/Dashboard.js';
+import { IopReport } from './screens/insights/IopReport.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -72,6 +73,7 @@ const Protected = {
   ItemDetail: signedIn(ItemDetail),
   Routing: signedIn(Routing),
   Dashboard: signedIn(Dashboard),
+  IopReport: signedIn(IopReport),
 };
 
 export function App() {
@@ -118,6 +120,7 @@ export function App() {
           <Route path="/items/:id" component={Protected.ItemDetail} />
           <Route path="/routing" component={Protected.Routing} />
           <Route path="/dashboard" component={Protected.Dashboard} />
+          <Route path="/iop" component={Protected.IopReport} />
           <Route default component={Protected.Home} />
         </Router>
       )}

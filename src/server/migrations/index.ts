@@ -7,6 +7,7 @@ import * as m0004 from './0004_action_items.js';
 import * as m0005 from './0005_open311_server.js';
 import * as m0006 from './0006_police_events.js';
 import * as m0007 from './0007_est_reports.js';
+import * as m0008 from './0008_follow_up.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_open311_server': m0005,
   '0006_police_events': m0006,
   '0007_est_reports': m0007,
+  '0008_follow_up': m0008,
 };

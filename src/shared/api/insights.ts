@@ -74,3 +74,29 @@ export const grid = z.object({
   cells: z.array(z.object({ x: z.number(), y: z.number(), count: z.number() })),
 });
 export type Grid = z.infer<typeof grid>;
+
+/** The text sections of the IOP report that the board writes, in the report's order. */
+export const iopSectionKeys = ['summary', 'activities', 'cooperation', 'ahead'] as const;
+export type IopSectionKey = (typeof iopSectionKeys)[number];
+const sectionText = z.string().trim().max(8000);
+
+export const iopQuery = z.strictObject({ from: isoDate, to: isoDate, areaId: id.optional() });
+export const iopFiguresQuery = iopQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export const iopTexts = z.object({
+  from: z.string(),
+  to: z.string(),
+  sections: z.object({ summary: z.string(), activities: z.string(), cooperation: z.string(), ahead: z.string() }),
+  updatedAt: z.string().nullable(),
+});
+export type IopTexts = z.infer<typeof iopTexts>;
+export const iopTextsPut = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  sections: z.strictObject({
+    summary: sectionText.default(''),
+    activities: sectionText.default(''),
+    cooperation: sectionText.default(''),
+    ahead: sectionText.default(''),
+  }),
+});
+export type IopTextsPut = z.infer<typeof iopTextsPut>;

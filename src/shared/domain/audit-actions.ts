@@ -2,6 +2,7 @@
 export const auditActions = [
   'association.setup',
   'association.update',
+  'iop_report.update',
   'partner.create',
   'member.seed',
   'member.read',

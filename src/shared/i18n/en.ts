@@ -215,6 +215,7 @@ export const en: Record<MessageKey, string> = {
 
   'audit.all': 'All events',
   'audit.action.association.setup': 'Association created',
+  'audit.action.iop_report.update': 'IOP report texts changed',
   'audit.action.association.update': 'Association settings changed',
   'audit.action.partner.create': 'Partner organisation added',
   'audit.action.member.seed': 'Member created (demo)',

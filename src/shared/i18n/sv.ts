@@ -213,6 +213,7 @@ export const sv = {
 
   'audit.all': 'Alla händelser',
   'audit.action.association.setup': 'Föreningen skapad',
+  'audit.action.iop_report.update': 'IOP-rapportens texter ändrade',
   'audit.action.association.update': 'Föreningens inställningar ändrade',
   'audit.action.partner.create': 'Partnerorganisation tillagd',
   'audit.action.member.seed': 'Medlem skapad (demo)',

@@ -23,6 +23,7 @@ export const navItems: NavItem[] = [
   { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
   { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
   { href: '/dashboard', label: 'nav.dashboard', permission: 'insights.read' },
+  { href: '/iop', label: 'nav.iop', permission: 'iop.read' },
   { href: '/observations/map', label: 'map.title', permission: 'map.read' },
   { href: '/items', label: 'nav.items', permission: 'item.list|item.followAddressed' },
   { href: '/routing', label: 'nav.routing', permission: 'routing.read' },

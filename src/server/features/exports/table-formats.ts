@@ -25,17 +25,18 @@ export interface Table<T> {
 
 const csvCell = (v: string | number | null) => {
   if (v === null) return '';
-  const s = String(v);
+  // Text that a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading apostrophe.
+  const s = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function toCsv<T>(t: Table<T>): string {
+export function toCsv<T>(t: Pick<Table<T>, 'columns' | 'rows'>): string {
   const lines = [t.columns.map((c) => csvCell(c.header)).join(',')];
   for (const r of t.rows) lines.push(t.columns.map((c) => csvCell(c.value(r))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export async function toXlsx<T>(t: Table<T>): Promise<Buffer> {
+export async function toXlsx<T>(t: Pick<Table<T>, 'name' | 'columns' | 'rows'>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Grannstöd';
   const sheet = book.addWorksheet(t.name.slice(0, 31));

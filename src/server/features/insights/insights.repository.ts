@@ -98,3 +98,55 @@ export function tracksIn(db: Executor, associationId: string, s: Span) {
     .where('started_at', '<', s.toIso)
     .execute();
 }
+
+export function findIopReport(db: Executor, associationId: string, from: string, to: string) {
+  return db
+    .selectFrom('iop_reports')
+    .selectAll()
+    .where('association_id', '=', associationId)
+    .where('period_from', '=', from)
+    .where('period_to', '=', to)
+    .executeTakeFirst();
+}
+
+/** Saves the board's texts for a period: one row per association and period, replaced on each save. */
+export async function saveIopReport(
+  db: Executor,
+  r: { id: string; associationId: string; from: string; to: string; sections: string; memberId: string; now: string },
+) {
+  await db
+    .insertInto('iop_reports')
+    .values({
+      id: r.id,
+      association_id: r.associationId,
+      period_from: r.from,
+      period_to: r.to,
+      sections: r.sections,
+      updated_by: r.memberId,
+      created_at: r.now,
+      updated_at: r.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['association_id', 'period_from', 'period_to']).doUpdateSet({ sections: r.sections, updated_by: r.memberId, updated_at: r.now }),
+    )
+    .execute();
+}
+
+/** The corners around the association's areas, or else around the period's observations; null with neither. */
+export async function extentOf(db: Executor, associationId: string, s: Span): Promise<{ west: number; south: number; east: number; north: number } | null> {
+  const row = await db
+    .selectFrom('observations')
+    .select((eb) => [eb.fn.min('lat').as('south'), eb.fn.max('lat').as('north'), eb.fn.min('lng').as('west'), eb.fn.max('lng').as('east')])
+    .where('association_id', '=', associationId)
+    .where('observed_at', '>=', s.fromIso)
+    .where('observed_at', '<', s.toIso)
+    .$if(s.areaId !== undefined, (q) => q.where('area_id', '=', s.areaId!))
+    .executeTakeFirst();
+  if (!row || row.south === null) return null;
+  return { west: Number(row.west), south: Number(row.south), east: Number(row.east), north: Number(row.north) };
+}
+
+/** The association's areas with their shapes (GeoJSON text), for the report's map. */
+export function areaShapes(db: Executor, associationId: string) {
+  return db.selectFrom('areas').select(['id', 'name', 'geojson']).where('association_id', '=', associationId).orderBy('name').execute();
+}

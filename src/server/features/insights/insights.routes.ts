@@ -1,11 +1,15 @@
-/** HTTP of the follow-up: the dashboard and the map's grids. */
-import type { FastifyInstance } from 'fastify';
+/** HTTP of the follow-up: the dashboard, the map's grids and the IOP report. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { dashboard as dashboardSchema, grid, insightsQuery } from '../../../shared/api/insights.js';
+import { dashboard as dashboardSchema, grid, insightsQuery, iopFiguresQuery, iopQuery, iopTexts, iopTextsPut } from '../../../shared/api/insights.js';
+import { getIopTexts, iopFigures, iopReport, saveIopTexts, type ReportFile } from './iop.service.js';
 import { mapQuery } from '../../../shared/api/observations.js';
 import { dashboard } from './dashboard.service.js';
 import { coverageGrid, heatGrid } from './map-grids.service.js';
+
+const download = (reply: FastifyReply, file: ReportFile) =>
+  reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
 
 export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -46,5 +50,32 @@ export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): v
       },
     },
     async (req) => coverageGrid(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.get(
+    '/api/iop-report',
+    {
+      schema: {
+        tags,
+        summary: 'The board’s texts of the IOP report for a period (coordinators, admins, partners)',
+        querystring: iopQuery.pick({ from: true, to: true }),
+        response: { 200: iopTexts },
+      },
+    },
+    async (req) => getIopTexts(ctx, await ctx.actorOf(req), req.query),
+  );
+  app.put(
+    '/api/iop-report',
+    { schema: { tags, summary: 'Save the board’s texts of the IOP report for a period (admin)', body: iopTextsPut, response: { 200: iopTexts } } },
+    async (req) => saveIopTexts(ctx, await ctx.actorOf(req), req.body),
+  );
+  app.get(
+    '/api/iop-report/report.pdf',
+    { schema: { tags, summary: 'The IOP report as a PDF: key figures, charts, a map of counts, the board’s texts', querystring: iopQuery } },
+    async (req, reply) => download(reply, await iopReport(ctx, await ctx.actorOf(req), req.query)),
+  );
+  app.get(
+    '/api/iop-report/figures',
+    { schema: { tags, summary: 'The IOP report’s figures as CSV or XLSX, the same as in its PDF', querystring: iopFiguresQuery } },
+    async (req, reply) => download(reply, await iopFigures(ctx, await ctx.actorOf(req), req.query)),
   );
 }

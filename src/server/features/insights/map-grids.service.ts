@@ -27,20 +27,24 @@ function gridOver(v: Viewport) {
   return { columns, rows, bbox: [v.west, v.south, v.east, v.north] };
 }
 
-export async function heatGrid(ctx: AppContext, actor: Actor, q: MapQuery): Promise<Grid> {
-  const { viewport, filter } = await mapFilter(ctx, actor, q);
-  const g = gridOver(viewport);
-  const cells = await cellsInView(ctx.db, ctx.dialect, actor.associationId, filter, viewport, g.columns, g.rows);
-  // A point on the east or north edge falls in the cell past it; it belongs to the last one.
+/** A point on the east or north edge falls in the cell past the grid; it belongs to the last one. */
+export function edgeCellsMerged(cells: { x: number; y: number; count: number }[], columns: number, rows: number) {
   const merged = new Map<string, { x: number; y: number; count: number }>();
   for (const c of cells) {
-    const x = Math.min(c.x, g.columns - 1);
-    const y = Math.min(c.y, g.rows - 1);
+    const x = Math.min(c.x, columns - 1);
+    const y = Math.min(c.y, rows - 1);
     const cell = merged.get(`${x},${y}`) ?? { x, y, count: 0 };
     cell.count += c.count;
     merged.set(`${x},${y}`, cell);
   }
-  return { ...g, cells: [...merged.values()] };
+  return [...merged.values()];
+}
+
+export async function heatGrid(ctx: AppContext, actor: Actor, q: MapQuery): Promise<Grid> {
+  const { viewport, filter } = await mapFilter(ctx, actor, q);
+  const g = gridOver(viewport);
+  const cells = await cellsInView(ctx.db, ctx.dialect, actor.associationId, filter, viewport, g.columns, g.rows);
+  return { ...g, cells: edgeCellsMerged(cells, g.columns, g.rows) };
 }
 
 export async function coverageGrid(ctx: AppContext, actor: Actor, q: Pick<MapQuery, 'bbox' | 'from' | 'to'>): Promise<Grid> {

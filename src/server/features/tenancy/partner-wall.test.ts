@@ -166,6 +166,9 @@ const idFor: Record<string, () => string> = {
 /** The query a route needs to answer with data rather than a 400. */
 const queryFor: Record<string, string> = {
   '/api/insights/dashboard': 'from=2026-01-01&to=2026-12-31',
+  '/api/iop-report': 'from=2026-01-01&to=2026-12-31',
+  '/api/iop-report/figures': 'from=2026-01-01&to=2026-12-31&format=csv',
+  '/api/iop-report/report.pdf': 'from=2026-01-01&to=2026-12-31',
   '/api/insights/heat': 'bbox=17,59,19,60',
   '/api/insights/coverage': 'bbox=17,59,19,60',
   '/api/observations/map': 'bbox=17,59,19,60',

@@ -44,7 +44,7 @@ beforeAll(async () => {
     new Date().toISOString(),
   );
   // B plans a shift from a template, a member signs up, and has a calendar address.
-  const asB = (method: 'POST' | 'GET', url: string, payload?: object, cookie = b.admin.cookie) =>
+  const asB = (method: 'POST' | 'GET' | 'PUT', url: string, payload?: object, cookie = b.admin.cookie) =>
     t.app.inject({ method, url, headers: { cookie }, ...(payload && { payload }) });
   bIds.template = (
     await asB('POST', '/api/shift-templates', {
@@ -99,6 +99,7 @@ beforeAll(async () => {
   });
   await routePending(t.ctx);
   bIds.item = (await asB('GET', `/api/action-items?observationId=${bIds.routed}`)).json()[0].id;
+  await asB('PUT', '/api/iop-report', { from: '2026-01-01', to: '2026-12-31', sections: { summary: 'B-styrelsens text' } });
   // A's own, for routes that need something of A's to reach for B's.
   aIds.observation = newId();
   await t.app.inject({
@@ -188,6 +189,35 @@ const cases: Case[] = [
     route: '/api/insights/dashboard',
     url: () => `/api/insights/dashboard?from=2020-01-01&to=2029-12-31&areaId=${bIds.area}`,
     expectStatus: 400,
+  },
+  // The IOP report: B's texts are B's; A's report for the same period holds only A's (empty) texts and counts.
+  {
+    method: 'GET',
+    route: '/api/iop-report',
+    url: () => '/api/iop-report?from=2026-01-01&to=2026-12-31',
+    expectStatus: 200,
+    mustNotContain: () => ['B-styrelsens text'],
+  },
+  {
+    method: 'PUT',
+    route: '/api/iop-report',
+    url: () => '/api/iop-report',
+    payload: () => ({ from: '2026-01-01', to: '2026-12-31', sections: { summary: 'A-styrelsens text' } }),
+    expectStatus: 200,
+    mustNotContain: () => ['B-styrelsens text'],
+  },
+  {
+    method: 'GET',
+    route: '/api/iop-report/report.pdf',
+    url: () => `/api/iop-report/report.pdf?from=2026-01-01&to=2026-12-31&areaId=${bIds.area}`,
+    expectStatus: 400,
+  },
+  {
+    method: 'GET',
+    route: '/api/iop-report/figures',
+    url: () => '/api/iop-report/figures?from=2020-01-01&to=2029-12-31&format=csv',
+    expectStatus: 200,
+    mustNotContain: () => ['B-kommunen'],
   },
   // A's one observation is where B's are: the cell counts A's alone.
   {

@@ -18,6 +18,8 @@ export interface AssociationTable {
   short_shift_notice_days: Generated<number>;
   /** The EST coordinator's address: the week's observations go there every Monday. */
   est_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: a public page shows counts per coarse grid cell and category (never points or words). */
+  public_page: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -162,6 +164,20 @@ export interface Database {
   open311_keys: Open311KeyTable;
   police_events: PoliceEventTable;
   police_api_calls: PoliceApiCallTable;
+  iop_reports: IopReportTable;
+}
+
+/** The board's texts of the IOP follow-up report for one period. */
+export interface IopReportTable {
+  id: string;
+  association_id: string;
+  period_from: string;
+  period_to: string;
+  /** JSON: section key → text. */
+  sections: string;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface RecipientTable {
