@@ -10,93 +10,92 @@ import { createTestDatabase } from './db.js';
 export const PASSWORD = 'a-long-test-password';
 export const PUBLIC_URL = 'http://localhost:3000';
 export async function createTestApp(env = {}, options = {}) {
-    const database = await createTestDatabase();
-    // Photos and the generated secret go to a folder of this test file's own.
-    const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-test-'));
-    const config = loadConfig({
-        DATA_DIR: dataDir,
-        NODE_ENV: 'test',
-        DATABASE_URL: database.url,
-        PUBLIC_URL,
-        AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
-        LOG_LEVEL: 'silent',
-        SIGNIN_MAX_ATTEMPTS: '50',
-        // Tests run the sweeps themselves, at the times they choose.
-        REMINDER_INTERVAL_SECONDS: '0',
-        // No calls to Polisen from tests: their tests serve recorded answers on loopback.
-        POLICE_EVENTS_URL: 'none',
-        ...env,
-    });
-    // Retries come after milliseconds, not seconds, so a test sees them happen.
-    const fast = options.fastRetries ? { mailBackoffBaseMs: 10, jobBackoffBaseMs: 10 } : {};
-    const built = await startApp(config, options.logStream ? { logStream: options.logStream, ...fast } : { logger: false, ...fast });
-    return {
-        app: built.app,
-        ctx: built.ctx,
-        mailWorker: built.mailWorker,
-        jobWorker: built.jobWorker,
-        scheduler: built.scheduler,
-        close: async () => {
-            await built.app.close();
-            await database.drop();
-            rmSync(dataDir, { recursive: true, force: true });
-        },
-    };
+  const database = await createTestDatabase();
+  // Photos and the generated secret go to a folder of this test file's own.
+  const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    PUBLIC_URL,
+    AUTH_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    SIGNIN_MAX_ATTEMPTS: '50',
+    // Tests run the sweeps themselves, at the times they choose.
+    REMINDER_INTERVAL_SECONDS: '0',
+    // No calls to Polisen from tests: their tests serve recorded answers on loopback.
+    POLICE_EVENTS_URL: 'none',
+    ...env,
+  });
+  // Retries come after milliseconds, not seconds, so a test sees them happen.
+  const fast = options.fastRetries ? { mailBackoffBaseMs: 10, jobBackoffBaseMs: 10 } : {};
+  const built = await startApp(config, options.logStream ? { logStream: options.logStream, ...fast } : { logger: false, ...fast });
+  return {
+    app: built.app,
+    ctx: built.ctx,
+    mailWorker: built.mailWorker,
+    jobWorker: built.jobWorker,
+    scheduler: built.scheduler,
+    close: async () => {
+      await built.app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 let counter = 0;
 /** A unique e-mail address for this test run. */
 export function uniqueEmail(prefix = 'member') {
-    counter += 1;
-    return `${prefix}.${process.pid}.${counter}.${Date.now().toString(36)}@example.se`;
+  counter += 1;
+  return `${prefix}.${process.pid}.${counter}.${Date.now().toString(36)}@example.se`;
 }
 /** Signs in through the real endpoint and returns the Cookie header to send. */
 let ipCounter = 0;
 /** A fresh client address per helper sign-in, so helpers never trip the sign-in throttle. */
 function nextIp() {
-    ipCounter += 1;
-    return `10.200.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
+  ipCounter += 1;
+  return `10.200.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 }
 export async function signIn(app, email, password = PASSWORD, ip = nextIp()) {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password }, remoteAddress: ip });
-    if (res.statusCode !== 200)
-        throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-    return cookieHeader(res);
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password }, remoteAddress: ip });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  return cookieHeader(res);
 }
 export function cookieHeader(res) {
-    return res.cookies
-        .filter((c) => c.value !== '')
-        .map((c) => `${c.name}=${c.value}`)
-        .join('; ');
+  return res.cookies
+    .filter((c) => c.value !== '')
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
 }
 /** Makes an active member with these roles (or a partner) and signs them in. */
 export async function addMember(t, associationId, roles, extra = {}) {
-    const email = uniqueEmail(roles[0] ?? extra.kind ?? 'member');
-    const memberId = await seedMember(t.ctx, associationId, { name: `Test ${roles.join(' ') || 'partner'}`, email, password: PASSWORD, roles, ...extra });
-    return { memberId, email, cookie: await signIn(t.app, email) };
+  const email = uniqueEmail(roles[0] ?? extra.kind ?? 'member');
+  const memberId = await seedMember(t.ctx, associationId, { name: `Test ${roles.join(' ') || 'partner'}`, email, password: PASSWORD, roles, ...extra });
+  return { memberId, email, cookie: await signIn(t.app, email) };
 }
 /** A fresh association with one signed-in admin; each test makes its own, so tests never share state. */
 export async function addAssociation(t, name = 'Grannstöd Test', municipality = 'Huddinge') {
-    const associationId = await seedAssociation(t.ctx, { name, municipality });
-    const admin = await addMember(t, associationId, ['admin', 'coordinator', 'volunteer']);
-    return { associationId, admin };
+  const associationId = await seedAssociation(t.ctx, { name, municipality });
+  const admin = await addMember(t, associationId, ['admin', 'coordinator', 'volunteer']);
+  return { associationId, admin };
 }
 /** For one test file: a fresh app and association before the tests, closed after them; onReady receives both. */
 export function withTestAssociation(onReady, env = {}) {
-    let app;
-    beforeAll(async () => {
-        app = await createTestApp(env);
-        onReady(app, await addAssociation(app));
-    });
-    afterAll(() => app?.close());
+  let app;
+  beforeAll(async () => {
+    app = await createTestApp(env);
+    onReady(app, await addAssociation(app));
+  });
+  afterAll(() => app?.close());
 }
 /** After SMTP was down: every waiting mail is due now, and the worker sends what it can. */
 export async function sendWaitingMailNow(t) {
-    await t.ctx.db
-        .updateTable('mail_outbox')
-        .set({ next_attempt_at: new Date(0).toISOString() })
-        .where('status', '=', 'pending')
-        .execute();
-    await t.mailWorker.drain();
-    await t.mailWorker.drain();
+  await t.ctx.db
+    .updateTable('mail_outbox')
+    .set({ next_attempt_at: new Date(0).toISOString() })
+    .where('status', '=', 'pending')
+    .execute();
+  await t.mailWorker.drain();
+  await t.mailWorker.drain();
 }
 //# sourceMappingURL=app.js.map

@@ -34,6 +34,7 @@ import { ItemDetail } from './screens/items/ItemDetail.js';
 import { Routing } from './screens/routing/Routing.js';
 import { Dashboard } from './screens/insights/Dashboard.js';
 import { IopReport } from './screens/insights/IopReport.js';
+import { PublicPage } from './screens/insights/PublicPage.js';
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/forgot-password" component={ForgotPassword} />
           <Route path="/reset-password" component={ResetPassword} />
           <Route path="/invite" component={AcceptInvite} />
+          <Route path="/p/:id" component={PublicPage} />
           <Route path="/" component={Protected.Home} />
           <Route path="/members" component={Protected.Members} />
           <Route path="/members/:id" component={Protected.MemberDetail} />

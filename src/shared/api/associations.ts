@@ -27,6 +27,8 @@ export const association = z.object({
   municipality: z.string(),
   requireTwoFactor: z.boolean(),
   estEmail: z.string().nullable(),
+  /** Whether /p/{id} shows the public counts per square kilometre and category. */
+  publicPage: z.boolean(),
   ...shiftRules,
 });
 export const associationUpdate = z.strictObject({
@@ -39,6 +41,7 @@ export const associationUpdate = z.strictObject({
   shortShiftNoticeDays: shiftRules.shortShiftNoticeDays.optional(),
   /** The EST coordinator's address for the weekly report; null stops it. */
   estEmail: email.nullable().optional(),
+  publicPage: z.boolean().optional(),
 });
 
 export const partnerOrganisation = z.object({ id, name: z.string(), kind: z.enum(partnerKinds) });

@@ -100,3 +100,20 @@ export const iopTextsPut = z.strictObject({
   }),
 });
 export type IopTextsPut = z.infer<typeof iopTextsPut>;
+
+/** The public page: counts per square of a fixed grid and category, never a point or a word. */
+export const publicCounts = z.object({
+  association: z.string(),
+  municipality: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** The grid's square in degrees; squares lie on multiples of it. */
+  cell: z.object({ lat: z.number(), lng: z.number() }),
+  categories: z.array(z.object({ code: z.string(), label: z.string(), icon: z.string(), count: z.number() })),
+  cells: z.array(
+    z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number(), total: z.number(), counts: z.record(z.string(), z.number()) }),
+  ),
+  tileUrl: z.string().nullable(),
+  attribution: z.string(),
+});
+export type PublicCounts = z.infer<typeof publicCounts>;

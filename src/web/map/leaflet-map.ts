@@ -190,3 +190,27 @@ export function createDrawMap(
     },
   };
 }
+
+/** The public page's map: grid squares shaded by their count, each with its count as a tooltip; fitted to the squares. */
+export function createCountsMap(
+  element: HTMLElement,
+  settings: MapSettings,
+  squares: { south: number; west: number; north: number; east: number; total: number; label: string }[],
+  labels: { zoomIn: string; zoomOut: string },
+) {
+  const handle = createMap(element, settings, [], () => undefined, labels);
+  const max = Math.max(1, ...squares.map((s) => s.total));
+  const drawn = squares.map((s) =>
+    L.rectangle(
+      [
+        [s.south, s.west],
+        [s.north, s.east],
+      ],
+      { color: '#b3001b', weight: 1, fillColor: '#b3001b', fillOpacity: 0.15 + 0.6 * (s.total / max) },
+    )
+      .bindTooltip(s.label)
+      .addTo(handle.map),
+  );
+  if (drawn.length > 0) handle.map.fitBounds(L.featureGroup(drawn).getBounds(), { padding: [10, 10] });
+  return handle;
+}

@@ -14,7 +14,7 @@ export function Association() {
   const assoc = useLoad<AssociationData>('/api/association');
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
   const areas = useLoad<Area[]>('/api/areas');
-  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false, estEmail: '' });
+  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false, estEmail: '', publicPage: false });
   const [rules, setRules] = useState({ signupClosesHours: '', withdrawDeadlineHours: '', checkinGraceMinutes: '', shortShiftNoticeDays: '' });
   const [rulesSaved, setRulesSaved] = useState(false);
   const [p, setP] = useState({ name: '', kind: 'police' });
@@ -22,7 +22,7 @@ export function Association() {
   useEffect(() => {
     if (!assoc.data) return;
     const a = assoc.data;
-    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor, estEmail: a.estEmail ?? '' });
+    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor, estEmail: a.estEmail ?? '', publicPage: a.publicPage });
     setRules({
       signupClosesHours: String(a.signupClosesHours),
       withdrawDeadlineHours: String(a.withdrawDeadlineHours),
@@ -73,6 +73,12 @@ export function Association() {
               onValue={(estEmail) => setV({ ...v, estEmail })}
               problems={save.problems}
             />
+            <Checkbox name="publicPage" label={t('association.publicPage')} checked={v.publicPage} onChecked={(publicPage) => setV({ ...v, publicPage })} />
+            {v.publicPage && assoc.data && (
+              <p>
+                {t('association.publicPageAt')} <a href={`/p/${assoc.data.id}`}>{`${location.origin}/p/${assoc.data.id}`}</a>
+              </p>
+            )}
             <Checkbox
               name="requireTwoFactor"
               label={t('association.requireTwoFactor')}

@@ -22,10 +22,12 @@ export interface AssociationRecord {
   shortShiftNoticeDays: number;
   /** Where the weekly EST report goes; null: none is sent. */
   estEmail: string | null;
+  /** A public page of counts per coarse square and category. */
+  publicPage: boolean;
 }
 
 export type ShiftRules = Pick<AssociationRecord, 'signupClosesHours' | 'withdrawDeadlineHours' | 'checkinGraceMinutes' | 'shortShiftNoticeDays'>;
-export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor' | 'estEmail'> & ShiftRules>;
+export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor' | 'estEmail' | 'publicPage'> & ShiftRules>;
 
 export interface PartnerOrganisationRecord {
   id: string;
@@ -72,6 +74,7 @@ export async function findAssociation(db: Executor, id: string): Promise<Associa
       checkinGraceMinutes: row.checkin_grace_minutes,
       shortShiftNoticeDays: row.short_shift_notice_days,
       estEmail: row.est_email,
+      publicPage: row.public_page === 1,
     }
   );
 }
@@ -88,6 +91,7 @@ export async function updateAssociation(db: Executor, id: string, changes: Assoc
       ...(changes.checkinGraceMinutes !== undefined && { checkin_grace_minutes: changes.checkinGraceMinutes }),
       ...(changes.shortShiftNoticeDays !== undefined && { short_shift_notice_days: changes.shortShiftNoticeDays }),
       ...(changes.estEmail !== undefined && { est_email: changes.estEmail }),
+      ...(changes.publicPage !== undefined && { public_page: changes.publicPage ? 1 : 0 }),
       updated_at: now,
     })
     .where('id', '=', id)

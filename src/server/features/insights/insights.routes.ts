@@ -2,7 +2,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { dashboard as dashboardSchema, grid, insightsQuery, iopFiguresQuery, iopQuery, iopTexts, iopTextsPut } from '../../../shared/api/insights.js';
+import {
+  dashboard as dashboardSchema,
+  grid,
+  insightsQuery,
+  iopFiguresQuery,
+  iopQuery,
+  iopTexts,
+  iopTextsPut,
+  publicCounts as publicCountsSchema,
+} from '../../../shared/api/insights.js';
+import { idParams } from '../../../shared/api/common.js';
+import { languageFromHeader } from '../../../shared/i18n/translate.js';
+import { publicCounts } from './public-page.js';
 import { getIopTexts, iopFigures, iopReport, saveIopTexts, type ReportFile } from './iop.service.js';
 import { mapQuery } from '../../../shared/api/observations.js';
 import { dashboard } from './dashboard.service.js';
@@ -77,5 +89,18 @@ export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): v
     '/api/iop-report/figures',
     { schema: { tags, summary: 'The IOP report’s figures as CSV or XLSX, the same as in its PDF', querystring: iopFiguresQuery } },
     async (req, reply) => download(reply, await iopFigures(ctx, await ctx.actorOf(req), req.query)),
+  );
+  app.get(
+    '/api/public/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'The association’s public page, when it shows one: counts per square kilometre and category for the past year, no points or words (no sign-in)',
+        params: idParams,
+        response: { 200: publicCountsSchema },
+      },
+    },
+    async (req) => publicCounts(ctx, req.params.id, languageFromHeader(req.headers['accept-language'])),
   );
 }

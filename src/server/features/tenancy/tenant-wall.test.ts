@@ -219,6 +219,8 @@ const cases: Case[] = [
     expectStatus: 200,
     mustNotContain: () => ['B-kommunen'],
   },
+  // B has no public page: the same answer as for an association that does not exist.
+  { method: 'GET', route: '/api/public/{id}', url: () => `/api/public/${b.associationId}`, expectStatus: 404 },
   // A's one observation is where B's are: the cell counts A's alone.
   {
     method: 'GET',
@@ -613,7 +615,7 @@ describe('tenant wall', () => {
   });
 
   it('answers 401 to every API route without a session, except the public ones', async () => {
-    const publicRoutes = ['/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept', '/calendar/{file}'];
+    const publicRoutes = ['/api/public/{id}', '/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept', '/calendar/{file}'];
     for (const c of cases.filter((x) => !publicRoutes.includes(x.route))) {
       const res = await t.app.inject({
         method: c.method,
