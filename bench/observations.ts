@@ -32,6 +32,8 @@ import {
   timedRequests,
   p95,
   type Dialect,
+  seededRandom,
+  randomBbox,
 } from './support.js';
 
 const ASSOCIATIONS = 50;
@@ -45,11 +47,7 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
   const env = serverEnv(db, port);
   const seeded = await startApp(loadConfig(env), { logger: false });
   const ctx = seeded.ctx;
-  let seed = 42;
-  const rnd = () => {
-    seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const rnd = seededRandom(42);
   const now = Date.now();
   const t0 = performance.now();
   let first: { associationId: string; categories: string[]; areas: string[] } | undefined;
@@ -126,14 +124,7 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
     ];
     let li = 0;
     const list = await timedRequests(() => `${base}${lists[li++ % lists.length]!()}`, { cookie }, 20, 300);
-    const viewport = () => {
-      // From the whole municipality (0.4°) down to a few blocks (0.004°), anywhere around Huddinge.
-      const size = 0.4 * 10 ** (-2 * rnd());
-      const cx = 17.98 + (rnd() - 0.5) * 0.2;
-      const cy = 59.24 + (rnd() - 0.5) * 0.1;
-      const bbox = [cx - size, cy - size / 2, cx + size, cy + size / 2].map((n) => n.toFixed(5)).join(',');
-      return `${base}/api/observations/map?bbox=${bbox}${rnd() < 0.3 ? `&categoryId=${f.categories[0]}` : ''}`;
-    };
+    const viewport = () => `${base}/api/observations/map?bbox=${randomBbox(rnd)}${rnd() < 0.3 ? `&categoryId=${f.categories[0]}` : ''}`;
     // The slowest filter is the one to look at: each one's p95 (the same requests, grouped).
     const byFilter = lists.map((_, k) => p95(list.times.filter((__, i) => (i + 20) % lists.length === k)));
     console.log('list p95 by filter (none, category, urgency, 30 days, area, next page, combined):', byFilter.map((x) => x.toFixed(1)).join(' '));

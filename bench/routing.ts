@@ -21,7 +21,7 @@ import { insertRule } from '../src/server/features/reports/routing.repository.js
 import { loadRoutingTable, routeWith } from '../src/server/features/reports/routing.service.js';
 import { recipientCreate, ruleCreate } from '../src/shared/api/reports.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
-import { freePort, freshDatabase, report, serverEnv, type Dialect } from './support.js';
+import { freePort, freshDatabase, report, seededRandom, serverEnv, type Dialect } from './support.js';
 
 const OBSERVATIONS = 100_000;
 const COLUMNS = 20;
@@ -37,11 +37,7 @@ export async function benchRouting(dialect: Dialect): Promise<void> {
   const env = serverEnv(db, freePort());
   const app = await startApp(loadConfig(env), { logger: false });
   const ctx = app.ctx;
-  let seed = 7;
-  const rnd = () => {
-    seed = (seed * 1_664_525 + 1_013_904_223) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const rnd = seededRandom(7);
   try {
     const now = new Date().toISOString();
     const associationId = await seedAssociation(ctx, { name: 'Grannstöd Huddinge', municipality: 'Huddinge' });

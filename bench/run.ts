@@ -7,6 +7,7 @@ import { benchSync } from './sync.js';
 import { benchObservations } from './observations.js';
 import { benchRouting } from './routing.js';
 import { benchDelivery } from './delivery.js';
+import { benchInsights } from './insights.js';
 
 const benchmarks = {
   startup: benchStartup,
@@ -16,6 +17,7 @@ const benchmarks = {
   observations: benchObservations,
   routing: benchRouting,
   delivery: benchDelivery,
+  insights: benchInsights,
 };
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];

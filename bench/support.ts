@@ -167,3 +167,20 @@ export async function startServerWithBaseline(env: Record<string, string>, port:
     },
   };
 }
+
+/** A repeatable pseudo-random sequence in [0, 1) (a linear congruential generator): the same data and requests every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A map viewport anywhere around Huddinge, from the whole municipality (0.4°) down to a few blocks (0.004°), as a bbox parameter. */
+export function randomBbox(rnd: () => number): string {
+  const size = 0.4 * 10 ** (-2 * rnd());
+  const cx = 17.98 + (rnd() - 0.5) * 0.2;
+  const cy = 59.24 + (rnd() - 0.5) * 0.1;
+  return [cx - size, cy - size / 2, cx + size, cy + size / 2].map((n) => n.toFixed(5)).join(',');
+}

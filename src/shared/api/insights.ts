@@ -75,9 +75,7 @@ export const grid = z.object({
 });
 export type Grid = z.infer<typeof grid>;
 
-/** The text sections of the IOP report that the board writes, in the report's order. */
-export const iopSectionKeys = ['summary', 'activities', 'cooperation', 'ahead'] as const;
-export type IopSectionKey = (typeof iopSectionKeys)[number];
+export { iopSectionKeys, type IopSectionKey } from '../domain/iop.js';
 const sectionText = z.string().trim().max(8000);
 
 export const iopQuery = z.strictObject({ from: isoDate, to: isoDate, areaId: id.optional() });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createTestApp, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
-import { marchFixture } from './march-fixture.js';
+import { marchFixture } from '../../../../test/march-fixture.js';
 import type { Dashboard } from '../../../shared/api/insights.js';
 
 let t: TestApp;

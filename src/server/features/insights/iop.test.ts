@@ -14,7 +14,7 @@ import { addMember, createTestApp, type TestApp, type TestAssociation, type Test
 import { call } from '../../../../test/shifts.js';
 import type { Dashboard } from '../../../shared/api/insights.js';
 import { formatFigure, keyFigures } from './key-figures.js';
-import { marchFixture } from './march-fixture.js';
+import { marchFixture } from '../../../../test/march-fixture.js';
 
 let t: TestApp;
 let a: TestAssociation;

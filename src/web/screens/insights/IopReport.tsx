@@ -11,7 +11,8 @@ import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
 import { can } from '../../session.js';
-import { iopSectionKeys, type IopTexts } from '../../../shared/api/insights.js';
+import type { IopTexts } from '../../../shared/api/insights.js';
+import { iopSectionKeys } from '../../../shared/domain/iop.js';
 import type { Area } from '../../../shared/api/associations.js';
 import { PeriodPicker, periodOf, type Period } from './PeriodPicker.js';
 

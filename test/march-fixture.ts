@@ -6,12 +6,12 @@
  * counted by hand from these rows.
  */
 import { expect } from 'vitest';
-import { addAssociation, addMember, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
-import { crewRow, itemRow, observationRow, shiftRow } from '../../../../test/rows.js';
-import { call } from '../../../../test/shifts.js';
-import { insertArea } from '../associations/associations.repository.js';
-import { insertVehicle } from '../vehicles/vehicles.repository.js';
-import { createPartner } from '../associations/associations.service.js';
+import { addAssociation, addMember, type TestApp, type TestAssociation, type TestMember } from './app.js';
+import { crewRow, itemRow, observationRow, shiftRow } from './rows.js';
+import { call } from './shifts.js';
+import { insertArea } from '../src/server/features/associations/associations.repository.js';
+import { insertVehicle } from '../src/server/features/vehicles/vehicles.repository.js';
+import { createPartner } from '../src/server/features/associations/associations.service.js';
 
 export interface MarchFixture {
   a: TestAssociation;
