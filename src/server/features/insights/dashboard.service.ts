@@ -10,7 +10,7 @@ import { authorize, type Actor } from '../../platform/policies.js';
 import { staffingOf, type ShiftStatus } from '../../../shared/domain/shifts.js';
 import type { Dashboard, Figure, InsightsQuery } from '../../../shared/api/insights.js';
 import * as repo from './insights.repository.js';
-import { inCurrent, localHourReader, median, periodOf, type Period } from './period.js';
+import { inCurrent, median, offsetSpans, periodOf, type Period } from './period.js';
 
 type Pair = [current: number, previous: number];
 const pair = (): Pair => [0, 0];
@@ -27,11 +27,12 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: InsightsQuery)
 export async function dashboardOf(ctx: AppContext, associationId: string, language: 'sv' | 'en', q: InsightsQuery): Promise<Dashboard> {
   const p = periodOf(q.from, q.to);
   const span = { fromIso: p.previousFromIso, toIso: p.toIso, areaId: q.areaId };
-  const [[categories, areas, recipients], shifts, crew, counts, items] = await Promise.all([
+  const [[categories, areas, recipients], shifts, crew, counts, hours, items] = await Promise.all([
     repo.namesOf(ctx.db, associationId),
     repo.shiftsIn(ctx.db, associationId, span),
     repo.crewIn(ctx.db, associationId, span),
-    repo.observationCounts(ctx.db, associationId, span),
+    repo.countsByCategoryArea(ctx.db, associationId, span, p.fromIso),
+    repo.countsByWeekdayHour(ctx.db, ctx.dialect, associationId, span, p.fromIso, offsetSpans(span.fromIso, span.toIso)),
     repo.itemsSentIn(ctx.db, associationId, span),
   ]);
   if (q.areaId && !areas.some((a) => a.id === q.areaId)) throw new AppError('validation', [{ field: 'areaId', message: 'error.field.invalid' }]);
@@ -42,7 +43,7 @@ export async function dashboardOf(ctx: AppContext, associationId: string, langua
     previousTo: p.previousTo,
     areaId: q.areaId ?? null,
     shifts: shiftFigures(p, shifts, crew),
-    observations: observationFigures(p, counts, language, categories, areas),
+    observations: observationFigures(counts, hours, language, categories, areas),
     items: itemFigures(p, items, recipients, ctx.clock.now().toISOString()),
   };
 }
@@ -84,8 +85,8 @@ function shiftFigures(p: Period, shifts: Awaited<ReturnType<typeof repo.shiftsIn
 }
 
 function observationFigures(
-  p: Period,
-  counts: Awaited<ReturnType<typeof repo.observationCounts>>,
+  counts: Awaited<ReturnType<typeof repo.countsByCategoryArea>>,
+  hours: Awaited<ReturnType<typeof repo.countsByWeekdayHour>>,
   language: 'sv' | 'en',
   categories: Awaited<ReturnType<typeof repo.namesOf>>[0],
   areas: Awaited<ReturnType<typeof repo.namesOf>>[1],
@@ -95,21 +96,18 @@ function observationFigures(
   const byArea = new Map<string | null, Pair>();
   const byWeekday = Array.from({ length: 7 }, pair);
   const byHour = Array.from({ length: 24 }, pair);
-  const localHour = localHourReader();
-  // The span starts at the previous period's first local midnight; the bucket of that hour is whole.
-  const currentFrom = p.fromIso.slice(0, 13);
   for (const c of counts) {
-    const i = c.hour >= currentFrom ? 0 : 1;
-    total[i] += c.count;
+    total[c.period] += c.count;
     const cat = byCategory.get(c.categoryId) ?? pair();
-    cat[i] += c.count;
+    cat[c.period] += c.count;
     byCategory.set(c.categoryId, cat);
     const area = byArea.get(c.areaId) ?? pair();
-    area[i] += c.count;
+    area[c.period] += c.count;
     byArea.set(c.areaId, area);
-    const { weekday, hour } = localHour(c.hour);
-    byWeekday[weekday - 1]![i] += c.count;
-    byHour[hour]![i] += c.count;
+  }
+  for (const h of hours) {
+    byWeekday[h.weekday - 1]![h.period] += h.count;
+    byHour[h.hour]![h.period] += h.count;
   }
   const category = new Map(categories.map((c) => [c.id, c]));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));

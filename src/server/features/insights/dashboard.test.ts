@@ -73,6 +73,12 @@ describe('dashboard', () => {
     ]);
   });
 
+  it('counts a period with no clock change in it (summer) by local hour too', async () => {
+    const res = await get(a.admin.cookie, 'from=2026-06-01&to=2026-06-30');
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as Dashboard).observations.total).toEqual({ value: 0, previous: 0 });
+  });
+
   it('narrows everything to one area', async () => {
     const d = (await get(a.admin.cookie, `${march}&areaId=${id.north}`)).json() as Dashboard;
     expect(d.areaId).toBe(id.north);

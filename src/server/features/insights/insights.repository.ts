@@ -6,6 +6,9 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import type { Dialect } from '../../platform/db/database.js';
+import { weekdayHourOf } from '../../platform/db/sql.js';
+import type { OffsetSpan } from './period.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -40,19 +43,47 @@ export function crewIn(db: Executor, associationId: string, s: Span) {
     .execute();
 }
 
-/** Observations counted per category, area and UTC hour ('YYYY-MM-DDTHH'). */
-export async function observationCounts(db: Executor, associationId: string, s: Span) {
-  const hour = sql<string>`substr(observations.observed_at, 1, 13)`;
-  const rows = await db
+/** 0 for the period (from splitIso on), 1 for the one before. */
+const periodOf = (splitIso: string) => sql<number>`case when observations.observed_at >= ${splitIso} then 0 else 1 end`;
+
+const inSpan = (db: Executor, associationId: string, s: Span) =>
+  db
     .selectFrom('observations')
-    .select((eb) => ['category_id', 'area_id', hour.as('hour'), eb.fn.countAll<string | number>().as('n')])
     .where('association_id', '=', associationId)
     .where('observed_at', '>=', s.fromIso)
     .where('observed_at', '<', s.toIso)
-    .$if(s.areaId !== undefined, (q) => q.where('area_id', '=', s.areaId!))
-    .groupBy(['category_id', 'area_id', sql.ref('hour')])
+    .$if(s.areaId !== undefined, (q) => q.where('area_id', '=', s.areaId!));
+
+/** Observations counted per category and area, in the period (0) and the one before (1). */
+export async function countsByCategoryArea(db: Executor, associationId: string, s: Span, splitIso: string) {
+  const rows = await inSpan(db, associationId, s)
+    .select((eb) => ['category_id', 'area_id', periodOf(splitIso).as('period'), eb.fn.countAll<string | number>().as('n')])
+    .groupBy(['category_id', 'area_id', sql.ref('period')])
     .execute();
-  return rows.map((r) => ({ categoryId: r.category_id, areaId: r.area_id, hour: r.hour, count: Number(r.n) }));
+  return rows.map((r) => ({ categoryId: r.category_id, areaId: r.area_id, period: Number(r.period) as 0 | 1, count: Number(r.n) }));
+}
+
+/**
+ * Observations counted per local weekday and hour, in the period (0) and the
+ * one before (1): each instant moved by the zone's offset of its stretch
+ * between clock changes, so a few hundred rows come back, not one per hour.
+ */
+export async function countsByWeekdayHour(db: Executor, dialect: Dialect, associationId: string, s: Span, splitIso: string, offsets: OffsetSpan[]) {
+  // The offsets are whole numbers this code computed: literals, so PostgreSQL types the CASE as a number.
+  const last = offsets[offsets.length - 1]!;
+  const offset =
+    offsets.length === 1
+      ? sql<number>`${sql.lit(last.offset)}`
+      : sql<number>`(case ${sql.join(
+          offsets.slice(0, -1).map((o) => sql`when observations.observed_at < ${o.toIso} then ${sql.lit(o.offset)}`),
+          sql` `,
+        )} else ${sql.lit(last.offset)} end)`;
+  const local = weekdayHourOf(dialect, sql<string>`observations.observed_at`, offset);
+  const rows = await inSpan(db, associationId, s)
+    .select((eb) => [local.as('local'), periodOf(splitIso).as('period'), eb.fn.countAll<string | number>().as('n')])
+    .groupBy([sql.ref('local'), sql.ref('period')])
+    .execute();
+  return rows.map((r) => ({ weekday: Number(r.local.slice(0, 1)), hour: Number(r.local.slice(2, 4)), period: Number(r.period) as 0 | 1, count: Number(r.n) }));
 }
 
 /** Items sent in the span (in the area: made of an observation there). */

@@ -1,7 +1,7 @@
 /**
  * Periods of the follow-up: local dates turned into UTC instants, the period
- * of equal length just before, and local weekday and hour of UTC hour buckets
- * without an Intl call per bucket (that alone would cost tens of ms a year).
+ * of equal length just before, and the stretches of time between the zone's
+ * clock changes, so the database can count by local weekday and hour.
  */
 import { AppError } from '../../platform/errors.js';
 import { addDays, daysBetween, offsetMinutes, zonedInstant } from '../../../shared/domain/time.js';
@@ -32,23 +32,48 @@ export function periodOf(from: string, to: string): Period {
 /** Whether an instant lies in the period (true) or in the one before (false). */
 export const inCurrent = (p: Period, iso: string) => iso >= p.fromIso;
 
-/** Local ISO weekday (1 = Monday) and hour of UTC hour buckets 'YYYY-MM-DDTHH'. */
-export function localHourReader(): (bucket: string) => { weekday: number; hour: number } {
-  const dayOffsets = new Map<string, [number, number]>();
-  return (bucket) => {
-    const ms = Date.parse(`${bucket}:00:00Z`);
-    const day = bucket.slice(0, 10);
-    let offsets = dayOffsets.get(day);
-    if (!offsets) {
-      const start = Date.parse(`${day}T00:00:00Z`);
-      offsets = [offsetMinutes(start), offsetMinutes(start + 86_400_000 - 1)];
-      dayOffsets.set(day, offsets);
+/** One stretch of UTC time with the same offset from UTC (minutes) in the zone. */
+export interface OffsetSpan {
+  fromIso: string;
+  toIso: string;
+  offset: number;
+}
+
+const HOUR_MS = 3_600_000;
+const spansByYear = new Map<number, OffsetSpan[]>();
+
+/**
+ * The zone's offsets over [fromIso, toIso) as stretches between clock changes,
+ * found by asking the zone at each month's ends and, in a month with a change,
+ * at each hour of its changeover day. Kept per year for the process: a past
+ * year's changes do not move.
+ */
+export function offsetSpans(fromIso: string, toIso: string): OffsetSpan[] {
+  const spans: OffsetSpan[] = [];
+  for (let year = Number(fromIso.slice(0, 4)); year <= Number(toIso.slice(0, 4)); year++) {
+    let yearSpans = spansByYear.get(year);
+    if (!yearSpans) {
+      yearSpans = [];
+      let start = Date.UTC(year, 0, 1);
+      let offset = offsetMinutes(start);
+      for (let hour = start; hour < Date.UTC(year + 1, 0, 1);) {
+        const monthEnd = Date.UTC(new Date(hour).getUTCFullYear(), new Date(hour).getUTCMonth() + 1, 1);
+        if (offsetMinutes(monthEnd - 1) === offset) {
+          hour = monthEnd;
+          continue;
+        }
+        // The change is in this month: find its hour.
+        while (offsetMinutes(hour) === offset) hour += HOUR_MS;
+        yearSpans.push({ fromIso: new Date(start).toISOString(), toIso: new Date(hour).toISOString(), offset });
+        start = hour;
+        offset = offsetMinutes(hour);
+      }
+      yearSpans.push({ fromIso: new Date(start).toISOString(), toIso: new Date(Date.UTC(year + 1, 0, 1)).toISOString(), offset });
+      spansByYear.set(year, yearSpans);
     }
-    // Only on the two days a year the clocks change does the hour itself need asking.
-    const offset = offsets[0] === offsets[1] ? offsets[0] : offsetMinutes(ms);
-    const local = new Date(ms + offset * 60_000);
-    return { weekday: ((local.getUTCDay() + 6) % 7) + 1, hour: local.getUTCHours() };
-  };
+    spans.push(...yearSpans);
+  }
+  return spans.filter((s) => s.toIso > fromIso && s.fromIso < toIso);
 }
 
 export function median(values: number[]): number | null {

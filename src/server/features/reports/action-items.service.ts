@@ -70,6 +70,8 @@ export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof
   const addressed = can(actor, 'item.followAddressed');
   const own = !can(actor, 'item.list') && !addressed;
   if (!addressed) authorize(actor, own ? 'item.followOwn' : 'item.list');
+  // The to-do list gathers failed and escalated items of every kind: the coordinators' alone.
+  if (q.state === 'todo') authorize(actor, 'item.list');
   const now = ctx.clock.now().toISOString();
   if (Boolean(q.from) !== Boolean(q.to)) throw new AppError('validation', [{ field: q.from ? 'to' : 'from', message: 'error.field.required' }]);
   const period = q.from && q.to ? periodOf(q.from, q.to) : undefined;
@@ -131,15 +133,18 @@ export async function getItem(ctx: AppContext, actor: Actor, id: string): Promis
     recheckedAt: row.rechecked_at,
     recheckResult: row.recheck_result as ItemDetail['recheckResult'],
     // A partner's view of what was sent has no way into the observation itself.
-    reported: reported.map((o) => ({
-      observationId: actor.kind === 'partner' ? null : o.id,
-      observedAt: o.observed_at,
-      address: o.address,
-      areaName: o.area_name,
-      lat: o.lat,
-      lng: o.lng,
-      text: o.text,
-    })),
+    // A volunteer reads their own words here, not a colleague's joined to the same item.
+    reported: reported
+      .filter((o) => staff || actor.kind === 'partner' || o.author_member_id === actor.memberId)
+      .map((o) => ({
+        observationId: actor.kind === 'partner' ? null : o.id,
+        observedAt: o.observed_at,
+        address: o.address,
+        areaName: o.area_name,
+        lat: o.lat,
+        lng: o.lng,
+        text: o.text,
+      })),
     events: events.map((e) => ({
       id: e.id,
       at: e.at,

@@ -259,6 +259,11 @@ describe('partner wall', () => {
     expect(item.json().manualInstructions).toBeNull();
     for (const secret of personal()) expect(item.body).not.toContain(secret);
     expect((await call(t, partner.cookie, 'GET', `/api/action-items/${ids.otherItem}`)).statusCode).toBe(404);
+    // The coordinators' to-do list would gather every failed item: not for partners.
+    expect((await call(t, partner.cookie, 'GET', '/api/action-items?state=todo')).statusCode).toBe(403);
+    expect((await call(t, partner.cookie, 'GET', '/api/action-items?state=all')).statusCode).toBe(400);
+    const open = (await call(t, partner.cookie, 'GET', '/api/action-items?state=open')).json() as { id: string }[];
+    expect(open.map((i) => i.id)).toEqual([ids.partnerItem]);
     expect((await call(t, partner.cookie, 'GET', `/api/observations/${ids.sentObservation}`)).statusCode).toBe(403);
   });
 
