@@ -7,7 +7,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('observations_assoc_time_counts').on('observations').columns(['association_id', 'observed_at', 'category_id', 'area_id']).execute();
+  await db.schema
+    .createIndex('observations_assoc_time_counts')
+    .on('observations')
+    .columns(['association_id', 'observed_at', 'category_id', 'area_id'])
+    .execute();
   await db.schema.dropIndex('observations_assoc_time').execute();
 }
 

@@ -11,12 +11,16 @@ export function floorOf(dialect: Dialect, value: RawBuilder<number>): RawBuilder
 }
 
 /**
- * 'D-HH' (ISO weekday 1–7, hour 00–23) of an ISO-8601 UTC text timestamp moved
- * by a number of minutes: the local weekday and hour when the minutes are the
- * zone's offset at that instant.
+ * ISO weekday × 100 + hour (Monday 09:00 is 109, Sunday 23:00 is 723) of an
+ * ISO-8601 UTC text timestamp moved by a number of minutes: the local weekday
+ * and hour when the minutes are the zone's offset at that instant.
  */
-export function weekdayHourOf(dialect: Dialect, isoText: RawBuilder<string>, minutes: RawBuilder<number>): RawBuilder<string> {
-  if (dialect === 'postgres') return sql<string>`to_char(cast(${isoText} as timestamp) + ${minutes} * interval '1 minute', 'ID-HH24')`;
-  // SQLite's %w counts Sunday as 0; ISO counts it as 7.
-  return sql<string>`replace(substr(strftime('%w-%H', ${isoText}, ${minutes} || ' minutes'), 1, 1), '0', '7') || substr(strftime('%w-%H', ${isoText}, ${minutes} || ' minutes'), 2)`;
+export function weekdayHourOf(dialect: Dialect, isoText: RawBuilder<string>, minutes: RawBuilder<number>): RawBuilder<number> {
+  if (dialect === 'postgres') {
+    const local = sql`(cast(${isoText} as timestamp) + ${minutes} * interval '1 minute')`;
+    return sql<number>`cast(extract(isodow from ${local}) * 100 + extract(hour from ${local}) as integer)`;
+  }
+  // SQLite's %w counts from Sunday = 0; ISO from Monday = 1.
+  const shift = sql`${minutes} || ' minutes'`;
+  return sql<number>`((cast(strftime('%w', ${isoText}, ${shift}) as integer) + 6) % 7 + 1) * 100 + cast(strftime('%H', ${isoText}, ${shift}) as integer)`;
 }
