@@ -10,6 +10,11 @@ export function formatDay(date: string): string {
   return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`));
 }
 
+/** "1 december 2026": a date in a period that may cross a year */
+export function formatDate(date: string): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+}
+
 /** "09:00–13:00" */
 export function timeSpan(startsAt: string, endsAt: string): string {
   const f = new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });

@@ -10,7 +10,7 @@ import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
 import { can } from '../../session.js';
-import { formatDay, formatNumber } from '../../shift-format.js';
+import { formatDate, formatNumber } from '../../shift-format.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import type { Dashboard as DashboardData } from '../../../shared/api/insights.js';
 import type { Area } from '../../../shared/api/associations.js';
@@ -59,7 +59,8 @@ export function Dashboard() {
       {data && (
         <>
           <p class="period-line">
-            {formatDay(data.from)} – {formatDay(data.to)}. {t('dashboard.comparedTo', { from: formatDay(data.previousFrom), to: formatDay(data.previousTo) })}
+            {formatDate(data.from)} – {formatDate(data.to)}.{' '}
+            {t('dashboard.comparedTo', { from: formatDate(data.previousFrom), to: formatDate(data.previousTo) })}
           </p>
           <h2>{t('dashboard.shifts')}</h2>
           <KeyFigures>

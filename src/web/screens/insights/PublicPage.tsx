@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../../api.js';
 import { Alert } from '../../components/Form.js';
 import { t } from '../../i18n.js';
-import { formatDay } from '../../shift-format.js';
+import { formatDate } from '../../shift-format.js';
 import type { PublicCounts } from '../../../shared/api/insights.js';
 
 export function PublicPage({ id }: { id: string }) {
@@ -41,7 +41,7 @@ export function PublicPage({ id }: { id: string }) {
         <>
           <h1>{t('public.title', { association: data.association })}</h1>
           <p>{t('public.intro', { municipality: data.municipality })}</p>
-          <p>{t('public.period', { from: formatDay(data.from), to: formatDay(data.to) })}</p>
+          <p>{t('public.period', { from: formatDate(data.from), to: formatDate(data.to) })}</p>
           <div ref={element} class="map" role="region" aria-label={t('public.mapLabel')} />
           <h2 id="public-categories">{t('public.byCategory')}</h2>
           <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="public-categories">
