@@ -47,6 +47,7 @@ describe('the follow-up', () => {
     await audit(page, 'dashboard-partner');
 
     await page.goto(`${server.url}/observations/map`);
+    await page.locator('summary', { hasText: 'Filter och lager' }).click();
     await page.getByLabel('Värmekarta: var saker sågs').check();
     await page.getByLabel('Där vi körde').check();
     // The heat squares are red, the coverage squares blue: both are drawn.

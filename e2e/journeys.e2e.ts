@@ -126,7 +126,17 @@ describe('journeys', () => {
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
       // The larger text he chose before signing in is now his profile's.
       expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
-      expect(await navLabels(ville.page)).toEqual(['Start', 'Ny observation', 'Observationer', 'Karta', 'Körpass', 'Timmar och km', 'Uppföljning', 'Bilar', 'Min profil']);
+      expect(await navLabels(ville.page)).toEqual([
+        'Start',
+        'Ny observation',
+        'Observationer',
+        'Karta',
+        'Körpass',
+        'Timmar och km',
+        'Uppföljning',
+        'Bilar',
+        'Min profil',
+      ]);
       // The link works once.
       await ville.page.goto(link);
       await expect.poll(() => ville.page.getByRole('alert').textContent()).toContain('redan använts');

@@ -103,6 +103,7 @@ export const enInsights: Record<keyof typeof svInsights, string> = {
   'public.mapLabel': 'Map of counts per square',
   'public.cellLabel': '{n} things in the square',
   'public.none': 'There is no such page.',
+  'map.options': 'Filters and layers',
   'map.layers': 'Layers',
   'map.layer.markers': 'Observations',
   'map.layer.heat': 'Heat map: where things were seen',

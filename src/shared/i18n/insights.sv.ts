@@ -101,6 +101,7 @@ export const svInsights = {
   'public.mapLabel': 'Karta med antal per ruta',
   'public.cellLabel': '{n} saker i rutan',
   'public.none': 'Sidan finns inte.',
+  'map.options': 'Filter och lager',
   'map.layers': 'Lager',
   'map.layer.markers': 'Observationer',
   'map.layer.heat': 'Värmekarta: var saker sågs',

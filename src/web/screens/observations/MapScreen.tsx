@@ -151,27 +151,31 @@ export function MapScreen() {
   return (
     <Shell title={t('map.title')}>
       <Alert message={error} />
-      <fieldset class="filters">
-        <legend>{t('observations.filters')}</legend>
-        <Field name="from" type="date" label={t('templates.from')} value={filters.from} onValue={set('from')} />
-        <Field name="to" type="date" label={t('templates.to')} value={filters.to} onValue={set('to')} />
-        <Select
-          name="categoryId"
-          label={t('observation.category')}
-          value={filters.categoryId}
-          onValue={set('categoryId')}
-          options={[
-            { value: '', label: t('observations.any') },
-            ...(categories ?? []).map((c) => ({ value: c.id, label: language.value === 'en' ? c.labelEn : c.labelSv })),
-          ]}
-        />
-      </fieldset>
-      <fieldset class="layers">
-        <legend>{t('map.layers')}</legend>
-        <Checkbox name="markers" label={t('map.layer.markers')} checked={filters.markers} onChecked={set('markers')} />
-        <Checkbox name="heat" label={t('map.layer.heat')} checked={filters.heat} onChecked={set('heat')} />
-        {can('coverage.read') && <Checkbox name="coverage" label={t('map.layer.coverage')} checked={filters.coverage} onChecked={set('coverage')} />}
-      </fieldset>
+      {/* Folded away, so the map comes first on a phone; open when a link brought filters along. */}
+      <details class="add map-options" open={Boolean(query.from || query.to || query.categoryId)}>
+        <summary>{t('map.options')}</summary>
+        <fieldset class="filters">
+          <legend>{t('observations.filters')}</legend>
+          <Field name="from" type="date" label={t('templates.from')} value={filters.from} onValue={set('from')} />
+          <Field name="to" type="date" label={t('templates.to')} value={filters.to} onValue={set('to')} />
+          <Select
+            name="categoryId"
+            label={t('observation.category')}
+            value={filters.categoryId}
+            onValue={set('categoryId')}
+            options={[
+              { value: '', label: t('observations.any') },
+              ...(categories ?? []).map((c) => ({ value: c.id, label: language.value === 'en' ? c.labelEn : c.labelSv })),
+            ]}
+          />
+        </fieldset>
+        <fieldset class="layers">
+          <legend>{t('map.layers')}</legend>
+          <Checkbox name="markers" label={t('map.layer.markers')} checked={filters.markers} onChecked={set('markers')} />
+          <Checkbox name="heat" label={t('map.layer.heat')} checked={filters.heat} onChecked={set('heat')} />
+          {can('coverage.read') && <Checkbox name="coverage" label={t('map.layer.coverage')} checked={filters.coverage} onChecked={set('coverage')} />}
+        </fieldset>
+      </details>
       <p aria-live="polite">{result && t(result.clustered ? 'map.clustered' : 'map.shown', { n: result.total })}</p>
       <div ref={element} class="map" role="region" aria-label={t('map.title')} />
       {filters.heat && <p class="legend heat">{t('map.heatLegend')}</p>}
