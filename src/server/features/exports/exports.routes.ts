@@ -1,12 +1,10 @@
 /** HTTP of exports: a file to download, named after what it holds and its period. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { exportQuery } from '../../../shared/api/exports.js';
-import { exportItems, exportObservations, type ExportFile } from './exports.service.js';
-
-const download = (reply: FastifyReply, file: ExportFile) =>
-  reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
+import { exportItems, exportObservations } from './exports.service.js';
+import { download } from '../../platform/http/download.js';
 
 export function registerExportRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -15,6 +15,7 @@ import { statusOf } from '../observations/observations.service.js';
 import { caseNumber } from '../reports/item-mail.js';
 import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type ExportFormat, type Table } from './table-formats.js';
 import { itemsMadeIn } from './exports.repository.js';
+import type { DownloadFile } from '../../platform/http/download.js';
 
 /** More rows than this: the period is too long for one file. */
 export const MAX_ROWS = 100_000;
@@ -23,12 +24,6 @@ export interface ExportQuery {
   from: string;
   to: string;
   format: ExportFormat;
-}
-
-export interface ExportFile {
-  filename: string;
-  type: string;
-  body: string | Buffer;
 }
 
 const local = (iso: string | null) => {
@@ -42,13 +37,13 @@ function period(q: ExportQuery) {
   return { fromIso: zonedInstant(q.from, '00:00').toISOString(), toIso: zonedInstant(addDays(q.to, 1), '00:00').toISOString() };
 }
 
-export async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<ExportFile> {
+export async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<DownloadFile> {
   if (table.rows.length > MAX_ROWS) throw new AppError('validation', [{ field: 'from', message: 'error.export_too_large' }]);
   const body = q.format === 'csv' ? toCsv(table) : q.format === 'xlsx' ? await toXlsx(table) : toGeoJson(table);
   return { filename: `${stem}-${q.from}-${q.to}.${q.format}`, type: contentTypes[q.format], body };
 }
 
-export async function exportObservations(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<ExportFile> {
+export async function exportObservations(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<DownloadFile> {
   authorize(actor, 'observation.listAll');
   return render(await observationsTable(ctx, actor.associationId, actor.language, period(q)), q, 'observations');
 }
@@ -80,7 +75,7 @@ export async function observationsTable(
 
 type ItemRow = Awaited<ReturnType<typeof itemsMadeIn>>[number];
 
-export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<ExportFile> {
+export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<DownloadFile> {
   authorize(actor, 'item.list');
   const lang = actor.language;
   const t = (key: string) => translate(lang, key as MessageKey);

@@ -1,5 +1,5 @@
 /** HTTP of the follow-up: the dashboard, the map's grids and the IOP report. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import {
@@ -15,13 +15,11 @@ import {
 import { idParams } from '../../../shared/api/common.js';
 import { languageFromHeader } from '../../../shared/i18n/translate.js';
 import { publicCounts } from './public-page.js';
-import { getIopTexts, iopFigures, iopReport, saveIopTexts, type ReportFile } from './iop.service.js';
+import { getIopTexts, iopFigures, iopReport, saveIopTexts } from './iop.service.js';
+import { download } from '../../platform/http/download.js';
 import { mapQuery } from '../../../shared/api/observations.js';
 import { dashboard } from './dashboard.service.js';
 import { coverageGrid, heatGrid } from './map-grids.service.js';
-
-const download = (reply: FastifyReply, file: ReportFile) =>
-  reply.type(file.type).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
 
 export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

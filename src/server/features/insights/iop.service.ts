@@ -15,6 +15,7 @@ import { translate } from '../../../shared/i18n/translate.js';
 import { getAssociation } from '../associations/associations.service.js';
 import { cellsInView } from '../observations/observations.repository.js';
 import { toCsv, toXlsx } from '../exports/table-formats.js';
+import type { DownloadFile } from '../../platform/http/download.js';
 import { dashboardOf } from './dashboard.service.js';
 import { iopPdf, type ReportMap } from './iop-pdf.js';
 import { keyFigures } from './key-figures.js';
@@ -60,14 +61,12 @@ export async function saveIopTexts(ctx: AppContext, actor: Actor, input: IopText
   return getIopTexts(ctx, actor, input);
 }
 
-export interface ReportFile {
-  filename: string;
-  type: string;
-  body: Buffer | string;
-}
-
 /** The report's figures as one table: group, figure, period, period before. */
-export async function iopFigures(ctx: AppContext, actor: Actor, q: { from: string; to: string; areaId?: string; format: 'csv' | 'xlsx' }): Promise<ReportFile> {
+export async function iopFigures(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from: string; to: string; areaId?: string; format: 'csv' | 'xlsx' },
+): Promise<DownloadFile> {
   authorize(actor, 'iop.read');
   const lang = actor.language;
   const t = (key: 'iop.group' | 'iop.figure' | 'iop.value' | 'iop.previous') => translate(lang, key);
@@ -92,7 +91,7 @@ export async function iopFigures(ctx: AppContext, actor: Actor, q: { from: strin
 const CELL_LAT = 0.009;
 const CELL_LNG = 0.018;
 
-export async function iopReport(ctx: AppContext, actor: Actor, q: { from: string; to: string; areaId?: string }): Promise<ReportFile> {
+export async function iopReport(ctx: AppContext, actor: Actor, q: { from: string; to: string; areaId?: string }): Promise<DownloadFile> {
   authorize(actor, 'iop.read');
   return { filename: `iop-${q.from}-${q.to}.pdf`, type: 'application/pdf', body: await renderIopReport(ctx, actor.associationId, actor.language, q) };
 }

@@ -4,7 +4,6 @@
  * person may look behind links to the list it counts.
  */
 import { useState } from 'preact/hooks';
-import { Select } from '../../components/Field.js';
 import { Alert } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
@@ -13,9 +12,8 @@ import { can } from '../../session.js';
 import { formatDate, formatNumber } from '../../shift-format.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import type { Dashboard as DashboardData } from '../../../shared/api/insights.js';
-import type { Area } from '../../../shared/api/associations.js';
 import { BarTable, KeyFigure, KeyFigures } from './Figures.js';
-import { PeriodPicker, periodOf, type Period } from './PeriodPicker.js';
+import { PeriodAndArea, periodOf, type Period } from './PeriodPicker.js';
 
 const query = (params: Record<string, string | undefined>) =>
   Object.entries(params)
@@ -28,7 +26,6 @@ const pad = (h: number) => String(h).padStart(2, '0');
 export function Dashboard() {
   const [period, setPeriod] = useState<Period>(periodOf('year'));
   const [areaId, setAreaId] = useState('');
-  const areas = useLoad<Area[]>('/api/areas');
   const { data, error } = useLoad<DashboardData>(`/api/insights/dashboard?${query({ ...period, areaId })}`);
   const base = { from: period.from, to: period.to };
   // Members open the observations list; partners the map (they see places, not what was written).
@@ -45,16 +42,7 @@ export function Dashboard() {
   return (
     <Shell title={t('dashboard.title')}>
       <p>{t('dashboard.intro')}</p>
-      <div class="filters">
-        <PeriodPicker value={period} onChange={setPeriod} />
-        <Select
-          name="areaId"
-          label={t('dashboard.area')}
-          value={areaId}
-          onValue={setAreaId}
-          options={[{ value: '', label: t('dashboard.allAreas') }, ...(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))]}
-        />
-      </div>
+      <PeriodAndArea period={period} onPeriod={setPeriod} areaId={areaId} onArea={setAreaId} />
       <Alert message={error} />
       {data && (
         <>

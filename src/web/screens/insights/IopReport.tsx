@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
-import { Field, Select } from '../../components/Field.js';
+import { Field } from '../../components/Field.js';
 import { Alert, Form, Notice, useSubmit } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
@@ -13,13 +13,11 @@ import { t } from '../../i18n.js';
 import { can } from '../../session.js';
 import type { IopTexts } from '../../../shared/api/insights.js';
 import { iopSectionKeys } from '../../../shared/domain/iop.js';
-import type { Area } from '../../../shared/api/associations.js';
-import { PeriodPicker, periodOf, type Period } from './PeriodPicker.js';
+import { PeriodAndArea, periodOf, type Period } from './PeriodPicker.js';
 
 export function IopReport() {
   const [period, setPeriod] = useState<Period>(periodOf('lastQuarter'));
   const [areaId, setAreaId] = useState('');
-  const areas = useLoad<Area[]>('/api/areas');
   const { data, error } = useLoad<IopTexts>(`/api/iop-report?from=${period.from}&to=${period.to}`);
   const [sections, setSections] = useState<IopTexts['sections'] | null>(null);
   const [saved, setSaved] = useState(false);
@@ -38,16 +36,7 @@ export function IopReport() {
   return (
     <Shell title={t('iop.screen.title')}>
       <p>{t('iop.screen.intro')}</p>
-      <div class="filters">
-        <PeriodPicker value={period} onChange={setPeriod} initial="lastQuarter" />
-        <Select
-          name="areaId"
-          label={t('dashboard.area')}
-          value={areaId}
-          onValue={setAreaId}
-          options={[{ value: '', label: t('dashboard.allAreas') }, ...(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))]}
-        />
-      </div>
+      <PeriodAndArea period={period} onPeriod={setPeriod} areaId={areaId} onArea={setAreaId} initial="lastQuarter" />
       <h2>{t('iop.screen.download')}</h2>
       <p class="actions">
         <a class="button primary" href={`/api/iop-report/report.pdf?${query}`} download>

@@ -1,7 +1,9 @@
-/** A period for the follow-up: a named one (this month, last year …) or any two dates. */
+/** A period for the follow-up: a named one (this month, last year …) or any two dates; with an area, for the dashboard and the IOP report. */
 import { useState } from 'preact/hooks';
 import { Field, Select } from '../../components/Field.js';
 import { t } from '../../i18n.js';
+import { useLoad } from '../../components/useLoad.js';
+import type { Area } from '../../../shared/api/associations.js';
 import { addDays, today } from '../../shift-format.js';
 
 export const presets = ['month', 'lastMonth', 'quarter', 'lastQuarter', 'year', 'lastYear', 'custom'] as const;
@@ -62,5 +64,22 @@ export function PeriodPicker({ value, onChange, initial = 'year' }: { value: Per
         </div>
       )}
     </>
+  );
+}
+
+/** A period and, optionally, one of the association's areas: what the dashboard and the IOP report are for. */
+export function PeriodAndArea(props: { period: Period; onPeriod: (p: Period) => void; areaId: string; onArea: (id: string) => void; initial?: Preset }) {
+  const areas = useLoad<Area[]>('/api/areas');
+  return (
+    <div class="filters">
+      <PeriodPicker value={props.period} onChange={props.onPeriod} initial={props.initial} />
+      <Select
+        name="areaId"
+        label={t('dashboard.area')}
+        value={props.areaId}
+        onValue={props.onArea}
+        options={[{ value: '', label: t('dashboard.allAreas') }, ...(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))]}
+      />
+    </div>
   );
 }
