@@ -10,6 +10,14 @@ import { loadMe } from '../session.js';
 import { partnerKinds } from '../../shared/domain/roles.js';
 import type { Area, Association as AssociationData, PartnerOrganisation } from '../../shared/api/associations.js';
 
+/** The shift rules' number fields, in order, with the hint that explains one of them. */
+const shiftRuleFields = [
+  ['signupClosesHours', null],
+  ['withdrawDeadlineHours', 'association.withdrawDeadlineHint'],
+  ['checkinGraceMinutes', null],
+  ['shortShiftNoticeDays', null],
+] as const;
+
 export function Association() {
   const assoc = useLoad<AssociationData>('/api/association');
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
@@ -89,43 +97,19 @@ export function Association() {
           <h2>{t('association.shiftRules')}</h2>
           {rulesSaved && <Notice>{t('app.saved')}</Notice>}
           <Form form={saveRules} submitLabel={t('app.save')} label={t('association.shiftRules')}>
-            <Field
-              name="signupClosesHours"
-              type="number"
-              inputMode="numeric"
-              label={t('association.signupClosesHours')}
-              value={rules.signupClosesHours}
-              onValue={rule('signupClosesHours')}
-              problems={saveRules.problems}
-            />
-            <Field
-              name="withdrawDeadlineHours"
-              type="number"
-              inputMode="numeric"
-              label={t('association.withdrawDeadlineHours')}
-              hint={t('association.withdrawDeadlineHint')}
-              value={rules.withdrawDeadlineHours}
-              onValue={rule('withdrawDeadlineHours')}
-              problems={saveRules.problems}
-            />
-            <Field
-              name="checkinGraceMinutes"
-              type="number"
-              inputMode="numeric"
-              label={t('association.checkinGraceMinutes')}
-              value={rules.checkinGraceMinutes}
-              onValue={rule('checkinGraceMinutes')}
-              problems={saveRules.problems}
-            />
-            <Field
-              name="shortShiftNoticeDays"
-              type="number"
-              inputMode="numeric"
-              label={t('association.shortShiftNoticeDays')}
-              value={rules.shortShiftNoticeDays}
-              onValue={rule('shortShiftNoticeDays')}
-              problems={saveRules.problems}
-            />
+            {shiftRuleFields.map(([name, hint]) => (
+              <Field
+                key={name}
+                name={name}
+                type="number"
+                inputMode="numeric"
+                label={t(`association.${name}`)}
+                hint={hint ? t(hint) : undefined}
+                value={rules[name]}
+                onValue={rule(name)}
+                problems={saveRules.problems}
+              />
+            ))}
           </Form>
         </>
       )}
