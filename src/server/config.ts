@@ -63,6 +63,21 @@ const schema = z.object({
   GEOCODER_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  /** Host names on a private or local network that recipients' URLs (Open311) may still reach, comma-separated: a municipality's in-house system. */
+  OUTGOING_ALLOW_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ''),
+        )
+        .filter(Boolean),
+    )
+    .default([]),
   MAIL_CLAIM_SECONDS: z.coerce.number().int().min(1).max(86400).default(300),
   /** Polisen's open events API; "none" turns the police events off. */
   POLICE_EVENTS_URL: z.string().default('https://polisen.se/api/events'),
@@ -90,6 +105,8 @@ export type Config = Readonly<{
   reminderIntervalSeconds: number;
   /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
   open311TimeoutMs: number;
+  /** Host names that users' URLs may reach although they resolve to private or local addresses. */
+  outgoingAllowHosts: readonly string[];
   /** How long a mail being sent stays claimed by its worker; after that (a crashed server) another worker sends it. */
   mailClaimSeconds: number;
   /** null: no police events. */
@@ -145,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
+    outgoingAllowHosts: e.OUTGOING_ALLOW_HOSTS,
     mailClaimSeconds: e.MAIL_CLAIM_SECONDS,
     policeEventsUrl: e.POLICE_EVENTS_URL === 'none' ? null : e.POLICE_EVENTS_URL,
     policeEventsIntervalMinutes: e.POLICE_EVENTS_INTERVAL_MINUTES,

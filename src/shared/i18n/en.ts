@@ -57,6 +57,7 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'An unexpected error occurred. It has been logged.',
   'error.field.required': 'This field is required.',
   'error.field.invalid': 'The value is not valid.',
+  'error.url.refused': 'The address may only be an http(s) address on the internet, without a user name, password or #.',
   'error.field.unknown': 'This field is not known.',
   'error.field.too_short': 'The value is too short.',
   'error.field.too_long': 'The value is too long.',

@@ -55,6 +55,7 @@ export const sv = {
   'error.internal': 'Ett oväntat fel uppstod. Det är loggat.',
   'error.field.required': 'Fältet måste fyllas i.',
   'error.field.invalid': 'Värdet är inte giltigt.',
+  'error.url.refused': 'Adressen får bara vara en http(s)-adress på internet, utan användarnamn, lösenord eller #.',
   'error.field.unknown': 'Fältet är okänt.',
   'error.field.too_short': 'Värdet är för kort.',
   'error.field.too_long': 'Värdet är för långt.',

@@ -31,7 +31,10 @@ export function auditItem(
   return recordAudit(db, { associationId: actor.associationId, actorMemberId: actor.memberId, entityType: 'action_item', entityId: id, ...entry });
 }
 
-function toSummary(r: repo.ItemRow, observationIds: string[], language: 'sv' | 'en', now: Date): ItemSummary {
+function toSummary(r: repo.ItemRow, observationIds: string[], actor: Actor, now: Date): ItemSummary {
+  const language = actor.language;
+  // A partner follows the item, not the observation behind it, nor the association's delivery troubles.
+  const partner = actor.kind === 'partner';
   return {
     id: r.id,
     state: r.state as ItemState,
@@ -46,21 +49,21 @@ function toSummary(r: repo.ItemRow, observationIds: string[], language: 'sv' | '
     lat: Number(r.lat),
     lng: Number(r.lng),
     externalReference: r.external_reference,
-    deliveryError: r.delivery_error,
+    deliveryError: partner ? null : r.delivery_error,
     sentAt: r.sent_at,
     dueAt: r.due_at,
     closedAt: r.closed_at,
     createdAt: r.created_at,
-    observationIds,
+    observationIds: partner ? [] : observationIds,
   };
 }
 
-export async function summaries(ctx: AppContext, rows: repo.ItemRow[], language: 'sv' | 'en'): Promise<ItemSummary[]> {
+export async function summaries(ctx: AppContext, rows: repo.ItemRow[], actor: Actor): Promise<ItemSummary[]> {
   const obs = await repo.observationIdsOf(
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => toSummary(r, obs.get(r.id) ?? [], language, ctx.clock.now()));
+  return rows.map((r) => toSummary(r, obs.get(r.id) ?? [], actor, ctx.clock.now()));
 }
 
 // ---- Reading ----
@@ -105,7 +108,7 @@ export async function listItems(ctx: AppContext, actor: Actor, q: z.infer<typeof
     const seen = new Set(todo.map((r) => r.id));
     for (const r of [...more, ...escalated, ...stillThere]) if (!seen.has(r.id)) todo.push(r);
   }
-  return summaries(ctx, todo, actor.language);
+  return summaries(ctx, todo, actor);
 }
 
 async function loadItem(ctx: AppContext, actor: Actor, id: string): Promise<repo.ItemRow> {
@@ -122,7 +125,7 @@ async function loadItem(ctx: AppContext, actor: Actor, id: string): Promise<repo
 
 export async function getItem(ctx: AppContext, actor: Actor, id: string): Promise<ItemDetail> {
   const row = await loadItem(ctx, actor, id);
-  const [summary] = await summaries(ctx, [row], actor.language);
+  const [summary] = await summaries(ctx, [row], actor);
   const staff = can(actor, 'item.list');
   const [events, reported] = await Promise.all([repo.eventsOf(ctx.db, actor.associationId, id), repo.observationsOfItems(ctx.db, actor.associationId, [id])]);
   return {
@@ -167,7 +170,7 @@ export async function duplicatesOf(ctx: AppContext, actor: Actor, observationId:
   const near = await nearbyOpen(ctx.db, actor.associationId, o.category_id, Number(o.lat), Number(o.lng), ctx.clock.now());
   const own = new Set((await repo.listItems(ctx.db, actor.associationId, { observationId, limit: 100 })).map((r) => r.id));
   const rows = near.filter((r) => !own.has(r.id));
-  const list = await summaries(ctx, rows, actor.language);
+  const list = await summaries(ctx, rows, actor);
   return list.map((s, i) => ({ ...s, distanceM: rows[i]!.distanceM }));
 }
 

@@ -27,7 +27,7 @@ let base: string;
 let fake: Server;
 let fakeUrl: string;
 /** What the misbehaving endpoint does next. */
-let mode: 'ok' | '500' | 'hang' | 'bad-json' | 'bad-xml' | '400' | 'token' = 'ok';
+let mode: 'ok' | '500' | 'hang' | 'bad-json' | 'bad-xml' | '400' | 'token' | 'redirect' = 'ok';
 const fakeRequests: string[] = [];
 
 // Answers in the spec's formats, as a city's GeoReport v2 server gives them.
@@ -42,14 +42,16 @@ const answers = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ OPEN311_TIMEOUT_MS: '300' }, { fastRetries: true });
+  // The endpoints here listen on loopback, which only the operator's allow-list opens to recipients' URLs.
+  t = await createTestApp({ OPEN311_TIMEOUT_MS: '300', OUTGOING_ALLOW_HOSTS: '127.0.0.1' }, { fastRetries: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/open311/v2`;
   fake = createServer((req, res) => {
     fakeRequests.push(`${req.method} ${req.url}`);
     const send = (status: number, type: string, body: string) => res.writeHead(status, { 'content-type': type }).end(body);
     if (mode === 'hang') return; // Holds the connection open and never answers.
-    if (mode === '500') return send(500, 'text/html', '<html><body>Internal Server Error</body></html>');
+    if (mode === '500') return send(500, 'text/html', '<html><body>Internal Server Error: db password hunter2</body></html>');
+    if (mode === 'redirect') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (mode === 'bad-json') return send(200, 'application/json', '[{"service_request_id": "REQ-');
     if (mode === 'bad-xml') return send(200, 'text/xml', '<service_requests><request><service_request_id>REQ-2</request>');
     if (mode === '400') return send(400, 'application/json', answers.invalidCode);
@@ -203,14 +205,15 @@ describe('delivery to this project’s own Open311 server on loopback', () => {
     ).toEqual([]);
   });
 
-  it('fails at once, with the server’s own reason, when the key is refused', async () => {
+  it('fails at once, with the HTTP status and the spec’s error code, when the key is refused', async () => {
     await open311Recipient(base, 'g311_not-a-key', receiver.associationId);
     const { itemId } = await observeAndRoute();
     const job = await settle(OPEN311_SUBMIT, itemId);
     expect(job).toMatchObject({ status: 'failed', attempts: 1 });
     const failed = await item(itemId);
     expect(failed.state).toBe('queued');
-    expect(failed.deliveryError).toContain('HTTP 403: api_key is not valid');
+    expect(failed.deliveryError).toContain('HTTP 403 (error code 403)');
+    expect(failed.deliveryError).not.toContain('api_key is not valid');
     expect(failed.events.at(-1)).toMatchObject({ kind: 'delivery_failed' });
   });
 });
@@ -219,8 +222,8 @@ describe('an endpoint that misbehaves', () => {
   it.each([
     ['answers 500', '500', 'HTTP 500'],
     ['does not answer', 'hang', 'no answer within 0.3 s'],
-    ['answers malformed JSON', 'bad-json', 'not the spec\'s JSON or XML: [{"service_request_id": "REQ-'],
-    ['answers malformed XML', 'bad-xml', "not the spec's JSON or XML: <service_requests>"],
+    ['answers malformed JSON', 'bad-json', "HTTP 200, the answer is not the spec's JSON or XML"],
+    ['answers malformed XML', 'bad-xml', "HTTP 200, the answer is not the spec's JSON or XML"],
   ] as const)('is retried when it %s, then failed with a clear reason; a retry after it mends delivers the item once', async (_name, how, reason) => {
     await open311Recipient(fakeUrl, 'their-key', null);
     mode = how;
@@ -231,6 +234,8 @@ describe('an endpoint that misbehaves', () => {
     const failed = await item(itemId);
     expect(failed.state).toBe('queued');
     expect(failed.deliveryError).toContain(reason);
+    // The kind of failure only: nothing of what the endpoint answered.
+    expect(failed.deliveryError).not.toMatch(/hunter2|REQ-|<service_requests>/);
     expect(failed.events.filter((e) => e.kind === 'delivery_failed')).toHaveLength(1);
 
     mode = 'ok';
@@ -242,12 +247,12 @@ describe('an endpoint that misbehaves', () => {
     expect(fakeRequests.filter((r) => r.startsWith('POST')).length).toBe(posts + 1);
   });
 
-  it('fails at once on a 4xx, with the endpoint’s description', async () => {
+  it('fails at once on a 4xx, with the status and the spec’s error code, not its description', async () => {
     await open311Recipient(fakeUrl, 'their-key', null);
     mode = '400';
     const { itemId } = await observeAndRoute();
     expect(await settle(OPEN311_SUBMIT, itemId)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect((await item(itemId)).deliveryError).toContain('HTTP 400: Invalid service_code');
+    expect((await item(itemId)).deliveryError).toBe(`Open311 ${new URL(fakeUrl).host}: HTTP 400 (error code 400)`);
   });
 
   it('follows a token to its request id, and reads answers in XML', async () => {
@@ -262,5 +267,51 @@ describe('an endpoint that misbehaves', () => {
     const done = await item(itemId);
     expect(done).toMatchObject({ state: 'resolved', externalReference: 'REQ-9' });
     expect(done.events.at(-1)).toMatchObject({ note: 'Sanerat av entreprenören.', by: 'recipient' });
+  });
+});
+
+describe('a recipient’s URL that points into the server’s own network', () => {
+  it('is refused after DNS (localhost is not on the allow-list): nothing reaches the endpoint, the item names the kind', async () => {
+    await open311Recipient(fakeUrl.replace('127.0.0.1', 'localhost'), 'their-key', null);
+    mode = 'ok';
+    const before = fakeRequests.length;
+    const { itemId } = await observeAndRoute();
+    expect(await settle(OPEN311_SUBMIT, itemId)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(fakeRequests.length).toBe(before);
+    expect((await item(itemId)).deliveryError).toContain('private or local network');
+  });
+
+  it('is refused when saved with a private or metadata address, user-info or a fragment', async () => {
+    for (const open311Url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3/open311',
+      'http://[::1]:8080/',
+      'http://[fd00:ec2::254]/',
+      'http://0xa9fea9fe/', // 169.254.169.254 as one hexadecimal number
+      'https://user:pass@open311.example.se/v2',
+      'https://open311.example.se/v2#x',
+      'file:///etc/passwd',
+    ]) {
+      const res = await call(t, sender.admin.cookie, 'POST', '/api/recipients', {
+        name: 'Fel',
+        kind: 'municipality',
+        channel: 'open311',
+        open311Url,
+        open311ApiKey: 'k',
+        open311ServiceCodes: { '*': 'x' },
+        responseDays: 3,
+      });
+      expect(res.statusCode, open311Url).toBe(400);
+      expect(res.json().errors[0].field).toBe('open311Url');
+    }
+  });
+
+  it('does not follow a redirect (here to the metadata address)', async () => {
+    await open311Recipient(fakeUrl, 'their-key', null);
+    mode = 'redirect';
+    const { itemId } = await observeAndRoute();
+    expect(await settle(OPEN311_SUBMIT, itemId)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await item(itemId)).deliveryError).toContain('HTTP 302: a redirect, which is not followed');
+    mode = 'ok';
   });
 });

@@ -15,6 +15,7 @@ import { OPEN311_SUBMIT } from './delivery.js';
 import { applyAnswer } from './answers.js';
 import { placeOf } from './item-mail.js';
 import { categoryCode, itemAssociation } from './follow-up.repository.js';
+import { OutgoingError, outgoingRequest, type OutgoingRequest, type OutgoingResponse } from '../../platform/http/outgoing.js';
 
 export const OPEN311_POLL = 'open311.poll';
 /** How often an open request is asked about. */
@@ -38,32 +39,43 @@ function parseAnswer(text: string, contentType: string): unknown[] | null {
   }
 }
 
-async function call(ctx: AppContext, url: string, init: RequestInit): Promise<unknown[]> {
-  let res: Response;
-  let text: string;
+/**
+ * One call to the recipient's endpoint, through the outgoing-request guard (no private
+ * addresses, no redirects). Failures name their kind and the host, never the answer's
+ * body nor the URL (reads carry the API key in their query).
+ */
+async function call(ctx: AppContext, url: string, init: OutgoingRequest): Promise<unknown[]> {
+  const host = new URL(url).host;
+  let res: OutgoingResponse;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(ctx.config.open311TimeoutMs), headers: { accept: 'application/json', ...init.headers } });
-    text = await res.text();
+    res = await outgoingRequest(url, { ...init, headers: { accept: 'application/json', ...init.headers } }, outgoingPolicy(ctx));
   } catch (err) {
-    const reason =
-      err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
-        ? `no answer within ${ctx.config.open311TimeoutMs / 1000} s`
-        : (err as Error).message;
-    throw new Error(`Open311 ${url}: ${reason}`);
+    const reason = err instanceof OutgoingError ? err.message : 'the call failed';
+    if (err instanceof OutgoingError && (err.kind === 'bad_url' || err.kind === 'address_refused' || err.kind === 'redirect')) {
+      throw new PermanentJobError(`Open311 ${host}: ${reason}`);
+    }
+    throw new Error(`Open311 ${host}: ${reason}`);
   }
-  const body = parseAnswer(text, res.headers.get('content-type') ?? '');
+  const body = parseAnswer(res.text, res.contentType);
   if (res.status >= 400 && res.status < 500) {
-    const first = body?.[0] as { description?: string } | undefined;
-    throw new PermanentJobError(`Open311 ${url}: HTTP ${res.status}: ${first?.description ?? text.slice(0, 200)}`);
+    // The spec's error code (a number) says which kind of refusal; its description is the other side's words and stays out.
+    const code = (body?.[0] as { code?: unknown } | undefined)?.code;
+    throw new PermanentJobError(
+      `Open311 ${host}: HTTP ${res.status}${typeof code === 'number' || /^\d{1,4}$/.test(String(code)) ? ` (error code ${String(code)})` : ''}`,
+    );
   }
-  if (res.status >= 500) throw new Error(`Open311 ${url}: HTTP ${res.status}`);
-  if (!body) throw new Error(`Open311 ${url}: HTTP ${res.status}, the answer is not the spec's JSON or XML: ${text.slice(0, 80)}`);
+  if (res.status >= 500) throw new Error(`Open311 ${host}: HTTP ${res.status}`);
+  if (!body) throw new Error(`Open311 ${host}: HTTP ${res.status}, the answer is not the spec's JSON or XML`);
   return body;
 }
 
+const outgoingPolicy = (ctx: AppContext) => ({ allowHosts: ctx.config.outgoingAllowHosts, timeoutMs: ctx.config.open311TimeoutMs });
+
 /** Reads carry the key too: the spec leaves it optional, but servers whose requests are not public (this project's own) ask for it. */
 const endpoint = (r: RecipientRow, path: string, read = false) => {
-  const url = new URL(`${r.open311_url!.replace(/\/$/, '')}/${path}`);
+  // The recipient's path is kept and the spec's path segments are appended with the URL API, each one encoded.
+  const url = new URL(r.open311_url!);
+  url.pathname = [url.pathname.replace(/\/+$/, ''), ...path.split('/').map(encodeURIComponent)].join('/');
   if (r.open311_jurisdiction) url.searchParams.set('jurisdiction_id', r.open311_jurisdiction);
   if (read && r.open311_api_key) url.searchParams.set('api_key', r.open311_api_key);
   return url.toString();
@@ -93,7 +105,7 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       if (first?.address) form.set('address_string', first.address);
       const body = (await call(ctx, endpoint(recipient, 'requests.json'), {
         method: 'POST',
-        body: form,
+        body: form.toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       })) as {
         service_request_id?: string;
@@ -123,7 +135,7 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       const recipient = (await findRecipientRow(ctx.db, item.association_id, item.recipient_id))!;
       let requestId = item.open311_request_id;
       if (!requestId && item.open311_token) {
-        const t = (await call(ctx, endpoint(recipient, `tokens/${encodeURIComponent(item.open311_token)}.json`, true), {})) as {
+        const t = (await call(ctx, endpoint(recipient, `tokens/${item.open311_token}.json`, true), {})) as {
           service_request_id?: string;
         }[];
         requestId = t[0]?.service_request_id ? String(t[0].service_request_id) : null;
@@ -131,7 +143,7 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       }
       const now = ctx.clock.now();
       if (requestId) {
-        const r = (await call(ctx, endpoint(recipient, `requests/${encodeURIComponent(requestId)}.json`, true), {})) as {
+        const r = (await call(ctx, endpoint(recipient, `requests/${requestId}.json`, true), {})) as {
           status?: string;
           status_notes?: string | null;
         }[];

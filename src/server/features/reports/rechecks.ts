@@ -30,7 +30,7 @@ export async function rechecksForShift(ctx: AppContext, actor: Actor, shiftId: s
     actor.associationId,
     here.map((r) => r.id),
   );
-  const base = await summaries(ctx, here, actor.language);
+  const base = await summaries(ctx, here, actor);
   return base.map((s, i) => {
     const first = observations.find((o) => o.item_id === s.id);
     return { ...s, recheckDueAt: here[i]!.recheck_due_at!, address: first?.address ?? null, place: first?.area_name ?? null };

@@ -5,6 +5,7 @@ import { authorize, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Recipient, RecipientCreate, RecipientUpdate } from '../../../shared/api/reports.js';
+import { checkOutgoingUrl, OutgoingError } from '../../platform/http/outgoing.js';
 import * as repo from './recipients.repository.js';
 
 export async function listRecipients(ctx: AppContext, actor: Actor): Promise<Recipient[]> {
@@ -13,11 +14,22 @@ export async function listRecipients(ctx: AppContext, actor: Actor): Promise<Rec
 }
 
 /** A channel needs what it sends by: an address for e-mail, an endpoint for Open311, instructions for the manual one. */
-function assertChannelComplete(r: Pick<Recipient, 'channel' | 'email' | 'open311Url' | 'manualInstructions'>, hasApiKey: boolean): void {
+function assertChannelComplete(ctx: AppContext, r: Pick<Recipient, 'channel' | 'email' | 'open311Url' | 'manualInstructions'>, hasApiKey: boolean): void {
   if (r.channel === 'email' && !r.email) throw new AppError('validation', [{ field: 'email', message: 'error.field.required' }]);
   if (r.channel === 'open311' && !r.open311Url) throw new AppError('validation', [{ field: 'open311Url', message: 'error.field.required' }]);
   if (r.channel === 'open311' && !hasApiKey) throw new AppError('validation', [{ field: 'open311ApiKey', message: 'error.field.required' }]);
+  if (r.open311Url) assertOutgoingUrl(ctx, r.open311Url);
   if (r.channel === 'manual' && !r.manualInstructions) throw new AppError('validation', [{ field: 'manualInstructions', message: 'error.field.required' }]);
+}
+
+/** Refused at once what every call would refuse later: a private or local literal address, user-info, a fragment. */
+function assertOutgoingUrl(ctx: AppContext, url: string): void {
+  try {
+    checkOutgoingUrl(url, { allowHosts: ctx.config.outgoingAllowHosts });
+  } catch (err) {
+    if (err instanceof OutgoingError) throw new AppError('validation', [{ field: 'open311Url', message: 'error.url.refused' }]);
+    throw err;
+  }
 }
 
 async function assertPartner(ctx: AppContext, actor: Actor, partnerId: string | null | undefined): Promise<void> {
@@ -28,7 +40,7 @@ async function assertPartner(ctx: AppContext, actor: Actor, partnerId: string | 
 
 export async function createRecipient(ctx: AppContext, actor: Actor, input: RecipientCreate): Promise<Recipient> {
   authorize(actor, 'recipient.manage');
-  assertChannelComplete(input, input.open311ApiKey !== null);
+  assertChannelComplete(ctx, input, input.open311ApiKey !== null);
   await assertPartner(ctx, actor, input.partnerOrganisationId);
   return ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertRecipient(trx, actor.associationId, input, nowIso());
@@ -51,7 +63,7 @@ export async function updateRecipient(ctx: AppContext, actor: Actor, id: string,
   authorize(actor, 'recipient.manage');
   const before = repo.toRecipient(row);
   const merged = { ...before, ...input } as Recipient & RecipientUpdate;
-  assertChannelComplete(merged, input.open311ApiKey !== undefined ? input.open311ApiKey !== null : row.open311_api_key !== null);
+  assertChannelComplete(ctx, merged, input.open311ApiKey !== undefined ? input.open311ApiKey !== null : row.open311_api_key !== null);
   await assertPartner(ctx, actor, input.partnerOrganisationId);
   return ctx.db.transaction().execute(async (trx) => {
     await repo.updateRecipient(trx, actor.associationId, id, input, nowIso());

@@ -145,7 +145,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** What a partner must never read anywhere. */
-const personal = () => [VOLUNTEER.name, volunteer.email, VOLUNTEER.phone, volunteer.memberId, a.admin.email, PRIVATE_TEXT, 'Ingrid Inbjuden', 'Sara på 08-123'];
+// Observation ids too: a partner's way into an observation is the item sent to them, never the observation itself.
+const personal = () => [
+  VOLUNTEER.name,
+  volunteer.email,
+  VOLUNTEER.phone,
+  volunteer.memberId,
+  a.admin.email,
+  PRIVATE_TEXT,
+  'Ingrid Inbjuden',
+  'Sara på 08-123',
+  ids.sentObservation!,
+  ids.privateObservation!,
+];
 
 /** A's own ids, by the route's first path segment, so each route is reached for something that exists. */
 const idFor: Record<string, () => string> = {
