@@ -65,6 +65,16 @@ function targetDay(): string {
   return day;
 }
 
+/** Moves a week view (shifts, board) on to the week of a day, one tap per week: on a Saturday that is next week. */
+async function moveToWeekOf(page: Page, day: string): Promise<void> {
+  const weeks = Math.round(daysBetween(mondayOf(localToday()), mondayOf(day)) / 7);
+  for (let i = 0; i < weeks; i++) {
+    const before = await page.locator('.period').textContent();
+    await page.getByRole('button', { name: 'Nästa →' }).click();
+    await expect.poll(() => page.locator('.period').textContent()).not.toBe(before);
+  }
+}
+
 describe('shift journey', () => {
   let shiftId = '';
   const day = targetDay();
@@ -101,6 +111,8 @@ describe('shift journey', () => {
 
     await page.goto(`${server.url}/board`);
     await expect.poll(() => h1(page)).toBe('Bemanning');
+    // The week shown first is this one, which from Saturday on has no weekday shift left.
+    await moveToWeekOf(page, day);
     await expect.poll(() => page.locator('.totals').textContent()).toMatch(/Ingen anmäld: [1-9]/);
     await audit(page, 'shifts-21-staffing-board');
     const shifts = await page.evaluate(async (d) => (await fetch(`/api/shifts?from=${d}&to=${d}`)).json(), day);
@@ -146,13 +158,7 @@ describe('shift journey', () => {
     const page = await signedIn('driver');
     await page.goto(`${server.url}/shifts`);
     await expect.poll(() => h1(page)).toBe('Körpass');
-    // Move on to the week of the chosen day, one tap per week.
-    const weeks = Math.round(daysBetween(mondayOf(localToday()), mondayOf(day)) / 7);
-    for (let i = 0; i < weeks; i++) {
-      const before = await page.locator('.period').textContent();
-      await page.getByRole('button', { name: 'Nästa →' }).click();
-      await expect.poll(() => page.locator('.period').textContent()).not.toBe(before);
-    }
+    await moveToWeekOf(page, day);
     await expect.poll(() => page.locator(`a[href="/shifts/${shiftId}"]`).count()).toBe(1);
     const card = page.locator('.card', { has: page.locator(`a[href="/shifts/${shiftId}"]`) });
     await card.getByRole('button', { name: /^Anmäl mig som förare/ }).click();
