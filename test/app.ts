@@ -13,6 +13,7 @@ import type { Scheduler } from '../src/server/platform/jobs/scheduler.js';
 import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo/seed.js';
 import type { Role } from '../src/shared/domain/roles.js';
 import { createTestDatabase } from './db.js';
+import { unsealLinks } from '../src/server/platform/mail/sealed-links.js';
 
 export const PASSWORD = 'a-long-test-password';
 export const PUBLIC_URL = 'http://localhost:3000';
@@ -128,6 +129,18 @@ export function withTestAssociation(onReady: (t: TestApp, a: TestAssociation) =>
 }
 
 /** After SMTP was down: every waiting mail is due now, and the worker sends what it can. */
+/** The newest mail to an address as its recipient gets it: the links that grant access unsealed, as the mail worker sends them. */
+export async function mailAsDelivered(t: { ctx: AppContext }, to: string): Promise<{ id: string; text: string; html: string }> {
+  const row = await t.ctx.db
+    .selectFrom('mail_outbox')
+    .select(['id', 'text_body', 'html_body', 'sealed_links'])
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, ...unsealLinks({ text: row.text_body, html: row.html_body }, row.sealed_links, t.ctx.mail.linkKey) };
+}
+
 export async function sendWaitingMailNow(t: TestApp): Promise<void> {
   await t.ctx.db
     .updateTable('mail_outbox')

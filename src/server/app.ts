@@ -9,6 +9,7 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { mailLinkKey } from './platform/mail/sealed-links.js';
 import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
@@ -93,7 +94,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerProblemHandlers(app);
 
   const files = localFileStore(join(config.dataDir, 'files'));
+  const linkKey = mailLinkKey(deps.authSecret);
   const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
+    linkKey,
     hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
     backoffBaseMs: deps.mailBackoffBaseMs,
     claimTimeoutMs: config.mailClaimSeconds * 1000,
@@ -121,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     db: database.db,
     dialect: database.dialect,
     auth,
-    mail: { smtpConfigured: Boolean(config.smtpUrl), kick: () => worker.kick() },
+    mail: { smtpConfigured: Boolean(config.smtpUrl), linkKey, kick: () => worker.kick() },
     clock: { now: () => new Date() },
     files,
     linkSecret: createHmac('sha256', deps.authSecret).update('recipient-links').digest('hex'),

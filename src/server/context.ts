@@ -6,10 +6,9 @@ import type { Auth } from './platform/auth/auth.js';
 import type { Actor } from './platform/policies.js';
 import type { FileStore } from './platform/files/file-store.js';
 import type { Geocoder } from './platform/geo/geocoder.js';
+import type { OutboxSettings } from './platform/mail/outbox.js';
 
-export interface Mail {
-  /** True when SMTP_URL is set; otherwise mail is kept in the outbox. */
-  smtpConfigured: boolean;
+export interface Mail extends OutboxSettings {
   /** Wakes the mail worker after a mail was queued. */
   kick(): void;
 }

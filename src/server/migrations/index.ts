@@ -9,6 +9,7 @@ import * as m0006 from './0006_police_events.js';
 import * as m0007 from './0007_est_reports.js';
 import * as m0008 from './0008_follow_up.js';
 import * as m0009 from './0009_dashboard_index.js';
+import * as m0010 from './0010_sealed_mail_links.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_est_reports': m0007,
   '0008_follow_up': m0008,
   '0009_dashboard_index': m0009,
+  '0010_sealed_mail_links': m0010,
 };

@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'error.field.required': 'This field is required.',
   'error.field.invalid': 'The value is not valid.',
   'error.url.refused': 'The address may only be an http(s) address on the internet, without a user name, password or #.',
+  'outbox.linkHidden': '[link hidden: only the recipient can use it]',
   'error.field.unknown': 'This field is not known.',
   'error.field.too_short': 'The value is too short.',
   'error.field.too_long': 'The value is too long.',

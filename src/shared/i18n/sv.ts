@@ -56,6 +56,7 @@ export const sv = {
   'error.field.required': 'Fältet måste fyllas i.',
   'error.field.invalid': 'Värdet är inte giltigt.',
   'error.url.refused': 'Adressen får bara vara en http(s)-adress på internet, utan användarnamn, lösenord eller #.',
+  'outbox.linkHidden': '[länken visas inte: bara mottagaren kan använda den]',
   'error.field.unknown': 'Fältet är okänt.',
   'error.field.too_short': 'Värdet är för kort.',
   'error.field.too_long': 'Värdet är för långt.',

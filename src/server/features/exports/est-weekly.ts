@@ -44,7 +44,7 @@ export async function sendEstReports(ctx: AppContext, now: Date): Promise<number
     });
     const claimed = await ctx.db.transaction().execute(async (trx) => {
       if (!(await claimNotice(trx, a.id, `est:${a.id}:${from}`))) return false;
-      await enqueueMail(trx, { ...mail, to: a.est_email, language: lang, associationId: a.id, attachments: files }, ctx.mail.smtpConfigured);
+      await enqueueMail(trx, { ...mail, to: a.est_email, language: lang, associationId: a.id, attachments: files }, ctx.mail);
       return true;
     });
     if (claimed) sent += 1;

@@ -121,13 +121,9 @@ async function issueInvitation(
     createdBy: actor.memberId,
     now,
   });
-  const mail = renderMail(member.language, 'invite', {
-    name: member.name,
-    association: associationName,
-    inviter: inviterName,
-    link: `${ctx.config.publicUrl}/invite?token=${token}`,
-  });
-  await enqueueMail(trx, { ...mail, to: member.email, language: member.language, associationId: actor.associationId }, ctx.mail.smtpConfigured);
+  const link = `${ctx.config.publicUrl}/invite?token=${token}`;
+  const mail = renderMail(member.language, 'invite', { name: member.name, association: associationName, inviter: inviterName, link });
+  await enqueueMail(trx, { ...mail, to: member.email, language: member.language, associationId: actor.associationId, secretLinks: [link] }, ctx.mail);
   return { id, expiresAt };
 }
 

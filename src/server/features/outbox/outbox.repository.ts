@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, MailOutboxTable } from '../../platform/db/schema.js';
 import type { OutboxMail, OutboxSummary } from '../../../shared/api/audit.js';
 
-function toSummary(r: Omit<MailOutboxTable, 'text_body' | 'html_body' | 'association_id' | 'next_attempt_at' | 'attachments'>): OutboxSummary {
+function toSummary(r: Omit<MailOutboxTable, 'text_body' | 'html_body' | 'association_id' | 'next_attempt_at' | 'attachments' | 'sealed_links'>): OutboxSummary {
   return {
     id: r.id,
     to: r.to_address,

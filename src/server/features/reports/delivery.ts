@@ -37,7 +37,9 @@ export async function mailItems(db: Executor, ctx: AppContext, recipient: Recipi
     });
   }
   const mail = renderItemMail(lang, kind, await associationName(db, recipient.association_id), items);
-  const mailId = await enqueueMail(db, { associationId: recipient.association_id, to: recipient.email!, language: lang, ...mail }, ctx.mail.smtpConfigured);
+  // The answer links let whoever holds them answer for the recipient: stored sealed.
+  const secretLinks = items.map((i) => i.link);
+  const mailId = await enqueueMail(db, { associationId: recipient.association_id, to: recipient.email!, language: lang, ...mail, secretLinks }, ctx.mail);
   await repo.linkMail(db, mailId, itemIds);
   return mailId;
 }

@@ -33,7 +33,7 @@ async function mailAboutItem(
       case: caseNumber(row.id),
       link,
     });
-    await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: row.association_id }, ctx.mail.smtpConfigured);
+    await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: row.association_id }, ctx.mail);
   }
 }
 

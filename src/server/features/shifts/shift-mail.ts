@@ -71,6 +71,6 @@ export async function mailAboutShift(
       link: `${ctx.config.publicUrl}/shifts/${shift.id}`,
       ...extra,
     });
-    await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: shift.association_id }, ctx.mail.smtpConfigured);
+    await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: shift.association_id }, ctx.mail);
   }
 }

@@ -191,7 +191,7 @@ export async function remindCarDueDates(ctx: AppContext, now: Date): Promise<num
             date: due,
             link: `${ctx.config.publicUrl}/cars`,
           });
-          await enqueueMail(trx, { ...mail, to: c.email, language: lang, associationId: car.association_id }, ctx.mail.smtpConfigured);
+          await enqueueMail(trx, { ...mail, to: c.email, language: lang, associationId: car.association_id }, ctx.mail);
         }
       });
       if (ok) sent += 1;

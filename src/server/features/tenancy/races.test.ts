@@ -1,6 +1,6 @@
 /** Two people doing the same thing at the same moment: exactly one wins, the other gets a clear answer, nothing is half-made. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAssociation, createTestApp, uniqueEmail, type TestApp } from '../../../../test/app.js';
+import { addAssociation, createTestApp, mailAsDelivered, uniqueEmail, type TestApp } from '../../../../test/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('races', () => {
     const a = await addAssociation(t);
     const email = uniqueEmail('race');
     await t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Race Person', email } });
-    const text = (await t.ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).executeTakeFirstOrThrow()).text_body;
+    const { text } = await mailAsDelivered(t, email);
     const token = /token=([\w-]+)/.exec(text)![1]!;
     const accept = () => t.app.inject({ method: 'POST', url: `/api/invitation-links/${token}/accept`, payload: { password: 'a-long-password-2' } });
     const results = await Promise.all([accept(), accept(), accept()]);

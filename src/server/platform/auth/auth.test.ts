@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { sql } from 'kysely';
-import { PASSWORD, addAssociation, addMember, cookieHeader, createTestApp, signIn, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import {
+  PASSWORD,
+  addAssociation,
+  addMember,
+  cookieHeader,
+  createTestApp,
+  mailAsDelivered,
+  signIn,
+  type TestApp,
+  type TestAssociation,
+} from '../../../../test/app.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -14,10 +24,8 @@ afterAll(() => t.close());
 const signInRequest = (email: string, password: string, ip: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: { email, password }, remoteAddress: ip });
 
-async function latestMailText(to: string): Promise<string> {
-  const row = await t.ctx.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-  return row.text_body;
-}
+/** The newest mail to an address, as it reaches the member (its one-time link unsealed). */
+const latestMailText = async (to: string): Promise<string> => (await mailAsDelivered(t, to)).text;
 
 describe('sign-in', () => {
   it('sets an httpOnly, SameSite session cookie and refuses a wrong password with a translated problem', async () => {
@@ -86,6 +94,12 @@ describe('password reset', () => {
     const text = await latestMailText(m.email);
     expect(text).toContain('Someone asked for a new password');
     const token = /reset-password\?token=([\w-]+)/.exec(text)![1]!;
+    // An admin reading the outbox cannot take the member's account with it.
+    const outbox = (await t.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: a.admin.cookie } })).json() as { id: string; to: string }[];
+    const kept = await t.app.inject({ method: 'GET', url: `/api/outbox/${outbox.find((o) => o.to === m.email)!.id}`, headers: { cookie: a.admin.cookie } });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.body).not.toContain(token);
+    expect(kept.body).not.toContain('reset-password?token');
 
     const reset = await t.app.inject({ method: 'POST', url: '/api/auth/reset-password', payload: { token, newPassword: 'a-brand-new-password' } });
     expect(reset.statusCode, reset.body).toBe(200);

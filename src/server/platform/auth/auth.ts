@@ -9,6 +9,7 @@ import { twoFactor } from 'better-auth/plugins';
 import type { Config } from '../../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
+import { mailLinkKey } from '../mail/sealed-links.js';
 import { renderMail, type MailTemplate } from '../mail/templates.js';
 import { databaseHooksFor, type AccountHooks } from './account-hooks.js';
 import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from './session.js';
@@ -35,12 +36,13 @@ export const verifyPassword = ({ hash: h, password }: { hash: string; password: 
 export function createAuth(deps: AuthDeps) {
   const { config, db } = deps;
 
-  /** Queues an account mail in the member's language. */
+  const outbox = { smtpConfigured: Boolean(config.smtpUrl), linkKey: mailLinkKey(deps.secret) };
+  /** Queues an account mail in the member's language; its link grants access, so it is stored sealed. */
   async function mailUser(template: MailTemplate, user: { id: string; email: string; name: string }, link: string) {
     const member = await deps.accounts.mailContext(user);
     const language = member?.language ?? 'sv';
     const rendered = renderMail(language, template, { name: member?.name ?? user.name, association: member?.associationName ?? 'Grannstöd', link });
-    await enqueueMail(db, { ...rendered, to: user.email, language, associationId: member?.associationId ?? null }, Boolean(config.smtpUrl));
+    await enqueueMail(db, { ...rendered, to: user.email, language, associationId: member?.associationId ?? null, secretLinks: [link] }, outbox);
     deps.onMailQueued();
   }
 

@@ -104,6 +104,8 @@ export interface MailOutboxTable {
   created_at: string;
   sent_at: string | null;
   attachments: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The links that grant access, sealed (platform/mail/sealed-links.ts); null once sent. */
+  sealed_links: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AreaTable {

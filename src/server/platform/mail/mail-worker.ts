@@ -2,6 +2,7 @@
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
+import { unsealLinks } from './sealed-links.js';
 import { claimMail, dueMails, markAttemptFailed, markSent, releaseStaleClaims } from './outbox.js';
 
 /** What a feature wants to know of a mail's fate, and the photos it attaches (read from the file store by hash). */
@@ -18,6 +19,8 @@ export interface MailWorkerOptions {
   hooks?: MailHooks;
   /** A mail claimed longer ago than this belongs to a worker that died while sending it: it is sent again. */
   claimTimeoutMs?: number;
+  /** Unseals the links that grant access, just before sending. */
+  linkKey: Buffer;
 }
 
 export interface MailWorker {
@@ -30,8 +33,8 @@ export interface MailWorker {
 
 const MAX_ATTEMPTS = 8;
 
-export function startMailWorker(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger, options: MailWorkerOptions = {}): MailWorker {
-  const { intervalMs = 15_000, backoffBaseMs = 5_000, hooks = {}, claimTimeoutMs = 5 * 60_000 } = options;
+export function startMailWorker(db: Db, smtpUrl: string | undefined, from: string, log: FastifyBaseLogger, options: MailWorkerOptions): MailWorker {
+  const { intervalMs = 15_000, backoffBaseMs = 5_000, hooks = {}, claimTimeoutMs = 5 * 60_000, linkKey } = options;
   if (!smtpUrl) {
     return { kick: () => undefined, drain: async () => undefined, stop: async () => undefined };
   }
@@ -58,7 +61,8 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
         if (!(await claimMail(db, mail.id))) continue;
         try {
           const attachments = await attachmentsOf(mail.attachments, hooks);
-          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body, attachments });
+          const body = unsealLinks({ text: mail.text_body, html: mail.html_body }, mail.sealed_links, linkKey);
+          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: body.text, html: body.html, attachments });
           await markSent(db, mail.id);
           await hooks.sent?.(mail.id);
         } catch (err) {

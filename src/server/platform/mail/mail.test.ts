@@ -35,6 +35,28 @@ describe('mail', () => {
     expect(await statusOf(email)).toMatchObject({ status: 'sent' });
   });
 
+  it('sends the one-time link in clear to the member, while the outbox never holds it readable, before or after', async () => {
+    const email = uniqueEmail('sealed');
+    expect((await invite(email, 'sv')).statusCode).toBe(201);
+    const stored = () => t.ctx.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', email).executeTakeFirstOrThrow();
+    const before = await stored();
+    expect(before.text_body).not.toMatch(/token=/);
+    expect(before.html_body).not.toMatch(/token=/);
+    expect(before.sealed_links).not.toBeNull();
+    await t.mailWorker.drain();
+    const raw = sink.received
+      .find((m) => m.to.includes(email))!
+      .raw.replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
+    const token = /invite\?token=([\w-]+)/.exec(raw)![1]!;
+    expect((await t.app.inject({ method: 'GET', url: `/api/invitation-links/${token}` })).statusCode).toBe(200);
+    const after = await stored();
+    expect(after.status).toBe('sent');
+    // Once sent, nothing in the row can give the link back, not even with the server's key.
+    expect(after.sealed_links).toBeNull();
+    expect(JSON.stringify(after)).not.toContain(token);
+  });
+
   it('keeps mail while SMTP is down and sends each once when it returns', async () => {
     await sink.stop();
     const emails = [uniqueEmail('down1'), uniqueEmail('down2')];

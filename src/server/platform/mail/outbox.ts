@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 import type { RenderedMail } from './templates.js';
+import { sealLinks } from './sealed-links.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -23,10 +24,26 @@ export interface MailAttachment {
   mime: string;
 }
 
-/** Queues a mail; status pending when SMTP is configured, kept otherwise. */
-export async function enqueueMail(db: Executor, mail: OutgoingMail & { attachments?: MailAttachment[] }, smtpConfigured: boolean): Promise<string> {
+/** What queuing a mail needs to know of the installation. */
+export interface OutboxSettings {
+  /** True when SMTP_URL is set; otherwise mail is kept in the outbox. */
+  smtpConfigured: boolean;
+  /** Seals the links that grant access (sealed-links.ts). */
+  linkKey: Buffer;
+}
+
+/**
+ * Queues a mail; status pending when SMTP is configured, kept otherwise.
+ * secretLinks are the links in it that grant access: they are stored sealed, never readable.
+ */
+export async function enqueueMail(
+  db: Executor,
+  mail: OutgoingMail & { attachments?: MailAttachment[]; secretLinks?: readonly string[] },
+  settings: OutboxSettings,
+): Promise<string> {
   const id = newId();
   const now = nowIso();
+  const { mail: stored, sealed } = sealLinks(mail, mail.secretLinks ?? [], settings.linkKey);
   await db
     .insertInto('mail_outbox')
     .values({
@@ -35,9 +52,10 @@ export async function enqueueMail(db: Executor, mail: OutgoingMail & { attachmen
       to_address: mail.to,
       language: mail.language,
       subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
-      status: smtpConfigured ? 'pending' : 'kept',
+      text_body: stored.text,
+      html_body: stored.html,
+      sealed_links: sealed,
+      status: settings.smtpConfigured ? 'pending' : 'kept',
       attempts: 0,
       last_error: null,
       next_attempt_at: now,
@@ -73,7 +91,8 @@ export async function claimMail(db: Executor, id: string): Promise<boolean> {
 }
 
 export async function markSent(db: Executor, id: string): Promise<void> {
-  await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: nowIso(), last_error: null }).where('id', '=', id).execute();
+  // The sealed links have done their work: nothing that grants access stays behind.
+  await db.updateTable('mail_outbox').set({ status: 'sent', sent_at: nowIso(), last_error: null, sealed_links: null }).where('id', '=', id).execute();
 }
 
 /** Records a failed attempt; retries later with back-off until maxAttempts, then fails for good. */
