@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './platform/db/database.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
 import { mailLinkKey } from './platform/mail/sealed-links.js';
+import { collectSecretRoutes } from './platform/http/secret-params.js';
 import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
@@ -92,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // Before any route: routes that declare secret parameters are collected for the request log.
+  collectSecretRoutes(app);
 
   const files = localFileStore(join(config.dataDir, 'files'));
   const linkKey = mailLinkKey(deps.authSecret);

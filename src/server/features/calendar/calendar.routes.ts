@@ -31,9 +31,13 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     return reply.status(204).send();
   });
   // Read by calendar apps without a session: the secret in the address is the key.
-  app.get('/calendar/:file', { schema: { tags, summary: 'An iCalendar feed (RFC 5545)', params: api.feedFileParams } }, async (req, reply) => {
-    const body = await renderFeed(ctx, req.params.file.replace(/\.ics$/, ''));
-    if (body === undefined) throw notFound();
-    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(body);
-  });
+  app.get(
+    '/calendar/:file',
+    { schema: { tags, summary: 'An iCalendar feed (RFC 5545)', params: api.feedFileParams }, config: { secrets: { params: ['file'] } } },
+    async (req, reply) => {
+      const body = await renderFeed(ctx, req.params.file.replace(/\.ics$/, ''));
+      if (body === undefined) throw notFound();
+      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(body);
+    },
+  );
 }

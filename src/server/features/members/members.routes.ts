@@ -73,13 +73,19 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
 
   app.get(
     '/api/invitation-links/:token',
-    { schema: { tags, summary: 'What an invitation link opens (no account needed)', params: api.tokenParams, response: { 200: api.invitationPreview } } },
+    {
+      schema: { tags, summary: 'What an invitation link opens (no account needed)', params: api.tokenParams, response: { 200: api.invitationPreview } },
+      config: { secrets: { params: ['token'] } },
+    },
     async (req) => invitations.previewInvitation(ctx, req.params.token),
   );
 
   app.post(
     '/api/invitation-links/:token/accept',
-    { schema: { tags, summary: 'Accept an invitation by choosing a password', params: api.tokenParams, body: api.invitationAccept, response: { 200: ok } } },
+    {
+      schema: { tags, summary: 'Accept an invitation by choosing a password', params: api.tokenParams, body: api.invitationAccept, response: { 200: ok } },
+      config: { secrets: { params: ['token'] } },
+    },
     async (req) => {
       await invitations.acceptInvitation(ctx, req.params.token, req.body.password);
       return { ok: true as const };

@@ -61,8 +61,10 @@ export function registerOpen311Routes(root: FastifyInstance, ctx: AppContext): v
           return send(reply, split.format, 500, 'errors', errorDocument(500, 'the server could not answer; try again later'));
         }
       };
-    app.get('/open311/v2/*', { schema: { hide: true } }, handle('GET'));
-    app.post('/open311/v2/*', { schema: { hide: true } }, handle('POST'));
+    // api_key is always hidden in logs; a request's token is the requester's key to it until it has an id.
+    const secrets = { after: ['tokens'] };
+    app.get('/open311/v2/*', { schema: { hide: true }, config: { secrets } }, handle('GET'));
+    app.post('/open311/v2/*', { schema: { hide: true }, config: { secrets } }, handle('POST'));
   });
 
   const app = root.withTypeProvider<ZodTypeProvider>();

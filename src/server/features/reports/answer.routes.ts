@@ -25,19 +25,23 @@ export function registerAnswerRoutes(root: FastifyInstance, ctx: AppContext): vo
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(ANSWER_CSS),
     );
 
-    app.get<{ Params: { token: string } }>('/svar/:token', { schema: { hide: true } }, async (req, reply) => {
+    app.get<{ Params: { token: string } }>('/svar/:token', { schema: { hide: true }, config: { secrets: { params: ['token'] } } }, async (req, reply) => {
       const opened = await openAnswerLink(ctx, req.params.token, fallbackLang(req.headers['accept-language']));
       if (!opened.ok) return html(reply, refusedStatus[opened.reason], renderLinkRefused(opened.lang, opened.reason));
       return html(reply, 200, renderAnswerForm(opened.view));
     });
 
-    app.get<{ Params: { token: string; sha256: string } }>('/svar/:token/photos/:sha256', { schema: { hide: true } }, async (req, reply) => {
-      const photo = await photoForLink(ctx, req.params.token, req.params.sha256);
-      if (!photo) return reply.status(404).type('text/plain').send('Not found');
-      return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.bytes);
-    });
+    app.get<{ Params: { token: string; sha256: string } }>(
+      '/svar/:token/photos/:sha256',
+      { schema: { hide: true }, config: { secrets: { params: ['token'] } } },
+      async (req, reply) => {
+        const photo = await photoForLink(ctx, req.params.token, req.params.sha256);
+        if (!photo) return reply.status(404).type('text/plain').send('Not found');
+        return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.bytes);
+      },
+    );
 
-    app.post<{ Params: { token: string } }>('/svar/:token', { schema: { hide: true } }, async (req, reply) => {
+    app.post<{ Params: { token: string } }>('/svar/:token', { schema: { hide: true }, config: { secrets: { params: ['token'] } } }, async (req, reply) => {
       const opened = await openAnswerLink(ctx, req.params.token, fallbackLang(req.headers['accept-language']));
       if (!opened.ok) return html(reply, refusedStatus[opened.reason], renderLinkRefused(opened.lang, opened.reason));
       const raw = (req.body ?? {}) as Record<string, string>;

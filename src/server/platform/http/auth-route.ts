@@ -41,6 +41,8 @@ export function registerAuthRoute(app: FastifyInstance, auth: Auth, publicUrl: s
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
+    // better-auth's reset link is /api/auth/reset-password/{token}; ?token= (e-mail confirmation) is always hidden.
+    config: { secrets: { after: ['reset-password'] } },
     async handler(request, reply) {
       const headers = fromNodeHeaders(request.headers);
       headers.set(CLIENT_IP_HEADER, request.ip);
