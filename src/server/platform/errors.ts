@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'vehicle_unavailable'
   | 'reason_required'
   | 'privacy_guard'
+  | 'personal_data'
   | 'observation_conflict'
   | 'edit_window_closed'
   | 'internal';
@@ -73,6 +74,7 @@ const statusOf: Record<ErrorCode, number> = {
   vehicle_unavailable: 409,
   reason_required: 409,
   privacy_guard: 422,
+  personal_data: 422,
   observation_conflict: 409,
   edit_window_closed: 403,
   internal: 500,

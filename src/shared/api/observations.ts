@@ -1,7 +1,7 @@
 /** API schemas of observation categories and observations. */
 import { z } from 'zod';
 import { observationStatuses, urgencies } from '../domain/categories.js';
-import { id, isoDate, isoDateTime } from './common.js';
+import { guardedText, id, isoDate, isoDateTime } from './common.js';
 
 const label = z.string().trim().min(1).max(120);
 const icon = z.string().trim().min(1).max(16);
@@ -25,7 +25,7 @@ export const categoryUpdate = z.strictObject({
   sortOrder: z.number().int().min(0).max(10_000).optional(),
 });
 
-const reference = z.string().trim().min(1).max(100);
+const reference = guardedText(100).pipe(z.string().min(1));
 /** What the phone sends for one observation; the same body may be sent any number of times. */
 export const observationPut = z.strictObject({
   categoryId: id,
@@ -43,7 +43,7 @@ export const observationPut = z.strictObject({
   callMadeAt: isoDateTime.nullable().default(null),
   callReference: reference.nullable().default(null),
   /** A street address the phone looked up while online (GET /api/geocode/reverse). */
-  address: z.string().trim().max(300).nullable().default(null),
+  address: guardedText(300).nullable().default(null),
 });
 
 export const observationPatch = z.strictObject({

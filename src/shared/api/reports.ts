@@ -1,11 +1,15 @@
 /** API schemas of recipients, routing rules and action items. */
 import { z } from 'zod';
 import { answerStates, channels, deliveries, eventKinds, itemStates, recipientKinds } from '../domain/action-items.js';
-import { email, id, isoDate, language, personName, phone } from './common.js';
+import { email, guardedText, id, isoDate, language, personName, phone } from './common.js';
 
 const name = z.string().trim().min(1).max(200);
-const reference = z.string().trim().min(1).max(100);
-const note = z.string().trim().min(1).max(2000);
+/** What the association's own people write on an item (coordinators, crews re-checking): under the privacy guard. */
+const reference = guardedText(100).pipe(z.string().min(1));
+const note = guardedText(2000).pipe(z.string().min(1));
+/** What a recipient writes through the answer link is their organisation's answer, not the association's record: not refused. */
+const answerReference = z.string().trim().min(1).max(100);
+const answerNote = z.string().trim().min(1).max(2000);
 
 export const contact = z.strictObject({
   name: personName,
@@ -202,8 +206,8 @@ export const duplicateCandidates = z.array(itemSummary.extend({ distanceM: z.num
 /** What the recipient sends through the answer link's form. */
 export const recipientAnswer = z.strictObject({
   state: z.enum(answerStates),
-  externalReference: reference.nullable().default(null),
-  note: note.nullable().default(null),
+  externalReference: answerReference.nullable().default(null),
+  note: answerNote.nullable().default(null),
 });
 export type RecipientAnswer = z.infer<typeof recipientAnswer>;
 

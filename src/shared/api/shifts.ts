@@ -1,12 +1,13 @@
 /** API schemas of shift templates, shifts, sign-up, crew and running a shift. */
 import { z } from 'zod';
 import { shiftStatuses, staffingLevels, toMinutes } from '../domain/shifts.js';
-import { id, isoDate, isoDateTime } from './common.js';
+import { guardedText, id, isoDate, isoDateTime } from './common.js';
 
 export const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'HH:MM');
 const crewSize = z.number().int().min(1).max(8);
 const reason = z.string().trim().min(3).max(500);
-const shortText = (max: number) => z.string().trim().max(max);
+/** Notes, places and summaries of shifts are kept for years: the privacy guard holds on them. */
+const shortText = guardedText;
 const weekdays = z
   .array(z.number().int().min(1).max(7))
   .min(1)

@@ -3,6 +3,10 @@ import type { svObservations } from './observations.sv.js';
 
 export const enObservations: Record<keyof typeof svObservations, string> = {
   'error.privacy_guard': 'The text holds details about people that the association may not keep. Remove them, or mark the observation as handed to the police.',
+  'error.personal_data': 'The text holds details about people that the association may not keep. Remove them and describe the place and the thing.',
+  'error.field.nul': 'The field holds an invisible NUL character, which cannot be kept.',
+  'error.field.invalid_utf8': 'The field holds characters that are not valid UTF-8.',
+  'error.field.date_range': 'The date must lie between the years 1900 and 2100.',
   'error.privacy.personal_number': 'A personal identity number',
   'error.privacy.plate': 'A licence plate',
   'error.privacy.phone': 'A phone number',

@@ -2,6 +2,10 @@
 export const svObservations = {
   'error.privacy_guard':
     'Texten innehåller uppgifter om personer som föreningen inte får spara. Ta bort dem, eller markera observationen som lämnad till polisen.',
+  'error.personal_data': 'Texten innehåller uppgifter om personer som föreningen inte får spara. Ta bort dem och beskriv platsen och saken.',
+  'error.field.nul': 'Fältet innehåller ett osynligt nolltecken (NUL) som inte kan sparas.',
+  'error.field.invalid_utf8': 'Fältet innehåller tecken som inte är giltig UTF-8.',
+  'error.field.date_range': 'Datumet måste ligga mellan år 1900 och 2100.',
   'error.privacy.personal_number': 'Ett personnummer',
   'error.privacy.plate': 'Ett registreringsnummer',
   'error.privacy.phone': 'Ett telefonnummer',

@@ -190,7 +190,10 @@ const W3C = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}
 function dateParam(q: Query, name: 'start_date' | 'end_date'): string | undefined {
   const v = q[name];
   if (v === undefined || v === '') return undefined;
-  if (!W3C.test(v) || Number.isNaN(Date.parse(v))) throw new Open311Error(400, `${name} must be a W3C date-time, such as 2026-11-27T06:00:00Z`);
+  const year = Number(v.slice(0, 4));
+  if (!W3C.test(v) || Number.isNaN(Date.parse(v)) || year < 1900 || year > 2100) {
+    throw new Open311Error(400, `${name} must be a W3C date-time between the years 1900 and 2100, such as 2026-11-27T06:00:00Z`);
+  }
   return new Date(v).toISOString();
 }
 
@@ -294,14 +297,19 @@ export async function submitRequest(ctx: AppContext, q: Query) {
   const lng = coordinate(q, 'long', 180);
   const description = q.description?.trim() || null;
   if (description && description.length > 1000) throw new Open311Error(400, 'description is longer than 1000 characters');
-  // The privacy guard holds here too: a place and a thing, never a person.
-  const findings = description ? findSensitive(description) : [];
-  if (findings.length)
-    throw new Open311Error(
-      400,
-      `description holds personal data (${[...new Set(findings.map((f) => f.kind))].join(', ')}): describe the place and the thing, not people`,
-    );
   const address = q.address_string?.trim().slice(0, 300) || null;
+  // The privacy guard holds here too: a place and a thing, never a person.
+  for (const [field, text] of [
+    ['description', description],
+    ['address_string', address],
+  ] as const) {
+    const findings = text ? findSensitive(text) : [];
+    if (findings.length)
+      throw new Open311Error(
+        400,
+        `${field} holds personal data (${[...new Set(findings.map((f) => f.kind))].join(', ')}): describe the place and the thing, not people`,
+      );
+  }
   const mediaUrl = q.media_url?.trim() || null;
   if (mediaUrl && (!/^https?:\/\//.test(mediaUrl) || mediaUrl.length > 500 || !URL.canParse(mediaUrl)))
     throw new Open311Error(400, 'media_url must be an http or https address of at most 500 characters');

@@ -252,6 +252,18 @@ describe('requests', () => {
       400,
       'description holds personal data (phone): describe the place and the thing, not people',
     ],
+    [
+      'a plate in a spelling that dodges a plain check',
+      { description: 'Bil АВС–123 övergiven' },
+      400,
+      'description holds personal data (plate): describe the place and the thing, not people',
+    ],
+    [
+      'an e-mail address in the address',
+      { address_string: 'Hos kalle [at] example.se, Storgatan 1' },
+      400,
+      'address_string holds personal data (email): describe the place and the thing, not people',
+    ],
     ['a description too long', { description: 'x'.repeat(1001) }, 400, 'description is longer than 1000 characters'],
     ['a media_url that is no address', { media_url: 'javascript:alert(1)' }, 400, 'media_url must be an http or https address of at most 500 characters'],
   ])('refuses a request with %s, in the spec’s error format, and stores nothing', async (_name, form, status, description) => {
@@ -267,9 +279,11 @@ describe('requests', () => {
   it('answers bad filters with 400 and reading without a key with 403', async () => {
     expect((await get('/open311/v2/requests.json')).statusCode).toBe(403);
     expect((await get(`/open311/v2/requests.json?api_key=${keyA}&status=pending`)).statusCode).toBe(400);
-    expect((await get(`/open311/v2/requests.json?api_key=${keyA}&start_date=yesterday`)).json()).toEqual([
-      { code: 400, description: 'start_date must be a W3C date-time, such as 2026-11-27T06:00:00Z' },
-    ]);
+    for (const bad of ['yesterday', '9999-12-31T00:00:00Z', '0001-01-01']) {
+      expect((await get(`/open311/v2/requests.json?api_key=${keyA}&start_date=${bad}`)).json()).toEqual([
+        { code: 400, description: 'start_date must be a W3C date-time between the years 1900 and 2100, such as 2026-11-27T06:00:00Z' },
+      ]);
+    }
     expect((await get(`/open311/v2/requests/${uuidv7()}.json?api_key=${keyA}`)).statusCode).toBe(404);
   });
 

@@ -41,10 +41,10 @@ export function toAppError(error: unknown): AppError {
   if (isUniqueViolation(error)) return new AppError('conflict');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    return new AppError(
-      'validation',
-      error.validation.flatMap((i) => issueToFields(i as ValidationIssue, context)),
-    );
+    const fields = error.validation.flatMap((i) => issueToFields(i as ValidationIssue, context));
+    // Only the privacy guard spoke (guardedText): the answer says so in its title, as the observation's guard does.
+    const personal = fields.length > 0 && fields.every((f) => f.message.startsWith('error.privacy.'));
+    return new AppError(personal ? 'personal_data' : 'validation', fields);
   }
   const e = error as FastifyError;
   switch (e.code) {
