@@ -128,7 +128,6 @@ export function withTestAssociation(onReady: (t: TestApp, a: TestAssociation) =>
   afterAll(() => app?.close());
 }
 
-/** After SMTP was down: every waiting mail is due now, and the worker sends what it can. */
 /** The newest mail to an address as its recipient gets it: the links that grant access unsealed, as the mail worker sends them. */
 export async function mailAsDelivered(t: { ctx: AppContext }, to: string): Promise<{ id: string; text: string; html: string }> {
   const row = await t.ctx.db
@@ -141,6 +140,7 @@ export async function mailAsDelivered(t: { ctx: AppContext }, to: string): Promi
   return { id: row.id, ...unsealLinks({ text: row.text_body, html: row.html_body }, row.sealed_links, t.ctx.mail.linkKey) };
 }
 
+/** After SMTP was down: every waiting mail is due now, and the worker sends what it can. */
 export async function sendWaitingMailNow(t: TestApp): Promise<void> {
   await t.ctx.db
     .updateTable('mail_outbox')

@@ -11,6 +11,7 @@ import { createAuth, type Auth } from './platform/auth/auth.js';
 import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
 import { mailLinkKey } from './platform/mail/sealed-links.js';
 import { collectSecretRoutes } from './platform/http/secret-params.js';
+import { registerInputHygiene } from './platform/http/input-hygiene.js';
 import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerProblemHandlers(app);
   // Before any route: routes that declare secret parameters are collected for the request log.
   collectSecretRoutes(app);
+  registerInputHygiene(app);
 
   const files = localFileStore(join(config.dataDir, 'files'));
   const linkKey = mailLinkKey(deps.authSecret);

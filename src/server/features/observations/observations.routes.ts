@@ -121,7 +121,7 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
         response: { 200: api.observation },
       },
     },
-    async (req) => observations.addPhoto(ctx, await ctx.actorOf(req), req.params.id, req.body as Buffer),
+    async (req) => observations.addPhoto(ctx, await ctx.actorOf(req), req.params.id, req.body),
   );
   app.get('/api/observations/:id/photos/:sha256', { schema: { tags, summary: 'A photo of an observation', params: api.photoParams } }, async (req, reply) => {
     const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);

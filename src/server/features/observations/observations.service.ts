@@ -261,7 +261,12 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
  * coordinator). The photo is cleaned of all metadata by re-encoding; sending
  * the same photo again adds nothing, because the cleaned bytes hash the same.
  */
-export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes: Buffer): Promise<Observation> {
+export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes: unknown): Promise<Observation> {
+  // No body: nothing to clean. A body of another type (text, JSON): not an image.
+  if (bytes === undefined || bytes === null || (Buffer.isBuffer(bytes) && bytes.length === 0)) {
+    throw new AppError('validation', [{ field: 'photo', message: 'error.field.required' }]);
+  }
+  if (!Buffer.isBuffer(bytes)) throw new AppError('unsupported_media_type', [{ field: 'photo', message: 'error.photo.not_an_image' }]);
   const row = await visible(ctx, actor, id);
   if (!can(actor, 'observation.editAny')) {
     if (row.author_member_id !== actor.memberId) throw new AppError('forbidden');
