@@ -10,6 +10,7 @@ import * as m0007 from './0007_est_reports.js';
 import * as m0008 from './0008_follow_up.js';
 import * as m0009 from './0009_dashboard_index.js';
 import * as m0010 from './0010_sealed_mail_links.js';
+import * as m0011 from './0011_totp_uses.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_follow_up': m0008,
   '0009_dashboard_index': m0009,
   '0010_sealed_mail_links': m0010,
+  '0011_totp_uses': m0011,
 };

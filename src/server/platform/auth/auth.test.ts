@@ -202,15 +202,30 @@ describe('two-factor', () => {
       remoteAddress: '10.4.0.1',
     });
     expect(wrong.statusCode).toBe(401);
+    // The code that turned two-factor on is spent; the next step's code is accepted early.
+    const signInCode = totp.generate({ timestamp: Date.now() + 30_000 });
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/auth/two-factor/verify-totp',
       headers: { cookie: pending },
-      payload: { code: totp.generate() },
+      payload: { code: signInCode },
       remoteAddress: '10.4.0.1',
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(ok) } })).statusCode).toBe(200);
+
+    // The same code again, as someone who saw it would try within its 30 seconds: no session.
+    const replayer = await signInRequest(m.email, PASSWORD, '10.4.0.9');
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/two-factor/verify-totp',
+      headers: { cookie: cookieHeader(replayer) },
+      payload: { code: signInCode },
+      remoteAddress: '10.4.0.9',
+    });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('code_invalid');
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookieHeader(replay) || 'none=1' } })).statusCode).toBe(401);
 
     const second = await signInRequest(m.email, PASSWORD, '10.4.0.2');
     const backup = await t.app.inject({

@@ -6,6 +6,8 @@
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { claimTotpCode } from './totp-once.js';
 import type { Config } from '../../config.js';
 import type { Db, Dialect } from '../db/database.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -98,6 +100,16 @@ export function createAuth(deps: AuthDeps) {
     // Our own logs say what matters; better-auth's warnings (e.g. each wrong password) are noise.
     logger: { level: 'error' },
     databaseHooks: databaseHooksFor(deps.accounts),
+    hooks: {
+      // A code that opened a session is spent: the same code again (a replay) gets no session.
+      after: createAuthMiddleware(async (ctx) => {
+        const created = ctx.context.newSession;
+        if (ctx.path !== '/two-factor/verify-totp' || !created) return;
+        if (await claimTotpCode(db, created.user.id, String((ctx.body as { code?: unknown } | undefined)?.code ?? ''), new Date())) return;
+        await ctx.context.internalAdapter.deleteSession(created.session.token);
+        throw new APIError('UNAUTHORIZED', { message: 'Invalid code', code: 'INVALID_CODE' });
+      }),
+    },
     plugins: [twoFactor({ issuer: 'Grannstöd', backupCodeOptions: { amount: 10, length: 10 } })],
   });
 }

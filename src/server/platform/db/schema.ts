@@ -108,6 +108,13 @@ export interface MailOutboxTable {
   sealed_links: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Two-factor codes used to sign in, kept a few minutes so each works once (platform/auth/totp-once.ts). */
+export interface TotpUseTable {
+  user_id: string;
+  code: string;
+  used_at: string;
+}
+
 export interface AreaTable {
   id: string;
   association_id: string;
@@ -144,6 +151,7 @@ export interface Database {
   invitations: InvitationTable;
   audit_log: AuditTable;
   mail_outbox: MailOutboxTable;
+  totp_uses: TotpUseTable;
   areas: AreaTable;
   vehicles: VehicleTable;
   shift_templates: ShiftTemplateTable;
