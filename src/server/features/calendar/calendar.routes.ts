@@ -37,7 +37,7 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     async (req, reply) => {
       const body = await renderFeed(ctx, req.params.file.replace(/\.ics$/, ''));
       if (body === undefined) throw notFound();
-      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('referrer-policy', 'no-referrer').send(body);
+      return reply.type('text/calendar; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(body);
     },
   );
 }

@@ -125,8 +125,8 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
   );
   app.get('/api/observations/:id/photos/:sha256', { schema: { tags, summary: 'A photo of an observation', params: api.photoParams } }, async (req, reply) => {
     const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);
-    // Named by content: it never changes, so the browser may keep it.
-    return reply.type('image/jpeg').header('cache-control', 'private, max-age=31536000, immutable').send(bytes);
+    // A photo from a patrol is personal data at worst: never kept by a cache, though it never changes.
+    return reply.type('image/jpeg').header('cache-control', 'no-store').send(bytes);
   });
   app.patch(
     '/api/observations/:id',

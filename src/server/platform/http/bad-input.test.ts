@@ -116,6 +116,23 @@ describe('security headers', () => {
     expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 
+  it('tells every cache to keep no answer that carries personal data', async () => {
+    for (const url of [
+      '/api/me',
+      '/api/members',
+      '/api/nothing-here',
+      `/calendar/${'x'.repeat(43)}.ics`,
+      `/svar/${'y'.repeat(40)}`,
+      '/open311/v2/discovery.json',
+      '/api/auth/get-session',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: a.admin.cookie } });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+    // The app's own files may be kept; they hold nobody's data.
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).headers['cache-control']).not.toBe('no-store');
+  });
+
   it('lets the map tile server show images and be fetched by the service worker, and nothing else', () => {
     const directives = async (tileUrl: string | null) => {
       const app = Fastify();

@@ -35,4 +35,11 @@ export async function registerSecurityHeaders(app: FastifyInstance, publicUrl: s
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });
+  // Answers of the API, the answer links, the calendar feeds and Open311 carry personal data: no cache, shared or
+  // private, may keep them (a shared computer in a library, a proxy). A route that set its own policy keeps it.
+  app.addHook('onSend', async (request, reply) => {
+    if (!reply.hasHeader('cache-control') && PERSONAL_PREFIXES.some((p) => request.url.startsWith(p))) reply.header('cache-control', 'no-store');
+  });
 }
+
+const PERSONAL_PREFIXES = ['/api/', '/svar/', '/calendar/', '/open311/'];
