@@ -52,6 +52,8 @@ const schema = z.object({
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   /** API requests allowed per client IP per minute (a ceiling against abuse, far above normal use). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Requests per minute to a public route (answer links, calendar feeds, Open311) per token or key; per client IP four times as many. */
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Seconds to wait for requests in flight at shutdown before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
   /** Seconds between runs of the reminder sweeps (shift reminders, help wanted, missed check-in, car due dates); 0 turns them off. */
@@ -102,6 +104,8 @@ export type Config = Readonly<{
   signInWindowSeconds: number;
   shutdownGraceSeconds: number;
   apiRateLimitPerMinute: number;
+  /** Per token or key on the routes that need no session; per IP four times as many. */
+  publicRateLimitPerMinute: number;
   reminderIntervalSeconds: number;
   /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
   open311TimeoutMs: number;
@@ -160,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInWindowSeconds: e.SIGNIN_WINDOW_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     outgoingAllowHosts: e.OUTGOING_ALLOW_HOSTS,

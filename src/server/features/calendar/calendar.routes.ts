@@ -1,4 +1,5 @@
 /** HTTP for calendar feeds: managing one's addresses, and the public .ics address itself. */
+import { publicRouteLimits } from '../../platform/http/public-limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -31,9 +32,14 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     return reply.status(204).send();
   });
   // Read by calendar apps without a session: the secret in the address is the key.
+  const feedLimits = publicRouteLimits(app, ctx.config.publicRateLimitPerMinute, 'calendar', (req) => (req.params as { file?: string }).file);
   app.get(
     '/calendar/:file',
-    { schema: { tags, summary: 'An iCalendar feed (RFC 5545)', params: api.feedFileParams }, config: { secrets: { params: ['file'] } } },
+    {
+      schema: { tags, summary: 'An iCalendar feed (RFC 5545)', params: api.feedFileParams },
+      config: { secrets: { params: ['file'] }, rateLimit: feedLimits.rateLimit },
+      preHandler: feedLimits.preHandler,
+    },
     async (req, reply) => {
       const body = await renderFeed(ctx, req.params.file.replace(/\.ics$/, ''));
       if (body === undefined) throw notFound();

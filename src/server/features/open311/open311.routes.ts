@@ -3,7 +3,8 @@
  * paths, formats and error documents, hidden from the app's own API
  * description), and the admin's API for its keys.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { publicRouteLimits } from '../../platform/http/public-limits.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
@@ -63,8 +64,14 @@ export function registerOpen311Routes(root: FastifyInstance, ctx: AppContext): v
       };
     // api_key is always hidden in logs; a request's token is the requester's key to it until it has an id.
     const secrets = { after: ['tokens'] };
-    app.get('/open311/v2/*', { schema: { hide: true }, config: { secrets } }, handle('GET'));
-    app.post('/open311/v2/*', { schema: { hide: true }, config: { secrets } }, handle('POST'));
+    const keyOf = (req: FastifyRequest) => {
+      const key = (req.body as { api_key?: unknown } | undefined)?.api_key ?? (req.query as { api_key?: unknown }).api_key;
+      return typeof key === 'string' && key ? key : undefined;
+    };
+    const limits = publicRouteLimits(app, ctx.config.publicRateLimitPerMinute, 'open311', keyOf);
+    const options = { schema: { hide: true }, config: { secrets, rateLimit: limits.rateLimit }, preHandler: limits.preHandler };
+    app.get('/open311/v2/*', options, handle('GET'));
+    app.post('/open311/v2/*', options, handle('POST'));
   });
 
   const app = root.withTypeProvider<ZodTypeProvider>();
