@@ -11,6 +11,7 @@ import * as m0008 from './0008_follow_up.js';
 import * as m0009 from './0009_dashboard_index.js';
 import * as m0010 from './0010_sealed_mail_links.js';
 import * as m0011 from './0011_totp_uses.js';
+import * as m0012 from './0012_member_email_per_association.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_dashboard_index': m0009,
   '0010_sealed_mail_links': m0010,
   '0011_totp_uses': m0011,
+  '0012_member_email_per_association': m0012,
 };

@@ -112,6 +112,12 @@ export async function revokeOpenInvitations(db: Executor, associationId: string,
 }
 
 /** Finds a member by e-mail anywhere: e-mail addresses are unique across the installation. */
-export async function findMemberIdentityByEmail(db: Executor, email: string) {
-  return db.selectFrom('members').select(['id', 'association_id', 'user_id', 'status']).where('email', '=', email).executeTakeFirst();
+/** The association's member with this address, if any (another association's members are not looked at: that would tell). */
+export async function findMemberIdentityByEmail(db: Executor, associationId: string, email: string) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'association_id', 'user_id', 'status'])
+    .where('association_id', '=', associationId)
+    .where('email', '=', email)
+    .executeTakeFirst();
 }

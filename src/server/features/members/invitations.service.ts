@@ -34,9 +34,10 @@ export async function createInvitation(ctx: AppContext, actor: Actor, input: Inv
       throw new AppError('validation', [{ field: 'partnerOrganisationId', message: 'error.field.invalid' }]);
     }
   }
-  const existing = await repo.findMemberIdentityByEmail(ctx.db, input.email);
-  // An address that already signs in, or belongs to another association, cannot be invited.
-  if (existing && (existing.user_id !== null || existing.association_id !== actor.associationId)) {
+  const existing = await repo.findMemberIdentityByEmail(ctx.db, actor.associationId, input.email);
+  // A member of this association who already signs in is not invited again. Whether the address is in use
+  // elsewhere is not looked at: the answer would tell. The invitee learns it on opening the link.
+  if (existing && existing.user_id !== null) {
     throw new AppError('email_taken', [{ field: 'email', message: 'error.email_taken' }]);
   }
   const association = (await getAssociation(ctx, actor.associationId))!;

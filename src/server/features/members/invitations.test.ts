@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, mailAsDelivered, signIn, type TestApp, type TestAssociation, uniqueEmail, withTestAssociation } from '../../../../test/app.js';
+import { addAssociation, addMember, mailAsDelivered, signIn, type TestApp, type TestAssociation, uniqueEmail, withTestAssociation } from '../../../../test/app.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -115,6 +115,24 @@ describe('invitations', () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().errors).toEqual([{ field: 'email', message: 'E-postadressen används redan.' }]);
+  });
+
+  it('answers an address of another association’s member as any other, so nothing tells that it is in use there', async () => {
+    const other = await addAssociation(t, 'Grannstöd Grannen');
+    const theirs = await addMember(t, other.associationId, ['volunteer']);
+    const invite = (email: string) =>
+      t.app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie: a.admin.cookie }, payload: { name: 'Okänd Person', email } });
+    const unknown = await invite(uniqueEmail('nobody'));
+    const known = await invite(theirs.email);
+    expect(known.statusCode).toBe(unknown.statusCode);
+    expect(Object.keys(known.json()).sort()).toEqual(Object.keys(unknown.json()).sort());
+    // The other association's member is untouched; the invitee who opens the link is told the address has an account.
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: theirs.cookie } });
+    expect(me.json().member).toMatchObject({ status: 'active', email: theirs.email });
+    const token = await tokenFromOutbox(a.admin.cookie, theirs.email);
+    const accept = await t.app.inject({ method: 'POST', url: `/api/invitation-links/${token}/accept`, payload: { password: 'a-long-password-9' } });
+    expect(accept.statusCode).toBe(409);
+    expect((await signIn(t.app, theirs.email)).length).toBeGreaterThan(0);
   });
 
   it('a coordinator may invite volunteers but not admins; a volunteer may not invite', async () => {
