@@ -19,6 +19,8 @@ export const open311Key = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** False once the admin who issued it is deactivated: the key stops working with them. */
+  issuerActive: z.boolean(),
 });
 export type Open311Key = z.infer<typeof open311Key>;
 

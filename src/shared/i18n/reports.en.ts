@@ -204,6 +204,7 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'keys.lastUsed': 'last used {when}',
   'keys.neverUsed': 'never used',
   'keys.revoked': 'revoked {when}',
+  'keys.issuerInactive': 'not in force: the admin who issued it is deactivated (issue a new one)',
   'keys.revoke': 'Revoke',
   'items.title': 'Action items',
   'items.help': 'What the association has reported to the municipality, the police and others, and what happened since. Start with what needs doing.',

@@ -201,6 +201,7 @@ export const svReports = {
   'keys.lastUsed': 'senast använd {when}',
   'keys.neverUsed': 'aldrig använd',
   'keys.revoked': 'återkallad {when}',
+  'keys.issuerInactive': 'gäller inte: administratören som utfärdade den är avaktiverad (utfärda en ny)',
   'keys.revoke': 'Återkalla',
   'items.title': 'Ärenden',
   'items.help': 'Det som föreningen har anmält till kommunen, polisen och andra, och vad som hänt sedan. Börja med det som behöver göras.',

@@ -13,12 +13,12 @@ export function insertKey(db: Executor, row: Open311KeyTable): Promise<unknown> 
   return db.insertInto('open311_keys').values(row).execute();
 }
 
-export function listKeys(db: Executor, associationId: string): Promise<(KeyRow & { member_name: string })[]> {
+export function listKeys(db: Executor, associationId: string): Promise<(KeyRow & { member_name: string; member_status: string })[]> {
   return db
     .selectFrom('open311_keys as k')
     .innerJoin('members as m', 'm.id', 'k.member_id')
     .selectAll('k')
-    .select('m.name as member_name')
+    .select(['m.name as member_name', 'm.status as member_status'])
     .where('k.association_id', '=', associationId)
     .orderBy('k.created_at', 'desc')
     .execute();
@@ -28,9 +28,19 @@ export function findKey(db: Executor, associationId: string, id: string): Promis
   return db.selectFrom('open311_keys').selectAll().where('association_id', '=', associationId).where('id', '=', id).executeTakeFirst();
 }
 
-/** A key in force, found by its hash: revoked keys are never found. */
+/**
+ * A key in force, found by its hash: revoked keys are never found, nor keys whose issuing admin is no longer
+ * an active member (what a partner system sends is recorded under that admin, who must still vouch for it).
+ */
 export function findKeyByHash(db: Executor, hash: string): Promise<KeyRow | undefined> {
-  return db.selectFrom('open311_keys').selectAll().where('key_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('open311_keys as k')
+    .innerJoin('members as m', (j) => j.onRef('m.id', '=', 'k.member_id').onRef('m.association_id', '=', 'k.association_id'))
+    .selectAll('k')
+    .where('k.key_hash', '=', hash)
+    .where('k.revoked_at', 'is', null)
+    .where('m.status', '=', 'active')
+    .executeTakeFirst();
 }
 
 export async function revokeKey(db: Executor, associationId: string, id: string, at: string): Promise<void> {

@@ -41,7 +41,7 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 // ---- Keys, managed by admins in the app ----
 
-const toKey = (r: repo.KeyRow & { member_name: string }): Open311Key => ({
+const toKey = (r: repo.KeyRow & { member_name: string; member_status: string }): Open311Key => ({
   id: r.id,
   name: r.name,
   prefix: r.key_prefix,
@@ -50,6 +50,7 @@ const toKey = (r: repo.KeyRow & { member_name: string }): Open311Key => ({
   createdAt: r.created_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  issuerActive: r.member_status === 'active',
 });
 
 export async function listKeys(ctx: AppContext, actor: Actor): Promise<Open311Key[]> {

@@ -310,6 +310,17 @@ describe('keys', () => {
     expect((await call(t, a.admin.cookie, 'GET', '/api/open311-keys')).json().find((k: { id: string }) => k.id === id).revokedAt).not.toBeNull();
   });
 
+  it('stops a key when the admin who issued it is deactivated, and lists it as not in force', async () => {
+    const second = await addMember(t, a.associationId, ['volunteer', 'admin']);
+    const { id, key } = (await call(t, second.cookie, 'POST', '/api/open311-keys', { name: 'Lämnar styrelsen' })).json() as { id: string; key: string };
+    expect((await get(`/open311/v2/requests.json?api_key=${key}`)).statusCode).toBe(200);
+    expect((await call(t, a.admin.cookie, 'POST', `/api/members/${second.memberId}/deactivate`)).statusCode).toBe(200);
+    expect((await get(`/open311/v2/requests.json?api_key=${key}`)).statusCode).toBe(403);
+    expect((await submit({}, key)).statusCode).toBe(403);
+    const listed = (await call(t, a.admin.cookie, 'GET', '/api/open311-keys')).json().find((k: { id: string }) => k.id === id);
+    expect(listed).toMatchObject({ issuerActive: false, revokedAt: null });
+  });
+
   it('lets only admins manage keys, and refuses a key without a name', async () => {
     expect((await call(t, coordinator.cookie, 'GET', '/api/open311-keys')).statusCode).toBe(403);
     expect((await call(t, coordinator.cookie, 'POST', '/api/open311-keys', { name: 'X' })).statusCode).toBe(403);

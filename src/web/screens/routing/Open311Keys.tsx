@@ -34,7 +34,7 @@ export function Open311Keys() {
       {keys.data && keys.data.length > 0 && (
         <ul class="cards">
           {keys.data.map((k) => (
-            <li key={k.id} class={`card${k.revokedAt ? ' disabled' : ''}`}>
+            <li key={k.id} class={`card${k.revokedAt || !k.issuerActive ? ' disabled' : ''}`}>
               <p>
                 <strong>{k.name}</strong> · <code>{k.prefix}…</code>
               </p>
@@ -43,6 +43,7 @@ export function Open311Keys() {
                 {' · '}
                 {k.lastUsedAt ? t('keys.lastUsed', { when: formatDateTime(k.lastUsedAt) }) : t('keys.neverUsed')}
                 {k.revokedAt && ` · ${t('keys.revoked', { when: formatDateTime(k.revokedAt) })}`}
+                {!k.revokedAt && !k.issuerActive && ` · ${t('keys.issuerInactive')}`}
               </p>
               {!k.revokedAt && (
                 <button type="button" class="danger" onClick={() => revoke(k.id)}>
