@@ -194,7 +194,8 @@ export const itemJoin = z.strictObject({ observationId: id });
 export const itemWithdraw = z.strictObject({ note: note.optional() });
 /** What a patrol found when it looked again at a resolved item. */
 export const recheckResults = ['gone', 'still_there'] as const;
-export const recheckDone = z.strictObject({ result: z.enum(recheckResults), note: note.optional() });
+/** shiftId: the shift on which the crew looked (a crew member must be on it; coordinators may leave it out). */
+export const recheckDone = z.strictObject({ result: z.enum(recheckResults), note: note.optional(), shiftId: id.optional() });
 export type RecheckDone = z.infer<typeof recheckDone>;
 
 /** A resolved item for the crew of a shift to look at again, where the shift patrols. */

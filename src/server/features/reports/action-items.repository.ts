@@ -111,6 +111,20 @@ export async function shiftArea(db: Executor, associationId: string, shiftId: st
   return row && { endsAt: row.ends_at, geojson: row.geojson };
 }
 
+/** True when the member has a seat in the crew of this shift of the association. */
+export async function onCrew(db: Executor, associationId: string, shiftId: string, memberId: string): Promise<boolean> {
+  const seat = await db
+    .selectFrom('shift_crew')
+    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
+    .select('shift_crew.id')
+    .where('shifts.association_id', '=', associationId)
+    .where('shift_crew.shift_id', '=', shiftId)
+    .where('shift_crew.member_id', '=', memberId)
+    .where('shift_crew.place', '=', 'crew')
+    .executeTakeFirst();
+  return Boolean(seat);
+}
+
 /** The mails that carry an item, with their status and how many items each carries. */
 export function mailsOfItem(db: Executor, itemId: string) {
   return db

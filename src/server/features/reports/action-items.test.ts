@@ -350,6 +350,20 @@ describe('re-checks on a later patrol', () => {
     const covering = await shift(3, '18:00', '22:00', flemingsbergArea);
     const elsewhere = await shift(3, '09:00', '13:00', segeltorp);
     const everywhere = await shift(4, '09:00', '13:00', null);
+    // The volunteer rides every one of them; a colleague rides none.
+    for (const id of [tooEarly, covering, elsewhere, everywhere]) {
+      const seat = await call(t, coordinator.cookie, 'POST', `/api/shifts/${id}/crew`, { memberId: volunteer.memberId, reason: 'Test av omkontroll' });
+      expect(seat.statusCode, seat.body).toBe(200);
+    }
+    const colleague = await addMember(t, a.associationId, ['volunteer']);
+    expect((await call(t, colleague.cookie, 'GET', `/api/shifts/${covering}/rechecks`)).statusCode).toBe(404);
+    const notCrew = await call(t, colleague.cookie, 'POST', `/api/action-items/${item.id}/recheck`, { result: 'gone', shiftId: covering });
+    expect(notCrew.statusCode).toBe(404);
+    const noShift = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item.id}/recheck`, { result: 'gone' });
+    expect(noShift.json().errors).toEqual([expect.objectContaining({ field: 'shiftId' })]);
+    // A shift whose area does not cover the place cannot close it either.
+    expect((await call(t, volunteer.cookie, 'POST', `/api/action-items/${item.id}/recheck`, { result: 'gone', shiftId: elsewhere })).statusCode).toBe(404);
+
     const rechecksOn = async (shiftId: string) =>
       (
         (await call(t, volunteer.cookie, 'GET', `/api/shifts/${shiftId}/rechecks`)).json() as { id: string; recheckDueAt: string; externalReference: string }[]
@@ -359,7 +373,11 @@ describe('re-checks on a later patrol', () => {
     expect(await rechecksOn(covering)).toEqual([expect.objectContaining({ id: item.id, externalReference: 'KS-48', recheckDueAt: detail.recheckDueAt })]);
     expect(await rechecksOn(everywhere)).toHaveLength(1);
 
-    const found = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item.id}/recheck`, { result: 'still_there', note: 'Klottret finns kvar.' });
+    const found = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item.id}/recheck`, {
+      result: 'still_there',
+      note: 'Klottret finns kvar.',
+      shiftId: covering,
+    });
     expect(found.statusCode).toBe(204);
     expect(await rechecksOn(covering)).toEqual([]);
     const todo = async () => ((await call(t, coordinator.cookie, 'GET', '/api/action-items?state=todo')).json() as { id: string }[]).map((i) => i.id);
@@ -380,6 +398,6 @@ describe('re-checks on a later patrol', () => {
     const missing = await call(t, volunteer.cookie, 'POST', `/api/action-items/${item!.id}/recheck`, {});
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('result');
-    expect((await call(t, volunteer.cookie, 'POST', `/api/action-items/${item!.id}/recheck`, { result: 'gone' })).statusCode).toBe(404);
+    expect((await call(t, coordinator.cookie, 'POST', `/api/action-items/${item!.id}/recheck`, { result: 'gone' })).statusCode).toBe(404);
   });
 });

@@ -5,8 +5,8 @@
  * looked. Still there after all: the item goes on the coordinators' to-do list.
  */
 import type { AppContext } from '../../context.js';
-import { notFound } from '../../platform/errors.js';
-import { authorize, type Actor } from '../../platform/policies.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { authorize, can, type Actor } from '../../platform/policies.js';
 import { contains, type Geometry } from '../../../shared/domain/geo.js';
 import type { RecheckDone, RecheckTask } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
@@ -16,8 +16,15 @@ import { auditItem, summaries } from './action-items.service.js';
 const SHOWN_DAYS = 30;
 const MOST = 50;
 
-export async function rechecksForShift(ctx: AppContext, actor: Actor, shiftId: string): Promise<RecheckTask[]> {
+/** The shift's crew and the coordinators see its re-checks; for anyone else the shift has none to show. */
+async function assertCrewOrStaff(ctx: AppContext, actor: Actor, shiftId: string): Promise<void> {
   authorize(actor, 'observation.create');
+  if (can(actor, 'item.list')) return;
+  if (!(await repo.onCrew(ctx.db, actor.associationId, shiftId, actor.memberId))) throw notFound();
+}
+
+export async function rechecksForShift(ctx: AppContext, actor: Actor, shiftId: string): Promise<RecheckTask[]> {
+  await assertCrewOrStaff(ctx, actor, shiftId);
   const shift = await repo.shiftArea(ctx.db, actor.associationId, shiftId);
   if (!shift) throw notFound();
   const since = new Date(Date.parse(shift.endsAt) - SHOWN_DAYS * 86_400_000).toISOString();
@@ -37,9 +44,14 @@ export async function rechecksForShift(ctx: AppContext, actor: Actor, shiftId: s
   });
 }
 
-/** A later patrol looked again: any crew member may record it, once. */
+/** A later patrol looked again: a member of the crew of a shift the re-check shows on (or a coordinator) records it, once. */
 export async function markRechecked(ctx: AppContext, actor: Actor, id: string, input: RecheckDone): Promise<void> {
   authorize(actor, 'observation.create');
+  if (!can(actor, 'item.list')) {
+    if (!input.shiftId) throw new AppError('validation', [{ field: 'shiftId', message: 'error.field.required' }]);
+    const shown = await rechecksForShift(ctx, actor, input.shiftId);
+    if (!shown.some((task) => task.id === id)) throw notFound();
+  }
   const row = await repo.findItem(ctx.db, actor.associationId, id);
   if (!row?.recheck_due_at) throw notFound();
   if (row.rechecked_at) return;

@@ -10,13 +10,13 @@ import { Alert, Notice } from '../../components/Form.js';
 import { formatDateTime, t } from '../../i18n.js';
 import type { RecheckTask } from '../../../shared/api/reports.js';
 
-function RecheckCard({ task, onDone }: { task: RecheckTask; onDone: (message: string) => void }) {
+function RecheckCard({ task, shiftId, onDone }: { task: RecheckTask; shiftId: string; onDone: (message: string) => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const record = (result: 'gone' | 'still_there') => {
     setBusy(true);
-    void api('POST', `/api/action-items/${task.id}/recheck`, { result, ...(note.trim() && { note: note.trim() }) })
+    void api('POST', `/api/action-items/${task.id}/recheck`, { result, shiftId, ...(note.trim() && { note: note.trim() }) })
       .then(() => onDone(t(result === 'gone' ? 'recheck.recordedGone' : 'recheck.recordedStillThere')))
       .catch((e: Error) => setError(e.message))
       .finally(() => setBusy(false));
@@ -55,7 +55,8 @@ function RecheckCard({ task, onDone }: { task: RecheckTask; onDone: (message: st
 export function Rechecks({ shiftId }: { shiftId: string }) {
   const tasks = useLoad<RecheckTask[]>(`/api/shifts/${shiftId}/rechecks`);
   const [done, setDone] = useState<string | null>(null);
-  if (!tasks.data?.length && !done) return tasks.error ? <Alert message={tasks.error} /> : null;
+  // Only the shift's crew and coordinators are shown re-checks; for anyone else the list is not found, and nothing shows.
+  if (!tasks.data?.length && !done) return null;
   return (
     <section aria-labelledby="rechecks-heading">
       <h2 id="rechecks-heading">{t('recheck.heading')}</h2>
@@ -68,6 +69,7 @@ export function Rechecks({ shiftId }: { shiftId: string }) {
               <RecheckCard
                 key={task.id}
                 task={task}
+                shiftId={shiftId}
                 onDone={(message) => {
                   setDone(message);
                   tasks.reload();
