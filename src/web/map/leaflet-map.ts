@@ -10,6 +10,13 @@ import type { Area } from '../../shared/api/associations.js';
 import type { MapResult, MapSettings } from '../../shared/api/observations.js';
 import type { Grid } from '../../shared/api/insights.js';
 
+/** Leaflet reads a tooltip string as HTML: names typed by people (areas) and texts from outside (police events) go in as text. */
+function asText(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
 export interface MapHandle {
   map: L.Map;
   showMarkers(result: MapResult, linkLabel: string): void;
@@ -36,7 +43,7 @@ export function createMap(
   if (settings.tileUrl) L.tileLayer(settings.tileUrl, { attribution: settings.attribution, maxZoom: 19 }).addTo(map);
   const areaLayer = L.geoJSON(
     areas.map((a) => ({ type: 'Feature' as const, properties: { name: a.name }, geometry: a.geometry as GeoJSON.Geometry })),
-    { style: { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }, onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties.name)) },
+    { style: { color: '#0b4f8a', weight: 2, fillOpacity: 0.05 }, onEachFeature: (f, layer) => layer.bindTooltip(asText(String(f.properties.name))) },
   ).addTo(map);
   if (areas.length > 0) map.fitBounds(areaLayer.getBounds(), { padding: [10, 10] });
   // Grids lie under the markers: coverage lowest, the heat above it.
@@ -90,7 +97,7 @@ export function createMap(
       police.clearLayers();
       for (const p of points) {
         const icon = L.divIcon({ className: 'police-events', html: `<span>${p.count}</span>`, iconSize: [44, 44] });
-        police.addLayer(L.marker([p.lat, p.lng], { icon, keyboard: false, title: p.label }).bindTooltip(p.label));
+        police.addLayer(L.marker([p.lat, p.lng], { icon, keyboard: false, title: p.label }).bindTooltip(asText(p.label)));
       }
     },
     showGrid(kind, grid) {
@@ -208,7 +215,7 @@ export function createCountsMap(
       ],
       { color: '#b3001b', weight: 1, fillColor: '#b3001b', fillOpacity: 0.15 + 0.6 * (s.total / max) },
     )
-      .bindTooltip(s.label)
+      .bindTooltip(asText(s.label))
       .addTo(handle.map),
   );
   if (drawn.length > 0) handle.map.fitBounds(L.featureGroup(drawn).getBounds(), { padding: [10, 10] });
