@@ -39,9 +39,9 @@ function itemLines(lang: Language, item: MailItem): string[] {
   const lines = [`${item.categoryLabel}${item.urgent ? ` (${t('items.mail.urgent')})` : ''} · ${t('items.mail.case')} ${caseNumber(item.id)}`];
   for (const o of item.observations) {
     lines.push(`${t('items.mail.when')}: ${formatWhen(lang, o.observed_at)}`);
-    lines.push(`${t('items.mail.where')}: ${placeOf(o)}`);
+    lines.push(`${t('items.mail.where')}: ${defang(placeOf(o))}`);
     lines.push(`${t('items.mail.map')}: ${mapLink(o.lat, o.lng)}`);
-    if (o.text) lines.push(`${t('items.mail.words')}: ${o.text}`);
+    if (o.text) lines.push(`${t('items.mail.words')}: ${defang(o.text)}`);
     if (o.photos.length > 0) lines.push(t('items.mail.photos', { n: String(o.photos.length) }));
   }
   if (item.dueAt) lines.push(t('items.mail.due', { date: formatWhen(lang, item.dueAt) }));
@@ -59,6 +59,8 @@ export function renderItemMail(lang: Language, kind: ItemMailKind, association: 
   const intro = t(`items.mail.${kind}.intro`, { n: String(items.length) });
   const blocks = items.map((i) => itemLines(lang, i));
   const footer = t('items.mail.footer');
+  // Only the map line is ours to make a link of; the crew's words and places stay text.
+  const mapLabel = `${t('items.mail.map')}: `;
   const text = `${t('mail.greeting')}\n\n${intro}\n\n${blocks.map((b) => b.join('\n')).join('\n\n')}\n\n-- \n${footer}\n`;
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff">
@@ -67,7 +69,11 @@ ${items
   .map(
     (item, n) => `<div style="border:2px solid #0b4f8a;border-radius:8px;padding:12px 16px;margin:16px 0">
 ${blocks[n]!.slice(0, -1)
-  .map((line, i) => (i === 0 ? `<h2 style="font-size:20px;margin:0 0 8px">${escapeHtml(line)}</h2>` : `<p style="margin:4px 0">${linkify(line)}</p>`))
+  .map((line, i) =>
+    i === 0
+      ? `<h2 style="font-size:20px;margin:0 0 8px">${escapeHtml(line)}</h2>`
+      : `<p style="margin:4px 0">${line.startsWith(mapLabel) ? linkify(line) : escapeHtml(line)}</p>`,
+  )
   .join('\n')}
 <p><a href="${escapeHtml(item.link)}" style="display:inline-block;padding:14px 22px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:6px;font-weight:bold">${escapeHtml(t('items.mail.answer'))}</a></p>
 </div>`,
@@ -83,6 +89,18 @@ ${blocks[n]!.slice(0, -1)
 }
 
 /** Escapes a line and makes its URL, if any, a link. */
+/** Top-level domains a mail client would make a link of, in text that names a web address without its scheme. */
+const TLDS = 'se|nu|com|net|org|info|biz|io|eu|fi|no|dk|de|uk|co|me|app|dev|xyz|top|site|online|link|click|ru|cn';
+const ADDRESS_LIKE = new RegExp(String.raw`\b(?:(?:https?|ftp)://\S+|www\.\S+|[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:${TLDS})\b\S*)`, 'giu');
+
+/**
+ * The crew's words go out in the association's name: whatever looks like a web address is broken up
+ * ("evil[.]com", "hxxps://…") so that no mail client turns it into a link the recipient might follow.
+ */
+export function defang(text: string): string {
+  return text.replace(ADDRESS_LIKE, (m) => m.replace(/^http/i, 'hxxp').replace(/^ftp/i, 'fxp').replace(/\./g, '[.]'));
+}
+
 function linkify(line: string): string {
   const m = /(https?:\/\/\S+)/.exec(line);
   if (!m) return escapeHtml(line);
