@@ -1,4 +1,5 @@
 /** The driving log as a CSV file (for spreadsheets) and as a printable PDF, in the reader's language. */
+import { csvCell } from '../../platform/csv.js';
 import PDFDocument from 'pdfkit';
 import type { DrivingLog, Trip } from '../../../shared/api/driving-log.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
@@ -43,7 +44,7 @@ function row(lang: Language, t: Trip): string[] {
 
 /** Semicolons and a byte-order mark, so Swedish Excel opens it with å, ä and ö intact. */
 export function drivingLogCsv(lang: Language, log: DrivingLog): string {
-  const cell = (v: string) => (/[";\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : v);
+  const cell = (v: string) => csvCell(v, ';');
   const lines = [columns.map((c) => translate(lang, c)), ...log.trips.map((t) => row(lang, t))];
   lines.push(
     [],

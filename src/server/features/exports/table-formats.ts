@@ -5,6 +5,7 @@
  * the other columns as properties; coordinates as [lng, lat]).
  */
 import ExcelJS from 'exceljs';
+import { csvCell } from '../../platform/csv.js';
 
 import type { ExportFormat } from '../../../shared/domain/exports.js';
 
@@ -23,16 +24,9 @@ export interface Table<T> {
   position: (row: T) => { lat: number; lng: number };
 }
 
-const csvCell = (v: string | number | null) => {
-  if (v === null) return '';
-  // Text that a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading apostrophe.
-  const s = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function toCsv<T>(t: Pick<Table<T>, 'columns' | 'rows'>): string {
-  const lines = [t.columns.map((c) => csvCell(c.header)).join(',')];
-  for (const r of t.rows) lines.push(t.columns.map((c) => csvCell(c.value(r))).join(','));
+  const lines = [t.columns.map((c) => csvCell(c.header, ',')).join(',')];
+  for (const r of t.rows) lines.push(t.columns.map((c) => csvCell(c.value(r), ',')).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
