@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { addCar, addCrewMember, addShift, call } from '../../../../test/shifts.js';
-import { fold } from './ical.js';
+import { calendar, fold } from './ical.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -86,5 +86,40 @@ describe('calendar feeds', () => {
     const folded = fold(line).split('\r\n');
     expect(folded.every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
     expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
+  });
+
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['a bare CR', '\r'],
+    ['a vertical tab', '\v'],
+    ['a form feed', '\f'],
+    ['NEL', '\u0085'],
+    ['the line separator', '\u2028'],
+    ['the paragraph separator', '\u2029'],
+  ])('no shift text with %s can split a line or add one', (_name, brk) => {
+    const injected = `Samling vid stationen${brk}ATTENDEE:mailto:evil@example.com${brk}END:VEVENT`;
+    const body = calendar('Bil 1', [
+      {
+        uid: 'shift-1',
+        sequence: 0,
+        startsAt: '2026-12-10T08:00:00.000Z',
+        endsAt: '2026-12-10T12:00:00.000Z',
+        updatedAt: '2026-12-01T08:00:00.000Z',
+        summary: injected,
+        description: injected,
+        location: injected,
+        url: 'https://grannstod.example.se/shifts/1',
+        cancelled: false,
+      },
+    ]);
+    // Every content line (after unfolding) starts with a property name; no text made a line of its own.
+    const lines = body.replace(/\r\n /g, '').split('\r\n').filter(Boolean);
+    expect(lines.every((l) => /^[A-Z-]+[;:]/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('ATTENDEE'))).toEqual([]);
+    expect(body).not.toMatch(/[\r\u0085\u2028\u2029\v\f](?!\n)/);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(body)).getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('Samling vid stationen\nATTENDEE:mailto:evil@example.com\nEND:VEVENT');
+    expect(event.attendees).toEqual([]);
   });
 });

@@ -40,8 +40,20 @@ const STOCKHOLM = [
   'END:VTIMEZONE',
 ];
 
-/** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
-export const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * TEXT values escape backslash, semicolon, comma and every line break (RFC 5545 3.3.11): CRLF, LF, a bare CR,
+ * the vertical tab and form feed, NEL, and the Unicode line and paragraph separators, each of which some reader
+ * takes for the end of a line, where a text could otherwise start a content line of its own. Other control
+ * characters are not allowed in TEXT and are dropped.
+ */
+export const escapeText = (s: string) =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
 
 /** Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character (3.1). */
 export function fold(line: string): string {
