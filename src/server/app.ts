@@ -20,6 +20,8 @@ import { registerPoliceEventRoutes } from './features/police-events/police-event
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { registerInsightRoutes } from './features/insights/insights.routes.js';
 import { estTasks } from './features/exports/est-weekly.js';
+import { retentionHandlers, retentionTasks } from './features/retention/retention-schedule.js';
+import { registerRetentionRoutes } from './features/retention/retention.routes.js';
 import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
@@ -108,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   });
   // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
   const jobs = startJobWorker(database.db, app.log, {
-    handlers: open311Handlers(() => ctx),
+    handlers: { ...open311Handlers(() => ctx), ...retentionHandlers(() => ctx) },
     onFailure: open311Failure(() => ctx),
     before: () => routePending(ctx),
     intervalMs: config.reminderIntervalSeconds > 0 ? 5_000 : 0,
@@ -163,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerPoliceEventRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerExportRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.
@@ -170,7 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     if (shuttingDown) reply.header('connection', 'close');
   });
   const scheduler = startScheduler(
-    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx), ...estTasks(ctx)],
+    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx), ...estTasks(ctx), ...retentionTasks(ctx)],
     config.reminderIntervalSeconds * 1000,
     app.log,
     () => ctx.clock.now(),

@@ -17,6 +17,7 @@ import { Profile } from './screens/Profile.js';
 import { Association } from './screens/Association.js';
 import { Audit } from './screens/Audit.js';
 import { Outbox } from './screens/Outbox.js';
+import { Retention } from './screens/Retention.js';
 import { Cars } from './screens/Cars.js';
 import { Shifts } from './screens/shifts/Shifts.js';
 import { ShiftDetail } from './screens/shifts/ShiftDetail.js';
@@ -58,6 +59,7 @@ const Protected = {
   Association: signedIn(Association),
   Audit: signedIn(Audit),
   Outbox: signedIn(Outbox),
+  Retention: signedIn(Retention),
   Cars: signedIn(Cars),
   Shifts: signedIn(Shifts),
   ShiftDetail: signedIn(ShiftDetail),
@@ -106,6 +108,7 @@ export function App() {
           <Route path="/association" component={Protected.Association} />
           <Route path="/audit" component={Protected.Audit} />
           <Route path="/outbox" component={Protected.Outbox} />
+          <Route path="/retention" component={Protected.Retention} />
           <Route path="/cars" component={Protected.Cars} />
           <Route path="/cars/:id/log" component={Protected.DrivingLog} />
           <Route path="/shifts" component={Protected.Shifts} />

@@ -72,6 +72,7 @@ const grants: Record<Action, Who[]> = {
   'iop.write': ['admin'],
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
+  'retention.manage': ['admin'],
 };
 
 describe('policy table', () => {

@@ -76,6 +76,7 @@ export const policies = {
   /** The board writes the IOP report's text. */
   'iop.write': admin,
   'audit.read': admin,
+  'retention.manage': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;
 

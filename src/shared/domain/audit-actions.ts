@@ -16,6 +16,8 @@ export const auditActions = [
   'invitation.accept',
   'profile.update',
   'outbox.read',
+  'retention.update',
+  'retention.run',
   'vehicle.create',
   'vehicle.update',
   'shift_template.create',

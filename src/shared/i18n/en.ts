@@ -5,12 +5,14 @@ import { enShifts } from './shifts.en.js';
 import { enObservations } from './observations.en.js';
 import { enReports } from './reports.en.js';
 import { enInsights } from './insights.en.js';
+import { enRetention } from './retention.en.js';
 
 export const en: Record<MessageKey, string> = {
   ...enShifts,
   ...enObservations,
   ...enReports,
   ...enInsights,
+  ...enRetention,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

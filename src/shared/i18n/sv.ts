@@ -3,12 +3,14 @@ import { svShifts } from './shifts.sv.js';
 import { svObservations } from './observations.sv.js';
 import { svReports } from './reports.sv.js';
 import { svInsights } from './insights.sv.js';
+import { svRetention } from './retention.sv.js';
 
 export const sv = {
   ...svShifts,
   ...svObservations,
   ...svReports,
   ...svInsights,
+  ...svRetention,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

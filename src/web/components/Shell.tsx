@@ -38,6 +38,7 @@ export const navItems: NavItem[] = [
   { href: '/association', label: 'nav.association', permission: 'association.update' },
   { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { href: '/outbox', label: 'nav.outbox', permission: 'outbox.read' },
+  { href: '/retention', label: 'nav.retention', permission: 'retention.manage' },
   { href: '/profile', label: 'nav.profile' },
 ];
 

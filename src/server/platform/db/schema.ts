@@ -115,6 +115,22 @@ export interface TotpUseTable {
   used_at: string;
 }
 
+/** An association's chosen retention period for one kind of data (shared/domain/retention.ts). */
+export interface RetentionPeriodTable {
+  association_id: string;
+  kind: string;
+  months: number;
+  updated_at: string;
+}
+
+/** The latest retention run of an association: started, finished (null while running or cut off), counts as JSON. */
+export interface RetentionRunTable {
+  association_id: string;
+  started_at: string;
+  finished_at: string | null;
+  counts: string;
+}
+
 export interface AreaTable {
   id: string;
   association_id: string;
@@ -152,6 +168,8 @@ export interface Database {
   audit_log: AuditTable;
   mail_outbox: MailOutboxTable;
   totp_uses: TotpUseTable;
+  retention_periods: RetentionPeriodTable;
+  retention_runs: RetentionRunTable;
   areas: AreaTable;
   vehicles: VehicleTable;
   shift_templates: ShiftTemplateTable;

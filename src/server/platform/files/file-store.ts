@@ -4,7 +4,7 @@
  * interface is what an S3-compatible store would implement.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FileStore {
@@ -12,6 +12,10 @@ export interface FileStore {
   put(bytes: Buffer): Promise<string>;
   /** The bytes of a hash, or null when unknown. */
   get(sha256: string): Promise<Buffer | null>;
+  /** Removes the file of a hash; a hash already gone is no error. */
+  delete(sha256: string): Promise<void>;
+  /** Every stored hash with the time it was written, for the sweep of files nothing refers to. */
+  list(): AsyncIterable<{ sha256: string; writtenAt: Date }>;
 }
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -35,6 +39,26 @@ export function localFileStore(root: string): FileStore {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
+      }
+    },
+    async delete(hash) {
+      if (!/^[0-9a-f]{64}$/.test(hash)) return;
+      await rm(pathOf(hash), { force: true });
+    },
+    async *list() {
+      let folders: string[];
+      try {
+        folders = await readdir(root);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const folder of folders.filter((f) => /^[0-9a-f]{2}$/.test(f))) {
+        for (const name of await readdir(join(root, folder))) {
+          if (!/^[0-9a-f]{64}$/.test(name)) continue;
+          const info = await stat(join(root, folder, name)).catch(() => null);
+          if (info) yield { sha256: name, writtenAt: info.mtime };
+        }
       }
     },
   };

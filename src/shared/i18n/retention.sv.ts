@@ -1,0 +1,37 @@
+/** Swedish texts of retention (how long data is kept). */
+export const svRetention = {
+  'nav.retention': 'Lagring och gallring',
+  'retention.title': 'Lagring och gallring',
+  'retention.intro':
+    'Föreningen sparar personuppgifter bara så länge de behövs. Här väljer styrelsen hur många månader varje slags uppgift sparas. Varje natt tar systemet bort det som är äldre. Det som räknas i uppföljningen (antal observationer per kategori, område och timme, pass, timmar och kilometer) finns kvar.',
+  'retention.nextRun': 'Nästa gallring: {when}.',
+  'retention.lastRun': 'Senaste gallringen blev klar {when}.',
+  'retention.save': 'Spara tiderna',
+  'retention.saved': 'Sparat. Nästa gallring följer de nya tiderna.',
+  'retention.bounds': 'Mellan {min} och {max} månader (förval {default}).',
+  'retention.due': 'Vid nästa gallring tas {n} st bort: allt från före {date}.',
+  'retention.dueNone': 'Inget att ta bort just nu (gränsen är {date}).',
+  'retention.kind.observation_texts': 'Observationers text och foton (månader)',
+  'retention.kind.routes': 'Körda rutter (månader)',
+  'retention.kind.shift_notes': 'Anteckningar på pass (månader)',
+  'retention.kind.mail_bodies': 'Innehåll i skickad e-post (månader)',
+  'retention.kind.jobs': 'Avslutade bakgrundsjobb (månader)',
+  'retention.kind.audit': 'Händelseloggen (månader)',
+  'retention.kind.invitations': 'Använda och gamla inbjudningar (månader)',
+  'retention.what.observation_texts':
+    'Besättningens ord, foton, polisens och 112-samtalens referenser, och anteckningar på ärenden. Observationen själv (kategori, plats, tid) finns kvar.',
+  'retention.what.routes': 'Var bilen körde under passen. Täckningen i uppföljningen räknas bara på det som finns kvar.',
+  'retention.what.shift_notes':
+    'Passens anteckningar, polisens genomgång, sammanfattningen och skälet till inställda pass. Tider, besättning, platser och kilometer i körjournalen finns kvar.',
+  'retention.what.mail_bodies': 'Vad e-posten sa och till vem. Att den skickades finns kvar.',
+  'retention.what.jobs': 'Klara och misslyckade jobb (leveranser till Open311, gallringar).',
+  'retention.what.audit': 'Vem som gjorde vad i systemet.',
+  'retention.what.invitations': 'Inbjudningar som har använts, återkallats eller gått ut.',
+  'retention.installationHeading': 'Det som driftansvarig bestämmer för alla föreningar',
+  'retention.installation.sessions': 'Utgångna inloggningar och engångslänkar tas bort efter {days} dagar.',
+  'retention.installation.police': 'Polisens händelser på kartan tas bort efter {days} dagar.',
+  'retention.installation.notices': 'Markeringar om att en påminnelse har skickats tas bort efter {days} dagar.',
+  'audit.action.retention.update': 'Lagringstider ändrade',
+  'audit.action.retention.run': 'Gallring gjord',
+  'error.field.out_of_range': 'Värdet ligger utanför det tillåtna.',
+} as const;
