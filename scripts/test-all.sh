@@ -5,10 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Chromium for the browser tests; poppler-utils (pdftotext) to read back the PDFs the app makes.
+# Chromium for the browser tests; poppler-utils (pdftotext) to read back the PDFs the app makes; unzip (Info-ZIP)
+# to read back the ZIP files it makes.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v unzip >/dev/null || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} for the tests …"

@@ -37,6 +37,8 @@ const grants: Record<Action, Who[]> = {
   'member.update': staff,
   'member.changeRoles': ['admin'],
   'member.deactivate': ['admin'],
+  'member.anonymise': ['admin'],
+  'member.export': ['admin'],
   'invitation.list': staff,
   'invitation.revoke': staff,
   'partner.list': staff,

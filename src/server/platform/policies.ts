@@ -34,6 +34,8 @@ export const policies = {
   'member.update': staff,
   'member.changeRoles': admin,
   'member.deactivate': admin,
+  'member.anonymise': admin,
+  'member.export': admin,
   'invitation.list': staff,
   'invitation.revoke': staff,
   'partner.list': staff,

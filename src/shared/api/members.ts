@@ -34,6 +34,9 @@ export const memberDetail = memberSummary.extend({
   maxShiftsPerWeek: z.number().nullable(),
 });
 
+/** Anonymising asks for the member's name, typed, as the confirmation that this is the one. */
+export const memberAnonymise = z.strictObject({ confirmName: z.string().trim().min(1).max(200) });
+
 export const memberListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   role: z.enum(roles).optional(),

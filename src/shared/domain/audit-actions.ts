@@ -17,6 +17,8 @@ export const auditActions = [
   'profile.update',
   'outbox.read',
   'retention.update',
+  'member.anonymise',
+  'member.export',
   'retention.run',
   'vehicle.create',
   'vehicle.update',

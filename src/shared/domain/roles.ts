@@ -11,7 +11,7 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export const memberKinds = ['volunteer', 'partner'] as const;
 export type MemberKind = (typeof memberKinds)[number];
 
-export const memberStatuses = ['invited', 'active', 'inactive'] as const;
+export const memberStatuses = ['invited', 'active', 'inactive', 'anonymised'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
 export const textSizes = ['normal', 'large', 'larger'] as const;

@@ -6,6 +6,7 @@ import { enObservations } from './observations.en.js';
 import { enReports } from './reports.en.js';
 import { enInsights } from './insights.en.js';
 import { enRetention } from './retention.en.js';
+import { enPrivacy } from './privacy.en.js';
 
 export const en: Record<MessageKey, string> = {
   ...enShifts,
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enReports,
   ...enInsights,
   ...enRetention,
+  ...enPrivacy,
   'app.name': 'Grannstöd',
   'app.skip': 'Skip to content',
   'app.loading': 'Loading …',

@@ -4,6 +4,7 @@ import { svObservations } from './observations.sv.js';
 import { svReports } from './reports.sv.js';
 import { svInsights } from './insights.sv.js';
 import { svRetention } from './retention.sv.js';
+import { svPrivacy } from './privacy.sv.js';
 
 export const sv = {
   ...svShifts,
@@ -11,6 +12,7 @@ export const sv = {
   ...svReports,
   ...svInsights,
   ...svRetention,
+  ...svPrivacy,
   'app.name': 'Grannstöd',
   'app.skip': 'Hoppa till innehållet',
   'app.loading': 'Laddar …',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addAssociation, addMember, mailAsDelivered, signIn, type TestApp, type TestAssociation, uniqueEmail, withTestAssociation } from '../../../../test/app.js';
+import {
+  addAssociation,
+  addMember,
+  mailAsDelivered,
+  signIn,
+  type TestApp,
+  type TestAssociation,
+  uniqueEmail,
+  withTestAssociation,
+} from '../../../../test/app.js';
 
 let t: TestApp;
 let a: TestAssociation;

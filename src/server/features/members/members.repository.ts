@@ -102,7 +102,7 @@ export async function listMembers(db: Executor, associationId: string, filter: {
       ),
     );
   }
-  if (!filter.includeInactive) query = query.where('status', '!=', 'inactive');
+  if (!filter.includeInactive) query = query.where('status', 'not in', ['inactive', 'anonymised']);
   if (filter.q) {
     // Wildcards are dropped rather than escaped: the two dialects escape LIKE differently.
     const like = `%${filter.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
@@ -249,4 +249,9 @@ export async function findAccountHolder(db: Executor, userId: string, email: str
       associationName: row.association_name,
     }
   );
+}
+
+/** The association's name, for documents about one of its members. */
+export async function associationNameOf(db: Executor, associationId: string): Promise<string | undefined> {
+  return (await db.selectFrom('associations').select('name').where('id', '=', associationId).executeTakeFirst())?.name;
 }

@@ -1,4 +1,7 @@
 /** HTTP for members, invitations and the own profile. */
+import { exportMember, exportMine } from './access-export.service.js';
+import { download } from '../../platform/http/download.js';
+import { anonymiseMember } from './erasure.service.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -44,6 +47,29 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     '/api/members/:id/deactivate',
     { schema: { tags, summary: 'Deactivate, keeping history', params: idParams, response: { 200: api.memberDetail } } },
     async (req) => members.setMemberActive(ctx, await ctx.actorOf(req), req.params.id, false),
+  );
+
+  app.get('/api/me/export', { schema: { tags, summary: 'Everything the association holds about me, as a ZIP (GDPR art. 15)' } }, async (req, reply) =>
+    download(reply, await exportMine(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true }))),
+  );
+  app.get(
+    '/api/members/:id/export',
+    { schema: { tags, summary: 'Everything the association holds about a member, as a ZIP (admins; audited)', params: idParams } },
+    async (req, reply) => download(reply, await exportMember(ctx, await ctx.actorOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/api/members/:id/anonymise',
+    {
+      schema: {
+        tags,
+        summary: 'Anonymise a deactivated member for good (admins; confirmed by the name)',
+        params: idParams,
+        body: api.memberAnonymise,
+        response: { 200: api.memberDetail },
+      },
+    },
+    async (req) => anonymiseMember(ctx, await ctx.actorOf(req), req.params.id, req.body.confirmName),
   );
 
   app.post('/api/members/:id/reactivate', { schema: { tags, summary: 'Reactivate', params: idParams, response: { 200: api.memberDetail } } }, async (req) =>

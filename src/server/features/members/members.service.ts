@@ -12,7 +12,9 @@ import { releaseFutureSeats } from '../shifts/waiting-list.js';
 import * as repo from './members.repository.js';
 
 export function toSummary(m: repo.MemberRecord): MemberSummary {
-  return { id: m.id, name: m.name, email: m.email, kind: m.kind, roles: m.roles, status: m.status, partnerOrganisationId: m.partnerOrganisationId };
+  // An anonymised member's address is a placeholder that reaches no one: it is not shown.
+  const email = m.status === 'anonymised' ? '' : m.email;
+  return { id: m.id, name: m.name, email, kind: m.kind, roles: m.roles, status: m.status, partnerOrganisationId: m.partnerOrganisationId };
 }
 
 export function toDetail(m: repo.MemberRecord, qualifications: repo.QualificationRecord[]): MemberDetail {
@@ -140,7 +142,8 @@ export async function setMemberActive(ctx: AppContext, actor: Actor, memberId: s
   const before = await repo.findMember(ctx.db, actor.associationId, memberId);
   if (!before) throw notFound();
   authorize(actor, 'member.deactivate');
-  if (before.status === 'invited') throw new AppError('conflict');
+  // Anonymised is for good: there is no one left to bring back.
+  if (before.status === 'invited' || before.status === 'anonymised') throw new AppError('conflict');
   const result = await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
     if (!active) await assertNotLastAdmin(ctx, trx, actor, before);

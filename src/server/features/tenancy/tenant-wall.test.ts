@@ -576,6 +576,18 @@ const cases: Case[] = [
   // The feed address is its own key (calendar apps cannot sign in): an unknown one is simply not there.
   { method: 'GET', route: '/calendar/{file}', url: () => `/calendar/${'y'.repeat(43)}.ics`, expectStatus: 404 },
   { method: 'GET', route: '/api/outbox/{id}', url: () => `/api/outbox/${bIds.mail}`, expectStatus: 404 },
+  // Data protection: B's member is neither exported nor anonymised from A; A's own retention never reaches B.
+  { method: 'GET', route: '/api/me/export', url: () => '/api/me/export', expectStatus: 200 },
+  { method: 'GET', route: '/api/members/{id}/export', url: () => `/api/members/${bIds.member}/export`, expectStatus: 404 },
+  {
+    method: 'POST',
+    route: '/api/members/{id}/anonymise',
+    url: () => `/api/members/${bIds.member}/anonymise`,
+    payload: () => ({ confirmName: 'B-medlem' }),
+    expectStatus: 404,
+  },
+  { method: 'GET', route: '/api/retention', url: () => '/api/retention', expectStatus: 200, mustNotContain: () => [b.associationId] },
+  { method: 'PUT', route: '/api/retention', url: () => '/api/retention', payload: () => ({ months: { routes: 6 } }), expectStatus: 200 },
 ];
 
 describe('tenant wall', () => {
