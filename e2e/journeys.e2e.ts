@@ -74,6 +74,7 @@ describe('journeys', () => {
       'Föreningen',
       'Händelselogg',
       'Utkorg',
+      'Lagring och gallring',
       'Min profil',
     ]);
   });

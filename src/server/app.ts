@@ -22,6 +22,7 @@ import { registerInsightRoutes } from './features/insights/insights.routes.js';
 import { estTasks } from './features/exports/est-weekly.js';
 import { retentionHandlers, retentionTasks } from './features/retention/retention-schedule.js';
 import { registerRetentionRoutes } from './features/retention/retention.routes.js';
+import { registerPrivacyRoutes } from './features/privacy/privacy.routes.js';
 import { policeEventTasks } from './features/police-events/police-events.service.js';
 import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerInsightRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerRetentionRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
   await registerWeb(app, deps.webRoot ?? '');
 
   // While stopping, answers tell keep-alive clients to hang up, so their idle sockets do not hold the close open.

@@ -18,6 +18,7 @@ import { Association } from './screens/Association.js';
 import { Audit } from './screens/Audit.js';
 import { Outbox } from './screens/Outbox.js';
 import { Retention } from './screens/Retention.js';
+import { Privacy, PublicPrivacy } from './screens/privacy/Privacy.js';
 import { Cars } from './screens/Cars.js';
 import { Shifts } from './screens/shifts/Shifts.js';
 import { ShiftDetail } from './screens/shifts/ShiftDetail.js';
@@ -60,6 +61,7 @@ const Protected = {
   Audit: signedIn(Audit),
   Outbox: signedIn(Outbox),
   Retention: signedIn(Retention),
+  Privacy: signedIn(Privacy),
   Cars: signedIn(Cars),
   Shifts: signedIn(Shifts),
   ShiftDetail: signedIn(ShiftDetail),
@@ -100,6 +102,7 @@ export function App() {
           <Route path="/reset-password" component={ResetPassword} />
           <Route path="/invite" component={AcceptInvite} />
           <Route path="/p/:id" component={PublicPage} />
+          <Route path="/privacy/:id" component={PublicPrivacy} />
           <Route path="/" component={Protected.Home} />
           <Route path="/members" component={Protected.Members} />
           <Route path="/members/:id" component={Protected.MemberDetail} />
@@ -109,6 +112,7 @@ export function App() {
           <Route path="/audit" component={Protected.Audit} />
           <Route path="/outbox" component={Protected.Outbox} />
           <Route path="/retention" component={Protected.Retention} />
+          <Route path="/privacy" component={Protected.Privacy} />
           <Route path="/cars" component={Protected.Cars} />
           <Route path="/cars/:id/log" component={Protected.DrivingLog} />
           <Route path="/shifts" component={Protected.Shifts} />

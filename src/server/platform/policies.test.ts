@@ -75,6 +75,7 @@ const grants: Record<Action, Who[]> = {
   'audit.read': ['admin'],
   'outbox.read': ['admin'],
   'retention.manage': ['admin'],
+  'privacy.records': ['admin'],
 };
 
 describe('policy table', () => {

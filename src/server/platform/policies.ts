@@ -79,6 +79,7 @@ export const policies = {
   'iop.write': admin,
   'audit.read': admin,
   'retention.manage': admin,
+  'privacy.records': admin,
   'outbox.read': admin,
 } satisfies Record<string, (actor: Actor, target?: { memberId: string }) => boolean>;
 

@@ -5,6 +5,7 @@ import { Checkbox, Field } from '../components/Field.js';
 import { Alert, Form, Notice, useSubmit } from '../components/Form.js';
 import { Shell } from '../components/Shell.js';
 import { AuditEntries } from '../components/AuditEntries.js';
+import { MemberPrivacy } from './privacy/MemberPrivacy.js';
 import type { AuditEntry } from '../../shared/api/audit.js';
 import { useLoad } from '../components/useLoad.js';
 import { t } from '../i18n.js';
@@ -121,7 +122,7 @@ export function MemberDetail({ id }: { id: string }) {
           </fieldset>
         )}
       </Form>
-      {can('member.deactivate') && data.status !== 'invited' && (
+      {can('member.deactivate') && data.status !== 'invited' && data.status !== 'anonymised' && (
         <form onSubmit={toggleActive.submit} class={confirming ? 'confirm' : undefined}>
           <Alert message={toggleActive.error} />
           {data.status === 'inactive' ? (
@@ -147,6 +148,13 @@ export function MemberDetail({ id }: { id: string }) {
           )}
         </form>
       )}
+      <MemberPrivacy
+        member={data}
+        onChange={(m) => {
+          setData(m);
+          setVersion((v) => v + 1);
+        }}
+      />
       {can('audit.read') && <MemberHistory key={version} memberId={id} />}
     </Shell>
   );

@@ -12,6 +12,7 @@ import type { Me } from '../../shared/api/members.js';
 import { TwoFactor } from './TwoFactor.js';
 import { ChangeEmail } from './ChangeEmail.js';
 import { CalendarFeeds } from './CalendarFeeds.js';
+import { MyData } from './privacy/MyData.js';
 
 const sizeLabel = { normal: 'profile.textNormal', large: 'profile.textLarge', larger: 'profile.textLarger' } as const;
 
@@ -84,6 +85,7 @@ export function Profile() {
       </Form>
       <ChangeEmail />
       {m.member.kind === 'volunteer' && <CalendarFeeds />}
+      <MyData />
       <h2>{t('profile.security')}</h2>
       <TwoFactor />
       <p>{t('profile.signOutEverywhereHelp')}</p>

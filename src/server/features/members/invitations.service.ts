@@ -123,7 +123,9 @@ async function issueInvitation(
     now,
   });
   const link = `${ctx.config.publicUrl}/invite?token=${token}`;
-  const mail = renderMail(member.language, 'invite', { name: member.name, association: associationName, inviter: inviterName, link });
+  // What the association does with the invitee's data, readable before they say yes.
+  const privacy = `${ctx.config.publicUrl}/privacy/${actor.associationId}`;
+  const mail = renderMail(member.language, 'invite', { name: member.name, association: associationName, inviter: inviterName, link, privacy });
   await enqueueMail(trx, { ...mail, to: member.email, language: member.language, associationId: actor.associationId, secretLinks: [link] }, ctx.mail);
   return { id, expiresAt };
 }

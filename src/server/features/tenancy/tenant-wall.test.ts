@@ -588,6 +588,16 @@ const cases: Case[] = [
   },
   { method: 'GET', route: '/api/retention', url: () => '/api/retention', expectStatus: 200, mustNotContain: () => [b.associationId] },
   { method: 'PUT', route: '/api/retention', url: () => '/api/retention', payload: () => ({ months: { routes: 6 } }), expectStatus: 200 },
+  { method: 'GET', route: '/api/privacy/notice', url: () => '/api/privacy/notice', expectStatus: 200, mustNotContain: () => ['Förening B'] },
+  { method: 'GET', route: '/api/privacy/records', url: () => '/api/privacy/records', expectStatus: 200, mustNotContain: () => ['Förening B'] },
+  // The public notice of B is public: it names B, and holds no counts.
+  {
+    method: 'GET',
+    route: '/api/privacy/notice/{id}',
+    url: () => `/api/privacy/notice/${b.associationId}`,
+    expectStatus: 200,
+    mustNotContain: () => ['"held":1', '"held":2'],
+  },
 ];
 
 describe('tenant wall', () => {
@@ -627,7 +637,14 @@ describe('tenant wall', () => {
   });
 
   it('answers 401 to every API route without a session, except the public ones', async () => {
-    const publicRoutes = ['/api/public/{id}', '/api/setup', '/api/invitation-links/{token}', '/api/invitation-links/{token}/accept', '/calendar/{file}'];
+    const publicRoutes = [
+      '/api/public/{id}',
+      '/api/setup',
+      '/api/invitation-links/{token}',
+      '/api/invitation-links/{token}/accept',
+      '/calendar/{file}',
+      '/api/privacy/notice/{id}',
+    ];
     for (const c of cases.filter((x) => !publicRoutes.includes(x.route))) {
       const res = await t.app.inject({
         method: c.method,

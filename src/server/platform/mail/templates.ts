@@ -25,7 +25,7 @@ export interface RenderedMail {
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Renders one template; params fill the {placeholders}, link is the one action. */
+/** Renders one template; params fill the {placeholders}, link is the one action; privacy, when given, links the privacy notice. */
 export function renderMail(
   lang: Language,
   template: MailTemplate,
@@ -37,14 +37,15 @@ export function renderMail(
   const body = t(`mail.${template}.body`);
   const action = t(`mail.${template}.action`);
   const footer = t('mail.footer');
-  const text = `${greeting}\n\n${body}\n\n${action}: ${params.link}\n\n-- \n${footer}\n`;
+  const privacy = params.privacy ? `${t('mail.privacy')}: ${params.privacy}` : null;
+  const text = `${greeting}\n\n${body}\n\n${action}: ${params.link}\n\n${privacy ? `${privacy}\n\n` : ''}-- \n${footer}\n`;
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff">
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(body)}</p>
 <p><a href="${escapeHtml(params.link)}" style="display:inline-block;padding:14px 22px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:6px;font-weight:bold">${escapeHtml(action)}</a></p>
 <p style="font-size:15px">${escapeHtml(params.link)}</p>
-<hr><p style="font-size:15px;color:#333">${escapeHtml(footer)}</p>
+${params.privacy ? `<p style="font-size:15px"><a href="${escapeHtml(params.privacy)}">${escapeHtml(t('mail.privacy'))}</a></p>\n` : ''}<hr><p style="font-size:15px;color:#333">${escapeHtml(footer)}</p>
 </body></html>`;
   return { subject, text, html };
 }
