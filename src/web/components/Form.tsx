@@ -34,15 +34,17 @@ interface FormProps {
   submitLabel: string;
   children: ComponentChildren;
   label?: string;
+  /** 'danger' for a submit that cannot be undone. */
+  kind?: 'primary' | 'danger';
 }
 
-export function Form({ form, submitLabel, children, label }: FormProps) {
+export function Form({ form, submitLabel, children, label, kind = 'primary' }: FormProps) {
   const { busy } = form;
   return (
     <form onSubmit={(e) => void form.submit(e)} noValidate aria-label={label}>
       <Alert message={form.error} />
       {children}
-      <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" class={kind} disabled={busy} aria-busy={busy}>
         {busy ? t('app.loading') : submitLabel}
       </button>
     </form>

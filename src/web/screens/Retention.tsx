@@ -54,7 +54,7 @@ export function Retention() {
                   onValue={(v) => setMonths({ ...months, [k.kind]: v })}
                   problems={form.problems}
                 />
-                <p class="due">
+                <p class="retention-due">
                   {k.due > 0 ? t('retention.due', { n: k.due, date: formatDateTime(k.cutoff) }) : t('retention.dueNone', { date: formatDateTime(k.cutoff) })}
                 </p>
               </div>

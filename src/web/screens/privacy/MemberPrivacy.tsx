@@ -37,7 +37,7 @@ export function MemberPrivacy({ member, onChange }: { member: MemberDetail; onCh
         <section aria-labelledby="member-erase-heading">
           <h2 id="member-erase-heading">{t('erase.heading')}</h2>
           <p>{t('erase.intro')}</p>
-          <Form form={erase} submitLabel={t('erase.submit')} label={t('erase.heading')}>
+          <Form form={erase} submitLabel={t('erase.submit')} label={t('erase.heading')} kind="danger">
             <Field
               name="confirmName"
               label={t('erase.confirmName')}
