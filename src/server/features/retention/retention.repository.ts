@@ -60,21 +60,74 @@ export async function associationIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('associations').select('id').orderBy('created_at').execute()).map((r) => r.id);
 }
 
+// ---- What is due: one query per kind, shared by the sweeps and the admin's preview ----
+
+const EPOCH = new Date(0).toISOString();
+type Scope = { associationId: string | null; cutoff: string; since?: string };
+
+/** Observations in the window that still carry words, references or a linked picture. */
+const dueObservationTexts = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('observations')
+    .where('association_id', '=', s.associationId!)
+    .where('observed_at', '>=', s.since ?? EPOCH)
+    .where('observed_at', '<', s.cutoff)
+    .where((eb) => eb.or(['text', 'police_reference', 'call_reference', 'media_url'].map((c) => eb(c as 'text', 'is not', null))));
+
+const dueRoutes = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('track_segments')
+    .where('association_id', '=', s.associationId!)
+    .where('ended_at', '>=', s.since ?? EPOCH)
+    .where('ended_at', '<', s.cutoff);
+
+/** Shifts in the window that still carry a note, briefing, summary or reason for cancelling. */
+const dueShiftNotes = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('shifts')
+    .where('association_id', '=', s.associationId!)
+    .where('ends_at', '>=', s.since ?? EPOCH)
+    .where('ends_at', '<', s.cutoff)
+    .where((eb) => eb.or(['note', 'briefing_note', 'summary', 'cancel_reason'].map((c) => eb(c as 'note', 'is not', null))));
+
+/** Mail no longer on its way that still says something (no lower bound: one on its way at an earlier run goes once done). */
+const dueMailBodies = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('mail_outbox')
+    .where((eb) => (s.associationId === null ? eb('association_id', 'is', null) : eb('association_id', '=', s.associationId)))
+    .where('created_at', '<', s.cutoff)
+    .where('status', 'in', ['sent', 'failed', 'cancelled', 'kept'])
+    .where('to_address', '<>', '');
+
+const dueJobs = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('jobs')
+    .where((eb) => (s.associationId === null ? eb('association_id', 'is', null) : eb('association_id', '=', s.associationId)))
+    .where('status', 'in', ['done', 'failed'])
+    .where('updated_at', '<', s.cutoff);
+
+const dueAudit = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('audit_log')
+    .where('association_id', '=', s.associationId!)
+    .where('created_at', '>=', s.since ?? EPOCH)
+    .where('created_at', '<', s.cutoff);
+
+/** Invitations accepted, revoked or run out before the cutoff (open ones stay until they run out). */
+const dueInvitations = (db: Executor, s: Scope) =>
+  db
+    .selectFrom('invitations')
+    .where('association_id', '=', s.associationId!)
+    .where('created_at', '<', s.cutoff)
+    .where((eb) => eb.or([eb('accepted_at', 'is not', null), eb('revoked_at', 'is not', null), eb('expires_at', '<', s.cutoff)]));
+
 // ---- Sweeps: one batch each; the number of rows cleared or deleted ----
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 /** The crew's words, references and linked pictures of observations (the observation and its counts stay). */
 export async function clearObservationTexts(db: Executor, w: Window): Promise<number> {
-  const due = await db
-    .selectFrom('observations')
-    .select('id')
-    .where('association_id', '=', w.associationId)
-    .where('observed_at', '>=', w.since)
-    .where('observed_at', '<', w.cutoff)
-    .where((eb) => eb.or(['text', 'police_reference', 'call_reference', 'media_url'].map((c) => eb(c as 'text', 'is not', null))))
-    .limit(w.limit)
-    .execute();
+  const due = await dueObservationTexts(db, w).select('id').limit(w.limit).execute();
   if (due.length === 0) return 0;
   await db
     .updateTable('observations')
@@ -130,14 +183,7 @@ export async function clearItemNotes(db: Executor, w: Window): Promise<number> {
 }
 
 export async function deleteRoutes(db: Executor, w: Window): Promise<number> {
-  const due = await db
-    .selectFrom('track_segments')
-    .select('id')
-    .where('association_id', '=', w.associationId)
-    .where('ended_at', '>=', w.since)
-    .where('ended_at', '<', w.cutoff)
-    .limit(w.limit)
-    .execute();
+  const due = await dueRoutes(db, w).select('id').limit(w.limit).execute();
   if (due.length === 0) return 0;
   await db.deleteFrom('track_segments').where('association_id', '=', w.associationId).where('id', 'in', ids(due)).execute();
   return due.length;
@@ -145,15 +191,7 @@ export async function deleteRoutes(db: Executor, w: Window): Promise<number> {
 
 /** A shift's note, the police briefing, the summary and a cancellation's reason (times, crew, places and km stay). */
 export async function clearShiftNotes(db: Executor, w: Window): Promise<number> {
-  const due = await db
-    .selectFrom('shifts')
-    .select('id')
-    .where('association_id', '=', w.associationId)
-    .where('ends_at', '>=', w.since)
-    .where('ends_at', '<', w.cutoff)
-    .where((eb) => eb.or(['note', 'briefing_note', 'summary', 'cancel_reason'].map((c) => eb(c as 'note', 'is not', null))))
-    .limit(w.limit)
-    .execute();
+  const due = await dueShiftNotes(db, w).select('id').limit(w.limit).execute();
   if (due.length === 0) return 0;
   await db
     .updateTable('shifts')
@@ -165,17 +203,8 @@ export async function clearShiftNotes(db: Executor, w: Window): Promise<number> 
 }
 
 /** What a mail said and to whom, once it is no longer on its way (the row stays: items point at their mails). */
-export async function clearMailBodies(db: Executor, w: Window | (Omit<Window, 'associationId'> & { associationId: null })): Promise<number> {
-  const due = await db
-    .selectFrom('mail_outbox')
-    .select('id')
-    .where((eb) => (w.associationId === null ? eb('association_id', 'is', null) : eb('association_id', '=', w.associationId)))
-    // No lower bound: a mail still on its way at an earlier run is cleared once it is done (a cleared one has no address).
-    .where('created_at', '<', w.cutoff)
-    .where('status', 'in', ['sent', 'failed', 'cancelled', 'kept'])
-    .where('to_address', '<>', '')
-    .limit(w.limit)
-    .execute();
+export async function clearMailBodies(db: Executor, s: Scope & { limit: number }): Promise<number> {
+  const due = await dueMailBodies(db, s).select('id').limit(s.limit).execute();
   if (due.length === 0) return 0;
   await db
     .updateTable('mail_outbox')
@@ -185,44 +214,22 @@ export async function clearMailBodies(db: Executor, w: Window | (Omit<Window, 'a
   return due.length;
 }
 
-export async function deleteFinishedJobs(db: Executor, w: Window | (Omit<Window, 'associationId'> & { associationId: null })): Promise<number> {
-  const due = await db
-    .selectFrom('jobs')
-    .select('id')
-    .where((eb) => (w.associationId === null ? eb('association_id', 'is', null) : eb('association_id', '=', w.associationId)))
-    .where('status', 'in', ['done', 'failed'])
-    .where('updated_at', '<', w.cutoff)
-    .limit(w.limit)
-    .execute();
+export async function deleteFinishedJobs(db: Executor, s: Scope & { limit: number }): Promise<number> {
+  const due = await dueJobs(db, s).select('id').limit(s.limit).execute();
   if (due.length === 0) return 0;
   await db.deleteFrom('jobs').where('id', 'in', ids(due)).execute();
   return due.length;
 }
 
 export async function deleteAudit(db: Executor, w: Window): Promise<number> {
-  const due = await db
-    .selectFrom('audit_log')
-    .select('id')
-    .where('association_id', '=', w.associationId)
-    .where('created_at', '>=', w.since)
-    .where('created_at', '<', w.cutoff)
-    .limit(w.limit)
-    .execute();
+  const due = await dueAudit(db, w).select('id').limit(w.limit).execute();
   if (due.length === 0) return 0;
   await db.deleteFrom('audit_log').where('association_id', '=', w.associationId).where('id', 'in', ids(due)).execute();
   return due.length;
 }
 
-/** Invitations that were accepted, revoked or ran out before the cutoff (open ones stay until they run out). */
 export async function deleteInvitations(db: Executor, w: Window): Promise<number> {
-  const due = await db
-    .selectFrom('invitations')
-    .select('id')
-    .where('association_id', '=', w.associationId)
-    .where('created_at', '<', w.cutoff)
-    .where((eb) => eb.or([eb('accepted_at', 'is not', null), eb('revoked_at', 'is not', null), eb('expires_at', '<', w.cutoff)]))
-    .limit(w.limit)
-    .execute();
+  const due = await dueInvitations(db, w).select('id').limit(w.limit).execute();
   if (due.length === 0) return 0;
   await db.deleteFrom('invitations').where('association_id', '=', w.associationId).where('id', 'in', ids(due)).execute();
   return due.length;
@@ -230,55 +237,28 @@ export async function deleteInvitations(db: Executor, w: Window): Promise<number
 
 // ---- What a run would take now (the admin's preview) ----
 
-/** How many rows of each kind are due in an association at these cutoffs. */
+/** How many rows of each kind are due in an association at these cutoffs (the same queries the sweeps run). */
 export async function dueCounts(db: Executor, associationId: string, cutoffs: Record<RetentionKind, string>): Promise<Record<RetentionKind, number>> {
-  const count = async (q: { executeTakeFirst(): Promise<{ n: string | number | bigint } | undefined> }) => Number((await q.executeTakeFirst())?.n ?? 0);
   const n = sql<number>`count(*)`.as('n');
-  const [texts, routes, shifts, mails, jobs, audit, invitations] = await Promise.all([
-    count(
-      db
-        .selectFrom('observations')
-        .select(n)
-        .where('association_id', '=', associationId)
-        .where('observed_at', '<', cutoffs.observation_texts)
-        .where((eb) => eb.or(['text', 'police_reference', 'call_reference', 'media_url'].map((c) => eb(c as 'text', 'is not', null)))),
-    ),
-    count(db.selectFrom('track_segments').select(n).where('association_id', '=', associationId).where('ended_at', '<', cutoffs.routes)),
-    count(
-      db
-        .selectFrom('shifts')
-        .select(n)
-        .where('association_id', '=', associationId)
-        .where('ends_at', '<', cutoffs.shift_notes)
-        .where((eb) => eb.or(['note', 'briefing_note', 'summary', 'cancel_reason'].map((c) => eb(c as 'note', 'is not', null)))),
-    ),
-    count(
-      db
-        .selectFrom('mail_outbox')
-        .select(n)
-        .where('association_id', '=', associationId)
-        .where('created_at', '<', cutoffs.mail_bodies)
-        .where('status', 'in', ['sent', 'failed', 'cancelled', 'kept'])
-        .where('to_address', '<>', ''),
-    ),
-    count(
-      db
-        .selectFrom('jobs')
-        .select(n)
-        .where('association_id', '=', associationId)
-        .where('status', 'in', ['done', 'failed'])
-        .where('updated_at', '<', cutoffs.jobs),
-    ),
-    count(db.selectFrom('audit_log').select(n).where('association_id', '=', associationId).where('created_at', '<', cutoffs.audit)),
-    count(
-      db
-        .selectFrom('invitations')
-        .select(n)
-        .where('association_id', '=', associationId)
-        .where('created_at', '<', cutoffs.invitations)
-        .where((eb) => eb.or([eb('accepted_at', 'is not', null), eb('revoked_at', 'is not', null), eb('expires_at', '<', cutoffs.invitations)])),
-    ),
+  const at = (kind: RetentionKind): Scope => ({ associationId, cutoff: cutoffs[kind] });
+  const counted = await Promise.all([
+    dueObservationTexts(db, at('observation_texts')).select(n).executeTakeFirst(),
+    dueRoutes(db, at('routes')).select(n).executeTakeFirst(),
+    dueShiftNotes(db, at('shift_notes')).select(n).executeTakeFirst(),
+    dueMailBodies(db, at('mail_bodies')).select(n).executeTakeFirst(),
+    dueJobs(db, at('jobs')).select(n).executeTakeFirst(),
+    dueAudit(db, at('audit')).select(n).executeTakeFirst(),
+    dueInvitations(db, at('invitations')).select(n).executeTakeFirst(),
   ]);
+  const [texts, routes, shifts, mails, jobs, audit, invitations] = counted.map((r) => Number(r?.n ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { observation_texts: texts, routes, shift_notes: shifts, mail_bodies: mails, jobs, audit, invitations };
 }
 
