@@ -8,6 +8,7 @@ import { benchObservations } from './observations.js';
 import { benchRouting } from './routing.js';
 import { benchDelivery } from './delivery.js';
 import { benchInsights } from './insights.js';
+import { benchRetention } from './retention.js';
 
 const benchmarks = {
   startup: benchStartup,
@@ -18,6 +19,7 @@ const benchmarks = {
   routing: benchRouting,
   delivery: benchDelivery,
   insights: benchInsights,
+  retention: benchRetention,
 };
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];

@@ -1,4 +1,5 @@
 /** Benchmark plumbing: a database per run, child processes, the result file of the bench contract. */
+import { uuidv7 } from '../src/shared/domain/ids.js';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -183,4 +184,26 @@ export function randomBbox(rnd: () => number): string {
   const cx = 17.98 + (rnd() - 0.5) * 0.2;
   const cy = 59.24 + (rnd() - 0.5) * 0.1;
   return [cx - size, cy - size / 2, cx + size, cy + size / 2].map((n) => n.toFixed(5)).join(',');
+}
+
+/** Request after request, each a new observation somewhere in Huddinge under a fresh UUIDv7, as phones send them (for autocannon). */
+export function newObservationPuts(categories: { id: string }[], headers: Record<string, string>) {
+  let n = 0;
+  return () => {
+    n += 1;
+    return {
+      method: 'PUT' as const,
+      path: `/api/observations/${uuidv7()}`,
+      headers,
+      body: JSON.stringify({
+        categoryId: categories[n % categories.length]!.id,
+        urgency: 'needs_action',
+        text: n % 3 === 0 ? null : 'Klotter på elskåpet vid busshållplatsen',
+        lat: 59.2 + (n % 100) / 2000,
+        lng: 17.9 + (n % 97) / 1000,
+        accuracyM: 10,
+        observedAt: new Date().toISOString(),
+      }),
+    };
+  };
 }

@@ -9,9 +9,8 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
-import { uuidv7 } from '../src/shared/domain/ids.js';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import { freePort, freshDatabase, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
+import { freePort, freshDatabase, newObservationPuts, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -30,25 +29,8 @@ export async function benchSync(dialect: Dialect): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const categories = (await (await fetch(`${base}/api/observation-categories`, { headers: { cookie } })).json()) as { id: string }[];
     const headers = { cookie, 'content-type': 'application/json', origin: base };
-    let n = 0;
     /** Every request a new observation somewhere in Huddinge, as a day of patrols sends them. */
-    const request = () => {
-      n += 1;
-      return {
-        method: 'PUT' as const,
-        path: `/api/observations/${uuidv7()}`,
-        headers,
-        body: JSON.stringify({
-          categoryId: categories[n % categories.length]!.id,
-          urgency: 'needs_action',
-          text: n % 3 === 0 ? null : 'Klotter på elskåpet vid busshållplatsen',
-          lat: 59.2 + (n % 100) / 2000,
-          lng: 17.9 + (n % 97) / 1000,
-          accuracyM: 10,
-          observedAt: new Date().toISOString(),
-        }),
-      };
-    };
+    const request = newObservationPuts(categories, headers);
     const before = await countObservations(db.url);
     const warm = await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: [{ setupRequest: () => request() }] });
     const put = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests: [{ setupRequest: () => request() }] });

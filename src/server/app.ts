@@ -113,7 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const jobs = startJobWorker(database.db, app.log, {
     handlers: { ...open311Handlers(() => ctx), ...retentionHandlers(() => ctx) },
     onFailure: open311Failure(() => ctx),
-    before: () => routePending(ctx),
+    // At most 2,000 observations a turn: under a steady stream of uploads routing would otherwise never end,
+    // and no job (an Open311 delivery, a retention run) would ever start. The rest is routed on the next turn.
+    before: () => routePending(ctx, 200, 10),
     intervalMs: config.reminderIntervalSeconds > 0 ? 5_000 : 0,
     backoffBaseMs: deps.jobBackoffBaseMs,
   });

@@ -21,10 +21,10 @@ export const openStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress
  * recipient already has an open item of the same category nearby is held as
  * "new" for a coordinator to join or send, instead of being sent twice.
  */
-export async function routePending(ctx: AppContext, batch = 200): Promise<number> {
+export async function routePending(ctx: AppContext, batch = 200, maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
   const tables = new Map<string, RoutingTable>();
   let routed = 0;
-  for (;;) {
+  for (let round = 0; round < maxBatches; round++) {
     const pending = await repo.unroutedObservations(ctx.db, batch);
     if (pending.length === 0) return routed;
     for (const o of pending) {
@@ -38,6 +38,7 @@ export async function routePending(ctx: AppContext, batch = 200): Promise<number
     }
     if (pending.length < batch) return routed;
   }
+  return routed;
 }
 
 type Pending = Awaited<ReturnType<typeof repo.unroutedObservations>>[number];

@@ -55,7 +55,7 @@ export interface JobWorkerOptions {
   intervalMs?: number;
   backoffBaseMs?: number;
   lockMs?: number;
-  /** Work that makes jobs (routing new observations), run at the start of every drain. */
+  /** Work that makes jobs (routing new observations), bounded: run at the start of every drain and after each job. */
   before?: () => Promise<unknown>;
 }
 
@@ -128,6 +128,8 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
             .execute();
           await o.onFailure?.(job.kind, payload, message, final);
         }
+        // A long job (a night's retention) does not hold back routing of what arrives meanwhile.
+        await o.before?.();
       }
       if (ran === 0) return;
     }
