@@ -19,6 +19,8 @@ withTestAssociation((app, association) => {
 
 describe('the job worker', () => {
   it('routes at most the turn’s share of a backlog, and runs the jobs between turns', async () => {
+    // This test's worker alone: the app's own would take the jobs (and route) when something kicks it.
+    await t.jobWorker.stop();
     const author = await addMember(t, a.associationId, ['volunteer']);
     await ensureDefaultCategories(t.ctx.db, a.associationId, new Date().toISOString());
     const category = (await t.ctx.db.selectFrom('observation_categories').select('id').where('association_id', '=', a.associationId).executeTakeFirstOrThrow())
