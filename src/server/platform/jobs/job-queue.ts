@@ -82,6 +82,8 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
   }
 
   async function runOnce(): Promise<void> {
+    // A worker that was stopped (a server shutting down) takes no more work, even when something kicks it.
+    if (stopped) return;
     await o.before?.();
     for (;;) {
       const now = nowIso();
@@ -129,7 +131,7 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
           await o.onFailure?.(job.kind, payload, message, final);
         }
         // A long job (a night's retention) does not hold back routing of what arrives meanwhile.
-        await o.before?.();
+        if (!stopped) await o.before?.();
       }
       if (ran === 0) return;
     }
