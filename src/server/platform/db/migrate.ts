@@ -7,7 +7,8 @@ import type { Auth } from '../auth/auth.js';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-function migrator(db: Db) {
+/** Kysely's migrator over our migrations (tests also take it to a given one, to check an upgrade). */
+export function migrator(db: Db) {
   return new Migrator({ db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
 }
 
