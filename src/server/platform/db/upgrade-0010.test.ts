@@ -3,9 +3,9 @@
  * mails already stored are hidden, except in mails still waiting to go out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
-import { openDatabase, type DatabaseHandle } from '../platform/db/database.js';
-import { migrator } from '../platform/db/migrate.js';
+import { createTestDatabase, type TestDatabase } from '../../../../test/db.js';
+import { openDatabase, type DatabaseHandle } from './database.js';
+import { migrator } from './migrate.js';
 
 let database: TestDatabase;
 let handle: DatabaseHandle;
