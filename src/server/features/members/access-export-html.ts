@@ -27,21 +27,21 @@ export function renderSummary(d: ExportData, lang: Language): string {
   const e = (v: unknown) => escapeHtml(v === null || v === undefined || v === '' ? '–' : String(v));
   const table = (heads: string[], rows: unknown[][]) =>
     rows.length === 0
-      ? `<p>${e(t('export.none'))}</p>`
+      ? `<p>${e(t('access.none'))}</p>`
       : `<table><thead><tr>${heads.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
           .map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`;
-  const cols = (...keys: string[]) => keys.map((k) => t(`export.col.${k}`));
+  const cols = (...keys: string[]) => keys.map((k) => t(`access.col.${k}`));
   const section = (key: string, count: number | null, body: string) =>
-    `<section><h2>${e(t(`export.section.${key}`))}${count === null ? '' : ` (${e(t('export.count', { n: count }))})`}</h2>${body}</section>`;
+    `<section><h2>${e(t(`access.section.${key}`))}${count === null ? '' : ` (${e(t('access.count', { n: count }))})`}</h2>${body}</section>`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(t('export.summaryTitle', { name: String(d.profile.name), association: d.association }))}</title>
+<title>${e(t('access.summaryTitle', { name: String(d.profile.name), association: d.association }))}</title>
 <style>body{font-family:sans-serif;font-size:18px;line-height:1.5;max-width:60rem;margin:1rem auto;padding:0 1rem;color:#111}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #555;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#e8eef5}</style>
 </head><body>
-<h1>${e(t('export.summaryTitle', { name: String(d.profile.name), association: d.association }))}</h1>
-<p>${e(t('export.madeAt', { when: when(d.madeAt) }))} ${e(t('export.jsonNote'))}</p>
+<h1>${e(t('access.summaryTitle', { name: String(d.profile.name), association: d.association }))}</h1>
+<p>${e(t('access.madeAt', { when: when(d.madeAt) }))} ${e(t('access.jsonNote'))}</p>
 ${section(
   'profile',
   null,

@@ -23,11 +23,11 @@ export function MemberPrivacy({ member, onChange }: { member: MemberDetail; onCh
     <>
       {member.status !== 'anonymised' && (
         <section aria-labelledby="member-export-heading">
-          <h2 id="member-export-heading">{t('export.heading')}</h2>
-          <p>{t('export.intro', { name: member.name })}</p>
+          <h2 id="member-export-heading">{t('access.heading')}</h2>
+          <p>{t('access.intro', { name: member.name })}</p>
           <p>
             <a class="button secondary" href={`/api/members/${member.id}/export`} download>
-              {t('export.download')}
+              {t('access.download')}
             </a>
           </p>
         </section>

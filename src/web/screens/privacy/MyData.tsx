@@ -4,11 +4,11 @@ import { t } from '../../i18n.js';
 export function MyData() {
   return (
     <section aria-labelledby="my-data-heading">
-      <h2 id="my-data-heading">{t('export.mine')}</h2>
-      <p>{t('export.mineIntro')}</p>
+      <h2 id="my-data-heading">{t('access.mine')}</h2>
+      <p>{t('access.mineIntro')}</p>
       <p>
         <a class="button secondary" href="/api/me/export" download>
-          {t('export.download')}
+          {t('access.download')}
         </a>
       </p>
       <p>
