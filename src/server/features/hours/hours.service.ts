@@ -66,3 +66,10 @@ export async function hoursAndKm(ctx: AppContext, actor: Actor, q: { from: strin
     },
   };
 }
+
+/** A member's volunteer hours over all time, counted as the hours screen counts them (run shifts, present in the crew). */
+export async function memberHours(ctx: AppContext, associationId: string, memberId: string): Promise<number> {
+  const rows = await repo.crewTimes(ctx.db, associationId, new Date(0).toISOString(), '9999-12-31T00:00:00.000Z', memberId);
+  const minutes = rows.reduce((sum, r) => sum + Math.round((Date.parse(r.checked_out_at!) - Date.parse(r.checked_in_at!)) / 60_000), 0);
+  return Math.round((minutes / 60) * 10) / 10;
+}

@@ -15,6 +15,8 @@ import type { DownloadFile } from '../../platform/http/download.js';
 import { translate, type Language } from '../../../shared/i18n/translate.js';
 import * as repo from './members.repository.js';
 import * as data from './access-export.repository.js';
+import { memberHours } from '../hours/hours.service.js';
+import { getAssociation } from '../associations/associations.service.js';
 import { renderSummary, type ExportData } from './access-export-html.js';
 
 /** The export of the actor's own data. */
@@ -47,12 +49,9 @@ async function exportFor(ctx: AppContext, actor: Actor, memberId: string): Promi
   );
   const language = (member.language === 'en' ? 'en' : 'sv') as Language;
   const hidden = translate(language, 'outbox.linkHidden');
-  const hours = shifts
-    .filter((s) => s.present === 1 && s.place === 'crew' && s.checked_in_at && s.checked_out_at)
-    .reduce((sum, s) => sum + (Date.parse(s.checked_out_at!) - Date.parse(s.checked_in_at!)) / 3_600_000, 0);
   const made: ExportData = {
     madeAt: ctx.clock.now().toISOString(),
-    association: (await repo.associationNameOf(ctx.db, a)) ?? '',
+    association: (await getAssociation(ctx, a))?.name ?? '',
     profile: {
       name: member.name,
       email: member.status === 'anonymised' ? '' : member.email,
@@ -77,7 +76,7 @@ async function exportFor(ctx: AppContext, actor: Actor, memberId: string): Promi
       asLeader: s.as_leader === 1,
       present: s.present === 1,
     })),
-    hours: Math.round(hours * 10) / 10,
+    hours: await memberHours(ctx, a, memberId),
     observations: observations.map((o) => ({
       id: o.id,
       observedAt: o.observed_at,

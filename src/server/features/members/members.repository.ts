@@ -250,8 +250,3 @@ export async function findAccountHolder(db: Executor, userId: string, email: str
     }
   );
 }
-
-/** The association's name, for documents about one of its members. */
-export async function associationNameOf(db: Executor, associationId: string): Promise<string | undefined> {
-  return (await db.selectFrom('associations').select('name').where('id', '=', associationId).executeTakeFirst())?.name;
-}

@@ -6,14 +6,6 @@ type Db = Kysely<Database>;
 const n = sql<number>`count(*)`.as('n');
 const num = (r: { n: number | string | bigint } | undefined) => Number(r?.n ?? 0);
 
-export async function associationFacts(db: Db, associationId: string) {
-  return db
-    .selectFrom('associations')
-    .select(['name', 'municipality', 'est_email', 'public_page', 'require_two_factor'])
-    .where('id', '=', associationId)
-    .executeTakeFirstOrThrow();
-}
-
 /** Rows held now, per data category of the records (shared/domain/privacy-records.ts). */
 export async function heldCounts(db: Db, a: string) {
   const [members, partners, invited, qualifications, shifts, crew, observations, texts, photos, routes, items, notes, mails, audit] = await Promise.all([
@@ -57,8 +49,4 @@ export async function recipientsOf(db: Db, a: string) {
     db.selectFrom('partner_organisations').select(['name', 'kind']).where('association_id', '=', a).orderBy('name').execute(),
   ]);
   return { recipients, partners };
-}
-
-export async function associationExists(db: Db, associationId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('associations').select('id').where('id', '=', associationId).executeTakeFirst());
 }

@@ -10,6 +10,7 @@ import { installationRetention, retentionRules, type RetentionKind } from '../..
 import type { DataCategory, PrivacyDocument } from '../../../shared/api/privacy.js';
 import { periodsOf } from '../retention/retention.repository.js';
 import * as repo from './privacy.repository.js';
+import { getAssociation } from '../associations/associations.service.js';
 
 /** Which retention period governs each category; null: kept while the person is a member, or counted for the follow-up. */
 const governedBy: Record<DataCategory, RetentionKind | null> = {
@@ -30,7 +31,8 @@ const governedBy: Record<DataCategory, RetentionKind | null> = {
 const host = (url: string | null) => (url ? new URL(url.replace(/\{[a-z]+\}/g, 'x')).host : null);
 
 async function document(ctx: AppContext, associationId: string, withCounts: boolean): Promise<PrivacyDocument> {
-  const facts = await repo.associationFacts(ctx.db, associationId);
+  const facts = await getAssociation(ctx, associationId);
+  if (!facts) throw notFound();
   const chosen = await periodsOf(ctx.db, associationId);
   const held = withCounts ? await repo.heldCounts(ctx.db, associationId) : null;
   const countOf: Record<DataCategory, number | undefined> = {
@@ -63,10 +65,10 @@ async function document(ctx: AppContext, associationId: string, withCounts: bool
       mapTiles: host(ctx.config.mapTileUrl),
       geocoder: host(ctx.config.geocoderUrl),
       policeEvents: ctx.config.policeEventsUrl !== null,
-      est: Boolean(facts.est_email),
-      publicPage: facts.public_page === 1,
+      est: Boolean(facts.estEmail),
+      publicPage: facts.publicPage,
     },
-    measures: { https: ctx.config.publicUrl.startsWith('https://'), twoFactorRequired: facts.require_two_factor === 1 },
+    measures: { https: ctx.config.publicUrl.startsWith('https://'), twoFactorRequired: facts.requireTwoFactor },
     installationRetentionDays: { endedSessions: installationRetention.endedSessionDays, policeEvents: installationRetention.policeEventDays },
   };
 }
@@ -78,7 +80,6 @@ export function privacyNotice(ctx: AppContext, actor: Actor): Promise<PrivacyDoc
 
 /** The privacy notice before signing in: linked from the invitation, so the invitee reads it before saying yes. */
 export async function publicPrivacyNotice(ctx: AppContext, associationId: string): Promise<PrivacyDocument> {
-  if (!(await repo.associationExists(ctx.db, associationId))) throw notFound();
   return document(ctx, associationId, false);
 }
 

@@ -10,6 +10,7 @@ import { authorize, can, type Actor } from '../../platform/policies.js';
 import { contains, type Geometry } from '../../../shared/domain/geo.js';
 import type { RecheckDone, RecheckTask } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
+import * as shifts from './rechecks.repository.js';
 import { auditItem, summaries } from './action-items.service.js';
 
 /** A re-check not made within this many days is no longer shown: the place has surely changed. */
@@ -20,12 +21,12 @@ const MOST = 50;
 async function assertCrewOrStaff(ctx: AppContext, actor: Actor, shiftId: string): Promise<void> {
   authorize(actor, 'observation.create');
   if (can(actor, 'item.list')) return;
-  if (!(await repo.onCrew(ctx.db, actor.associationId, shiftId, actor.memberId))) throw notFound();
+  if (!(await shifts.onCrew(ctx.db, actor.associationId, shiftId, actor.memberId))) throw notFound();
 }
 
 export async function rechecksForShift(ctx: AppContext, actor: Actor, shiftId: string): Promise<RecheckTask[]> {
   await assertCrewOrStaff(ctx, actor, shiftId);
-  const shift = await repo.shiftArea(ctx.db, actor.associationId, shiftId);
+  const shift = await shifts.shiftArea(ctx.db, actor.associationId, shiftId);
   if (!shift) throw notFound();
   const since = new Date(Date.parse(shift.endsAt) - SHOWN_DAYS * 86_400_000).toISOString();
   const due = await repo.rechecksDue(ctx.db, actor.associationId, shift.endsAt, since, 500);
