@@ -13,6 +13,7 @@ import * as m0010 from './0010_sealed_mail_links.js';
 import * as m0011 from './0011_totp_uses.js';
 import * as m0012 from './0012_member_email_per_association.js';
 import * as m0013 from './0013_retention.js';
+import * as m0014 from './0014_observation_client_ids.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_totp_uses': m0011,
   '0012_member_email_per_association': m0012,
   '0013_retention': m0013,
+  '0014_observation_client_ids': m0014,
 };

@@ -12,6 +12,7 @@ import { isOverdue, type ItemState } from '../../../shared/domain/action-items.j
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { listObservations, type ObservationRow } from '../observations/observations.repository.js';
 import { statusOf } from '../observations/observations.service.js';
+import { publicIdOf } from '../observations/public-id.js';
 import { caseNumber } from '../reports/item-mail.js';
 import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type ExportFormat, type Table } from './table-formats.js';
 import { itemsMadeIn } from './exports.repository.js';
@@ -58,7 +59,7 @@ export async function observationsTable(
   const t = (key: string) => translate(lang, key as MessageKey);
   const rows = await listObservations(ctx.db, associationId, { ...p, limit: MAX_ROWS + 1 });
   const columns: Column<ObservationRow>[] = [
-    { key: 'id', header: t('export.id'), value: (r) => r.id },
+    { key: 'id', header: t('export.id'), value: (r) => publicIdOf(r) },
     { key: 'observed', header: t('export.observed'), value: (r) => local(r.observed_at) },
     { key: 'category', header: t('export.category'), value: (r) => (lang === 'en' ? r.label_en : r.label_sv) },
     { key: 'category_code', header: t('export.categoryCode'), value: (r) => r.category_code },

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { publicIdSql } from '../observations/public-id.js';
 
 type Db = Kysely<Database>;
 
@@ -38,6 +39,7 @@ export function observationsOf(db: Db, associationId: string, memberId: string) 
     .leftJoin('areas as a', 'a.id', 'o.area_id')
     .select([
       'o.id',
+      publicIdSql('o').as('public_id'),
       'o.observed_at',
       'c.label_sv as category_sv',
       'c.label_en as category_en',

@@ -78,7 +78,7 @@ async function exportFor(ctx: AppContext, actor: Actor, memberId: string): Promi
     })),
     hours: await memberHours(ctx, a, memberId),
     observations: observations.map((o) => ({
-      id: o.id,
+      id: o.public_id,
       observedAt: o.observed_at,
       category: language === 'en' ? o.category_en : o.category_sv,
       urgency: o.urgency,

@@ -14,6 +14,7 @@ import { floorOf } from '../../platform/db/sql.js';
 import type { Dialect } from '../../platform/db/database.js';
 import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
 import type { Database, ObservationTable } from '../../platform/db/schema.js';
+import { hasPublicId, publicIdSql } from './public-id.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type ObservationRow = Selectable<ObservationTable> & {
@@ -46,18 +47,25 @@ function withNames(db: Executor) {
     ]);
 }
 
-/** By id in any association: a client-made id is unique across the installation. */
-export async function findAnywhere(db: Executor, id: string) {
-  return db.selectFrom('observations').select(['id', 'association_id', 'content_hash']).where('id', '=', id).executeTakeFirst();
+/** The association's observation under the id the phone made, with what a repeated PUT is compared against. */
+export async function findOwn(db: Executor, associationId: string, id: string) {
+  return db
+    .selectFrom('observations')
+    .select(['id', 'client_id', 'content_hash'])
+    .where((eb) => hasPublicId(eb, associationId, id))
+    .executeTakeFirst();
 }
 
+/** The association's observation under the id it knows (see public-id.ts). */
 export async function findObservation(db: Executor, associationId: string, id: string): Promise<ObservationRow | undefined> {
-  return withNames(db).where('observations.association_id', '=', associationId).where('observations.id', '=', id).executeTakeFirst();
+  return withNames(db)
+    .where((eb) => hasPublicId(eb as unknown as ExpressionBuilder<Database, 'observations'>, associationId, id))
+    .executeTakeFirst();
 }
 
 /**
  * Inserts a new observation and its audit entry together; false when the id
- * exists already (a retry), in which case nothing is written. This is the path
+ * exists already (a retry, or another association's id), in which case nothing is written. This is the path
  * every phone's upload takes, so on PostgreSQL it is one statement (a CTE:
  * the audit row is inserted only if the observation was), one round trip and
  * atomic without BEGIN/COMMIT; SQLite, in process, uses a transaction.
@@ -70,7 +78,7 @@ export async function insertObservationAudited(db: Kysely<Database>, dialect: Di
         qb
           .insertInto('observations')
           .values(row)
-          .onConflict((oc) => oc.column('id').doNothing())
+          .onConflict((oc) => oc.doNothing())
           .returning('id'),
       )
       .insertInto('audit_log')
@@ -97,7 +105,7 @@ export async function insertObservationAudited(db: Kysely<Database>, dialect: Di
     const res = await trx
       .insertInto('observations')
       .values(row)
-      .onConflict((oc) => oc.column('id').doNothing())
+      .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     await trx.insertInto('audit_log').values(entry).execute();
@@ -224,7 +232,7 @@ export async function cellsInView(
       eb.fn.countAll<string | number>().as('n'),
       eb.fn.avg<string | number>('observations.lat').as('lat'),
       eb.fn.avg<string | number>('observations.lng').as('lng'),
-      eb.fn.min('observations.id').as('id'),
+      eb.fn.min(publicIdSql()).as('id'),
     ])
     // By the output names: PostgreSQL would see the same expression with new parameters as a different one.
     .groupBy([sql.ref('x'), sql.ref('y')])
@@ -242,7 +250,7 @@ export async function cellsInView(
 /** Every observation in the viewport as its own marker (when there are few). */
 export async function pointsInView(db: Executor, associationId: string, f: Omit<ObservationFilter, 'limit' | 'before'>, v: Viewport, limit: number) {
   const rows = await inView(db, associationId, f, v)
-    .select(['observations.id', 'observations.lat', 'observations.lng'])
+    .select([publicIdSql().as('id'), 'observations.lat', 'observations.lng'])
     .orderBy('observations.observed_at', 'desc')
     .limit(limit)
     .execute();

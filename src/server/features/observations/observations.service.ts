@@ -11,7 +11,8 @@ import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
-import { nowIso } from '../../platform/db/ids.js';
+import { newId, nowIso } from '../../platform/db/ids.js';
+import { publicIdOf } from './public-id.js';
 import type { MapQuery, MapResult, Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
 import type { ObservationStatus, Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
@@ -42,8 +43,9 @@ export function statusOf(r: Pick<repo.ObservationRow, 'handed_to_police_at' | 'u
 }
 
 function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: repo.PhotoRow[]): Observation {
+  const id = publicIdOf(r);
   return {
-    id: r.id,
+    id,
     categoryId: r.category_id,
     categoryCode: r.category_code,
     categoryLabel: language === 'en' ? r.label_en : r.label_sv,
@@ -67,7 +69,7 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
     call112: r.call_112_at ? { at: r.call_112_at, reference: r.call_reference } : null,
     photos: photos
       .filter((p) => p.observation_id === r.id)
-      .map((p) => ({ sha256: p.sha256, width: p.width, height: p.height, url: `/api/observations/${r.id}/photos/${p.sha256}` })),
+      .map((p) => ({ sha256: p.sha256, width: p.width, height: p.height, url: `/api/observations/${id}/photos/${p.sha256}` })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     editableUntil: new Date(Date.parse(r.created_at) + EDIT_HOURS * 3_600_000).toISOString(),
@@ -94,11 +96,15 @@ async function visible(ctx: AppContext, actor: Actor, id: string): Promise<repo.
   throw notFound();
 }
 
-/** Compares a repeated PUT with what is stored: the same content is answered from the store, other content is refused. */
+/**
+ * Compares a repeated PUT with what the association stored under the id: the
+ * same content is answered from the store, other content is refused. What
+ * other associations hold plays no part (see public-id.ts).
+ */
 async function existing(ctx: AppContext, actor: Actor, id: string, hash: string): Promise<Observation | undefined> {
-  const found = await repo.findAnywhere(ctx.db, id);
+  const found = await repo.findOwn(ctx.db, actor.associationId, id);
   if (!found) return undefined;
-  if (found.association_id !== actor.associationId || found.content_hash !== hash) throw new AppError('observation_conflict');
+  if (found.content_hash !== hash) throw new AppError('observation_conflict');
   return viewOne(ctx, actor, (await repo.findObservation(ctx.db, actor.associationId, id))!);
 }
 
@@ -146,6 +152,7 @@ export async function putObservation(
       routed_at: null,
       open311_key_id: null,
       media_url: null,
+      client_id: null,
     };
     names = {
       category_code: category.code,
@@ -162,15 +169,22 @@ export async function putObservation(
     if (stored) return { created: false, observation: stored };
     throw err;
   }
-  const created = await repo.insertObservationAudited(ctx.db, ctx.dialect, row, {
+  const audit = {
     associationId: actor.associationId,
     actorMemberId: actor.memberId,
     action: 'observation.create',
     entityType: 'observation',
     entityId: id,
     after: { categoryId: input.categoryId, urgency: input.urgency, areaId: row.area_id, shiftId: input.shiftId, handedToPolice: input.handedToPolice },
-  });
-  if (!created) return { created: false, observation: (await existing(ctx, actor, id, hash))! };
+  } as const;
+  if (!(await repo.insertObservationAudited(ctx.db, ctx.dialect, row, audit))) {
+    const stored = await existing(ctx, actor, id, hash);
+    if (stored) return { created: false, observation: stored };
+    // Another association holds the id: this one gets its own row under an id of the server's, answered exactly as any new one.
+    row = { ...row, id: newId(), client_id: id };
+    if (!(await repo.insertObservationAudited(ctx.db, ctx.dialect, row, audit)))
+      return { created: false, observation: (await existing(ctx, actor, id, hash))! };
+  }
   // Answered from what was written: no second read on the path every phone takes.
   return { created: true, observation: toObservation({ ...row, ...names }, actor.language, []) };
 }
@@ -186,7 +200,8 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
     const [observedAt, cursorId] = q.cursor.split('|');
     if (!observedAt || !cursorId || Number.isNaN(Date.parse(observedAt)))
       throw new AppError('validation', [{ field: 'cursor', message: 'error.field.invalid' }]);
-    before = { observedAt, id: cursorId };
+    // The cursor names the id the association knows; the order is by the row's own.
+    before = { observedAt, id: (await repo.findOwn(ctx.db, actor.associationId, cursorId))?.id ?? cursorId };
   }
   const rows = await repo.listObservations(ctx.db, actor.associationId, {
     fromIso: q.from ? zonedInstant(q.from, '00:00').toISOString() : undefined,
@@ -211,7 +226,7 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
   );
   return {
     items: page.map((r) => toObservation(r, actor.language, photos)),
-    nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${last.id}` : null,
+    nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${publicIdOf(last)}` : null,
   };
 }
 
@@ -239,7 +254,7 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
       handed_to_police_at: handedToPolice ? (before.handed_to_police_at ?? nowIso()) : null,
       police_reference: handedToPolice ? (input.policeReference !== undefined ? input.policeReference : before.police_reference) : null,
     };
-    await repo.updateObservation(trx, actor.associationId, id, { ...changes, updated_at: nowIso() });
+    await repo.updateObservation(trx, actor.associationId, before.id, { ...changes, updated_at: nowIso() });
     const pick = (r: typeof changes) => ({ ...r, lat: Number(r.lat), lng: Number(r.lng) });
     await recordAudit(trx, {
       associationId: actor.associationId,
@@ -276,7 +291,7 @@ export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
   const sha256 = await ctx.files.put(photo.bytes);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertPhoto(trx, {
-      observation_id: id,
+      observation_id: row.id,
       sha256,
       association_id: actor.associationId,
       mime: photo.mime,
@@ -299,8 +314,8 @@ export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
 
 /** A photo's bytes, for those who may see its observation. */
 export async function getPhoto(ctx: AppContext, actor: Actor, id: string, sha256: string): Promise<Buffer> {
-  await visible(ctx, actor, id);
-  const photos = await repo.photosOf(ctx.db, actor.associationId, [id]);
+  const row = await visible(ctx, actor, id);
+  const photos = await repo.photosOf(ctx.db, actor.associationId, [row.id]);
   if (!photos.some((p) => p.sha256 === sha256)) throw notFound();
   const bytes = await ctx.files.get(sha256);
   if (!bytes) throw notFound();

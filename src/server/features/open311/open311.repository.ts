@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, Open311KeyTable } from '../../platform/db/schema.js';
 import { endStates } from '../../../shared/domain/action-items.js';
+import { hasPublicId, publicIdSql } from '../observations/public-id.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type KeyRow = Selectable<Open311KeyTable>;
@@ -80,6 +81,7 @@ export async function serviceRequests(db: Executor, associationId: string, f: Re
     .innerJoin('observation_categories as c', 'c.id', 'o.category_id')
     .select([
       'o.id',
+      publicIdSql('o').as('public_id'),
       'o.text',
       'o.lat',
       'o.lng',
@@ -94,7 +96,8 @@ export async function serviceRequests(db: Executor, associationId: string, f: Re
     ])
     .where('o.association_id', '=', associationId)
     .where('o.urgency', '=', REQUEST_URGENCY);
-  if (f.ids) q = q.where('o.id', 'in', f.ids.length ? f.ids : ['']);
+  // Asked for by the ids the association knows (see observations/public-id.ts).
+  if (f.ids) q = q.where(publicIdSql('o'), 'in', f.ids.length ? f.ids : ['']);
   if (f.categoryIds) q = q.where('o.category_id', 'in', f.categoryIds.length ? f.categoryIds : ['']);
   if (f.fromIso) q = q.where('o.observed_at', '>=', f.fromIso);
   if (f.toIso) q = q.where('o.observed_at', '<=', f.toIso);
@@ -133,5 +136,9 @@ export async function itemsOfRequests(db: Executor, associationId: string, obser
 
 /** Which association an observation made through a key belongs to: tokens resolve only for their own key's association. */
 export function observationOfAssociation(db: Executor, associationId: string, id: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('observations').select('id').where('association_id', '=', associationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('observations')
+    .select(publicIdSql().as('id'))
+    .where((eb) => hasPublicId(eb, associationId, id))
+    .executeTakeFirst();
 }

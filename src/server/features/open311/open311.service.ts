@@ -258,7 +258,7 @@ async function requestsOf(ctx: AppContext, associationId: string, f: repo.Reques
     const dues = open.map((i) => i.due_at).filter((d): d is string => d !== null);
     const updated = [r.updated_at, ...mine.map((i) => i.updated_at)].sort().at(-1)!;
     return {
-      service_request_id: r.id,
+      service_request_id: r.public_id,
       status: r.closed === 1 ? 'closed' : 'open',
       status_notes: lastNote?.note ?? null,
       service_name: association.default_language === 'en' ? r.label_en : r.label_sv,

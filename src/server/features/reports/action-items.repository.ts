@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { ActionItemTable, Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
+import { hasPublicId, publicIdSql } from '../observations/public-id.js';
 import type { EventKind, ItemState } from '../../../shared/domain/action-items.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -36,6 +37,7 @@ const itemsWithNames = (db: Executor, associationId: string) =>
 export interface ItemFilter {
   states?: readonly string[];
   recipientId?: string;
+  /** The id the association knows (see observations/public-id.ts). */
   observationId?: string;
   /** Sent, unanswered and past the deadline at this time. */
   overdueAt?: string;
@@ -69,7 +71,7 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
           .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
           .select(sql`1`.as('one'))
           .whereRef('action_item_observations.item_id', '=', 'action_items.id')
-          .$if(f.observationId !== undefined, (s) => s.where('action_item_observations.observation_id', '=', f.observationId!))
+          .$if(f.observationId !== undefined, (s) => s.where(publicIdSql(), '=', f.observationId!))
           .$if(f.authorMemberId !== undefined, (s) => s.where('observations.author_member_id', '=', f.authorMemberId!))
           .$if(f.areaId !== undefined, (s) => s.where('observations.area_id', '=', f.areaId!)),
       ),
@@ -126,14 +128,16 @@ export function findItem(db: Executor, associationId: string, id: string): Promi
   return itemsWithNames(db, associationId).where('action_items.id', '=', id).executeTakeFirst();
 }
 
+/** The observations of each item, by the ids their association knows. */
 export async function observationIdsOf(db: Executor, itemIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (itemIds.length === 0) return out;
   const rows = await db
     .selectFrom('action_item_observations')
-    .select(['item_id', 'observation_id'])
-    .where('item_id', 'in', itemIds)
-    .orderBy('created_at')
+    .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
+    .select(['action_item_observations.item_id', publicIdSql().as('observation_id')])
+    .where('action_item_observations.item_id', 'in', itemIds)
+    .orderBy('action_item_observations.created_at')
     .execute();
   for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r.observation_id]);
   return out;
@@ -286,12 +290,12 @@ export async function claimRouting(db: Executor, observationId: string, now: str
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** An observation by the id its association knows, with what routing and items need. */
 export function findObservationForRouting(db: Executor, associationId: string, observationId: string) {
   return db
     .selectFrom('observations')
     .select(['id', 'association_id', 'category_id', 'urgency', 'lat', 'lng', 'handed_to_police_at', 'author_member_id'])
-    .where('association_id', '=', associationId)
-    .where('id', '=', observationId)
+    .where((eb) => hasPublicId(eb, associationId, observationId))
     .executeTakeFirst();
 }
 
@@ -357,6 +361,7 @@ export async function observationsOfItems(db: Executor, associationId: string, i
     .select([
       'action_item_observations.item_id',
       'observations.id',
+      publicIdSql().as('public_id'),
       'observations.urgency',
       'observations.text',
       'observations.lat',

@@ -140,7 +140,7 @@ export async function getItem(ctx: AppContext, actor: Actor, id: string): Promis
     reported: reported
       .filter((o) => staff || actor.kind === 'partner' || o.author_member_id === actor.memberId)
       .map((o) => ({
-        observationId: actor.kind === 'partner' ? null : o.id,
+        observationId: actor.kind === 'partner' ? null : o.public_id,
         observedAt: o.observed_at,
         address: o.address,
         areaName: o.area_name,
@@ -259,7 +259,7 @@ export async function joinItem(ctx: AppContext, actor: Actor, id: string, observ
   if (!o) throw new AppError('validation', [{ field: 'observationId', message: 'error.field.invalid' }]);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.linkObservation(trx, actor.associationId, id, observationId, at))) return;
+    if (!(await repo.linkObservation(trx, actor.associationId, id, o.id, at))) return;
     await repo.addEvent(trx, actor.associationId, id, { kind: 'joined', memberId: actor.memberId, at });
     const held = (await repo.listItems(trx, actor.associationId, { observationId, states: ['new'], recipientId: row.recipient_id, limit: 20 })).filter(
       (h) => h.id !== id,

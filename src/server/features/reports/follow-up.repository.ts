@@ -1,6 +1,7 @@
 /** The SQL of following items up: digests waiting, overdue answers, who to tell, and the small lookups mails need. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { publicIdSql } from '../observations/public-id.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -41,14 +42,17 @@ export async function isAuthorOfItem(db: Executor, associationId: string, itemId
 
 /** The active members who made the item's observations, each with one of their observations. */
 export function authorsOfItem(db: Executor, itemId: string) {
-  return db
-    .selectFrom('action_item_observations')
-    .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
-    .innerJoin('members', 'members.id', 'observations.author_member_id')
-    .select(['members.name', 'members.email', 'members.language', 'observations.id as observation_id'])
-    .where('action_item_observations.item_id', '=', itemId)
-    .where('members.status', '=', 'active')
-    .execute();
+  return (
+    db
+      .selectFrom('action_item_observations')
+      .innerJoin('observations', 'observations.id', 'action_item_observations.observation_id')
+      .innerJoin('members', 'members.id', 'observations.author_member_id')
+      // The link in the mail opens the observation by the id its association knows.
+      .select(['members.name', 'members.email', 'members.language', publicIdSql().as('observation_id')])
+      .where('action_item_observations.item_id', '=', itemId)
+      .where('members.status', '=', 'active')
+      .execute()
+  );
 }
 
 /** Queued items of recipients that take a daily digest, not mailed yet, oldest first. */

@@ -12,6 +12,7 @@ const item = (text: string, address: string | null = null): MailItem => ({
     {
       item_id: 'x',
       id: 'y',
+      public_id: 'y',
       urgency: 'needs_action',
       text,
       lat: 59.237,

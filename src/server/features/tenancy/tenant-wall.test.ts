@@ -522,8 +522,8 @@ const cases: Case[] = [
     route: '/api/observations/{id}',
     url: () => `/api/observations/${bIds.observation}`,
     payload: () => ({ categoryId: bIds.category, urgency: 'note', text: 'Kapad', lat: 59.2, lng: 17.9, observedAt: new Date().toISOString() }),
-    // The id is taken; nothing of B's observation is told or changed.
-    expectStatus: 409,
+    // B's category is unknown to A: refused as for any id, with nothing of B's observation told or changed.
+    expectStatus: 400,
     mustNotContain: () => ['B-hemlighet'],
   },
   {

@@ -387,6 +387,8 @@ export interface ObservationTable {
   open311_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** A picture the partner system linked to, for observations from Open311. */
   media_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The phone's id when another association held it already; null when the phone's id is `id` (see migration 0014). */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PoliceEventTable {
