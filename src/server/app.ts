@@ -9,6 +9,7 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { startMailWorker, type MailWorker } from './platform/mail/mail-worker.js';
+import { undeliverableSender } from './platform/mail/headers.js';
 import { mailLinkKey } from './platform/mail/sealed-links.js';
 import { collectSecretRoutes } from './platform/http/secret-params.js';
 import { registerInputHygiene } from './platform/http/input-hygiene.js';
@@ -103,6 +104,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   const files = localFileStore(join(config.dataDir, 'files'));
   const linkKey = mailLinkKey(deps.authSecret);
+  const badSender = config.smtpUrl ? undeliverableSender(config.mailFrom) : null;
+  if (badSender)
+    app.log.warn(`MAIL_FROM ${config.mailFrom}: ${badSender}; receiving servers will refuse or bin this mail. Set MAIL_FROM to an address on your domain.`);
   const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
     linkKey,
     hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },

@@ -37,7 +37,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   /** Sender of every e-mail. */
-  MAIL_FROM: z.string().min(3).default('Grannstöd <noreply@grannstod.local>'),
+  // Unset: no-reply at PUBLIC_URL's host (see mailFrom below).
+  MAIL_FROM: z.string().min(3).optional(),
   /** Secret that signs session cookies; at least 32 characters. Required in production. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Folder for the generated development secret and other local state. */
@@ -155,7 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedOrigins: [new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin, ...e.TRUSTED_ORIGINS.map((o) => new URL(o).origin)],
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
+    // The installation's own host is the one domain it surely may send from; a local one is warned about at start.
+    mailFrom: e.MAIL_FROM ?? `Grannstöd <noreply@${new URL(e.PUBLIC_URL ?? 'http://grannstod.local').hostname}>`,
     authSecret: e.AUTH_SECRET,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,

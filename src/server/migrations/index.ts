@@ -14,6 +14,7 @@ import * as m0011 from './0011_totp_uses.js';
 import * as m0012 from './0012_member_email_per_association.js';
 import * as m0013 from './0013_retention.js';
 import * as m0014 from './0014_observation_client_ids.js';
+import * as m0015 from './0015_association_contact_email.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_member_email_per_association': m0012,
   '0013_retention': m0013,
   '0014_observation_client_ids': m0014,
+  '0015_association_contact_email': m0015,
 };

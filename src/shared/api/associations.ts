@@ -27,6 +27,8 @@ export const association = z.object({
   municipality: z.string(),
   requireTwoFactor: z.boolean(),
   estEmail: z.string().nullable(),
+  /** A person's address that answers to the association's mail reach (Reply-To). */
+  contactEmail: z.string().nullable(),
   /** Whether /p/{id} shows the public counts per square kilometre and category. */
   publicPage: z.boolean(),
   ...shiftRules,
@@ -41,6 +43,7 @@ export const associationUpdate = z.strictObject({
   shortShiftNoticeDays: shiftRules.shortShiftNoticeDays.optional(),
   /** The EST coordinator's address for the weekly report; null stops it. */
   estEmail: email.nullable().optional(),
+  contactEmail: email.nullable().optional(),
   publicPage: z.boolean().optional(),
 });
 

@@ -256,6 +256,7 @@ export const en: Record<MessageKey, string> = {
   'outbox.status.failed': 'Failed',
 
   'mail.greeting': 'Hello {name}!',
+  'mail.greeting.plain': 'Hello!',
   'mail.footer': 'This message was sent by Grannstöd for {association}.',
   'mail.invite.subject': 'Invitation to {association}',
   'mail.invite.body':

@@ -57,6 +57,8 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'mail.item_closed.subject': '{category}: {state}',
   'mail.item_closed.body': 'Case {case} about {category}, which you reported, has an answer from {recipient}: {state}.',
   'mail.item_closed.action': 'Show the observation',
+  'mail.item_closed.note': '{recipient} writes: “{note}”',
+  'mail.item_closed.reference': 'Case number at {recipient}: {reference}',
   'mail.item_escalated.subject': 'No answer: {category} (case {case})',
   'mail.item_escalated.body':
     '{recipient} has not answered case {case} about {category}, not even after a reminder. Call or write to them and record the answer.',
@@ -83,6 +85,9 @@ export const enReports: Record<keyof typeof svReports, string> = {
   'answer.error.externalReference': 'The case number may be at most 100 characters.',
   'answer.error.note': 'The note may be at most 2,000 characters.',
   'nav.items': 'Action items',
+  'association.contactEmail': 'Contact address for answers',
+  'association.contactEmailHint':
+    "Answers to the association's mail (to the municipality, the police and members) come here. A person should read it. Leave empty and answers go nowhere.",
   'association.estEmail': 'EST report: e-mail address',
   'association.estEmailHint':
     "The municipality's EST coordinator gets the week's observations (what, where, when, category) as CSV and Excel every Monday morning. Leave empty for no report.",

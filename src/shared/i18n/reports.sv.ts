@@ -55,6 +55,8 @@ export const svReports = {
   'mail.item_closed.subject': '{category}: {state}',
   'mail.item_closed.body': 'Ärende {case} om {category} som du rapporterade har fått svar från {recipient}: {state}.',
   'mail.item_closed.action': 'Visa observationen',
+  'mail.item_closed.note': '{recipient} skriver: ”{note}”',
+  'mail.item_closed.reference': 'Ärendenummer hos {recipient}: {reference}',
   'mail.item_escalated.subject': 'Inget svar: {category} (ärende {case})',
   'mail.item_escalated.body':
     '{recipient} har inte svarat på ärende {case} om {category}, inte heller efter en påminnelse. Ring eller skriv till dem och för in svaret.',
@@ -81,6 +83,9 @@ export const svReports = {
   'answer.error.externalReference': 'Ärendenumret får vara högst 100 tecken.',
   'answer.error.note': 'Kommentaren får vara högst 2 000 tecken.',
   'nav.items': 'Ärenden',
+  'association.contactEmail': 'Kontaktadress för svar',
+  'association.contactEmailHint':
+    'Svar på föreningens e-post (till kommunen, polisen och medlemmarna) går hit. En person bör läsa den. Lämna tomt så går svaren ingenstans.',
   'association.estEmail': 'EST-rapport: e-postadress',
   'association.estEmailHint':
     'Kommunens EST-samordnare får veckans observationer (vad, var, när, kategori) som CSV och Excel varje måndag morgon. Lämna tomt för ingen rapport.',

@@ -254,6 +254,7 @@ export const sv = {
   'outbox.status.failed': 'Misslyckades',
 
   'mail.greeting': 'Hej {name}!',
+  'mail.greeting.plain': 'Hej!',
   'mail.footer': 'Det här meddelandet skickades av Grannstöd för {association}.',
   'mail.invite.subject': 'Inbjudan till {association}',
   'mail.invite.body':

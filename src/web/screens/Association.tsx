@@ -22,7 +22,7 @@ export function Association() {
   const assoc = useLoad<AssociationData>('/api/association');
   const partners = useLoad<PartnerOrganisation[]>('/api/partner-organisations');
   const areas = useLoad<Area[]>('/api/areas');
-  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false, estEmail: '', publicPage: false });
+  const [v, setV] = useState({ name: '', municipality: '', requireTwoFactor: false, contactEmail: '', estEmail: '', publicPage: false });
   const [rules, setRules] = useState({ signupClosesHours: '', withdrawDeadlineHours: '', checkinGraceMinutes: '', shortShiftNoticeDays: '' });
   const [rulesSaved, setRulesSaved] = useState(false);
   const [p, setP] = useState({ name: '', kind: 'police' });
@@ -30,7 +30,14 @@ export function Association() {
   useEffect(() => {
     if (!assoc.data) return;
     const a = assoc.data;
-    setV({ name: a.name, municipality: a.municipality, requireTwoFactor: a.requireTwoFactor, estEmail: a.estEmail ?? '', publicPage: a.publicPage });
+    setV({
+      name: a.name,
+      municipality: a.municipality,
+      requireTwoFactor: a.requireTwoFactor,
+      contactEmail: a.contactEmail ?? '',
+      estEmail: a.estEmail ?? '',
+      publicPage: a.publicPage,
+    });
     setRules({
       signupClosesHours: String(a.signupClosesHours),
       withdrawDeadlineHours: String(a.withdrawDeadlineHours),
@@ -40,7 +47,7 @@ export function Association() {
   }, [assoc.data]);
 
   const save = useSubmit(async () => {
-    assoc.setData(await patch<AssociationData>('/api/association', { ...v, estEmail: v.estEmail.trim() || null }));
+    assoc.setData(await patch<AssociationData>('/api/association', { ...v, contactEmail: v.contactEmail.trim() || null, estEmail: v.estEmail.trim() || null }));
     setSaved(true);
     await loadMe();
   });
@@ -70,6 +77,15 @@ export function Association() {
               label={t('setup.municipality')}
               value={v.municipality}
               onValue={(municipality) => setV({ ...v, municipality })}
+              problems={save.problems}
+            />
+            <Field
+              name="contactEmail"
+              type="email"
+              label={t('association.contactEmail')}
+              hint={t('association.contactEmailHint')}
+              value={v.contactEmail}
+              onValue={(contactEmail) => setV({ ...v, contactEmail })}
               problems={save.problems}
             />
             <Field

@@ -22,12 +22,16 @@ export interface AssociationRecord {
   shortShiftNoticeDays: number;
   /** Where the weekly EST report goes; null: none is sent. */
   estEmail: string | null;
+  /** Reply-To of the association's mail. */
+  contactEmail: string | null;
   /** A public page of counts per coarse square and category. */
   publicPage: boolean;
 }
 
 export type ShiftRules = Pick<AssociationRecord, 'signupClosesHours' | 'withdrawDeadlineHours' | 'checkinGraceMinutes' | 'shortShiftNoticeDays'>;
-export type AssociationChanges = Partial<Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor' | 'estEmail' | 'publicPage'> & ShiftRules>;
+export type AssociationChanges = Partial<
+  Pick<AssociationRecord, 'name' | 'municipality' | 'requireTwoFactor' | 'estEmail' | 'contactEmail' | 'publicPage'> & ShiftRules
+>;
 
 export interface PartnerOrganisationRecord {
   id: string;
@@ -74,6 +78,7 @@ export async function findAssociation(db: Executor, id: string): Promise<Associa
       checkinGraceMinutes: row.checkin_grace_minutes,
       shortShiftNoticeDays: row.short_shift_notice_days,
       estEmail: row.est_email,
+      contactEmail: row.contact_email,
       publicPage: row.public_page === 1,
     }
   );
@@ -91,6 +96,7 @@ export async function updateAssociation(db: Executor, id: string, changes: Assoc
       ...(changes.checkinGraceMinutes !== undefined && { checkin_grace_minutes: changes.checkinGraceMinutes }),
       ...(changes.shortShiftNoticeDays !== undefined && { short_shift_notice_days: changes.shortShiftNoticeDays }),
       ...(changes.estEmail !== undefined && { est_email: changes.estEmail }),
+      ...(changes.contactEmail !== undefined && { contact_email: changes.contactEmail }),
       ...(changes.publicPage !== undefined && { public_page: changes.publicPage ? 1 : 0 }),
       updated_at: now,
     })

@@ -35,7 +35,7 @@ export async function sendEstReports(ctx: AppContext, now: Date): Promise<number
       files.push({ filename: file.filename, sha256: await ctx.files.put(bytes), mime: file.type.split(';')[0]! });
     }
     const mail = renderMail(lang, 'est_weekly', {
-      name: 'EST',
+      name: '',
       association: a.name,
       from,
       to,

@@ -43,7 +43,11 @@ beforeAll(async () => {
     (await call(t, a.admin.cookie, 'POST', '/api/recipients', { name, kind: 'municipality', channel: 'email', email, responseDays: 2, ...extra })).json()
       .id as string;
   kommunen = await recipient('Huddinge kommun', 'felanmalan@huddinge.example');
-  vattenfall = await recipient('Vattenfall', 'klotter@vattenfall.example', { kind: 'utility', language: 'en' });
+  vattenfall = await recipient('Vattenfall', 'klotter@vattenfall.example', {
+    kind: 'utility',
+    language: 'en',
+    contacts: [{ name: 'Vera Vattenfall', role: 'Case handler', email: 'klotter@vattenfall.example', phone: null }],
+  });
   for (const [recipientId, categoryId] of [
     [kommunen, graffiti],
     [vattenfall, graffiti],
@@ -120,6 +124,10 @@ describe('routing, delivery and the recipient’s answer', () => {
     expect(toVattenfall[0]!.raw).toContain('Answer this item');
     expect(toKommunen[0]!.raw).toMatch(/Svara p=C3=A5 =C3=A4rendet|Svara på ärendet/);
     expect(toKommunen[0]!.raw).toContain('openstreetmap.org');
+    // A shared inbox is greeted plainly; a named contact's own address by name. Never a placeholder.
+    expect(toKommunen[0]!.raw).toMatch(/^Hej!\r?$/m);
+    expect(toVattenfall[0]!.raw).toMatch(/^Hello Vera Vattenfall!\r?$/m);
+    for (const m of [...toKommunen, ...toVattenfall]) expect(m.raw).not.toMatch(/\{\w+\}/);
 
     const [token] = linksIn(toKommunen[0]!.raw);
     const page = await answerPage(token!);
@@ -137,7 +145,10 @@ describe('routing, delivery and the recipient’s answer', () => {
     const own = await itemsOf(obs, volunteer.cookie);
     expect(own.find((i) => i.id === kommunenItem.id)?.state).toBe('resolved');
     await t.mailWorker.drain();
-    expect(mailsTo(volunteer.email).some((m) => m.raw.includes('Huddinge kommun'))).toBe(true);
+    // With the recipient's own case number and what they wrote.
+    const told = mailsTo(volunteer.email).find((m) => m.raw.includes('KS-2026-1234'));
+    expect(told?.raw).toContain('Sanerat.');
+    expect(told?.raw).toContain('Huddinge kommun');
 
     const detail = (await call(t, coordinator.cookie, 'GET', `/api/action-items/${kommunenItem.id}`)).json();
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'queued', 'sent', 'answered']);

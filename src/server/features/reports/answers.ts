@@ -51,7 +51,8 @@ export async function applyAnswer(
     byRecipient: by.byRecipient,
     at,
   });
-  if (closing && !isClosed(row.state)) await notifyObserversIfClosed(db, ctx, row, state);
+  if (closing && !isClosed(row.state))
+    await notifyObserversIfClosed(db, ctx, row, state, { note: answer.note, reference: answer.externalReference ?? row.external_reference });
 }
 
 async function dueFrom(db: Executor, row: repo.ItemRow, now: Date): Promise<string> {

@@ -20,6 +20,13 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export const OPEN311_SUBMIT = 'open311.submit';
 
+/** The name of the recipient's contact person whose address the mail goes to; null when the address is a shared one. */
+export function contactNameOf(recipient: Pick<RecipientRow, 'email' | 'contacts'>): string | null {
+  const contacts = JSON.parse(recipient.contacts || '[]') as { name?: string; email?: string | null }[];
+  const address = recipient.email?.trim().toLowerCase();
+  return contacts.find((c) => address && c.email?.trim().toLowerCase() === address)?.name?.trim() || null;
+}
+
 /** Mails these items of one recipient (one item, a digest, a reminder), each with a fresh answer link. */
 export async function mailItems(db: Executor, ctx: AppContext, recipient: RecipientRow, itemIds: string[], kind: ItemMailKind): Promise<string> {
   const lang = recipient.language as Language;
@@ -36,7 +43,7 @@ export async function mailItems(db: Executor, ctx: AppContext, recipient: Recipi
       observations: observations.filter((o) => o.item_id === id),
     });
   }
-  const mail = renderItemMail(lang, kind, await associationName(db, recipient.association_id), items);
+  const mail = renderItemMail(lang, kind, await associationName(db, recipient.association_id), items, contactNameOf(recipient));
   // The answer links let whoever holds them answer for the recipient: stored sealed.
   const secretLinks = items.map((i) => i.link);
   const mailId = await enqueueMail(db, { associationId: recipient.association_id, to: recipient.email!, language: lang, ...mail, secretLinks }, ctx.mail);

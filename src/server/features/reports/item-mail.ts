@@ -3,7 +3,7 @@
  * recipient's language, with the place as words, coordinates and a map link,
  * the crew's words and photos (attached), the deadline, and the answer link.
  */
-import { escapeHtml, type RenderedMail } from '../../platform/mail/templates.js';
+import { escapeHtml, greetingOf, type RenderedMail } from '../../platform/mail/templates.js';
 import type { MailAttachment } from '../../platform/mail/outbox.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { TIME_ZONE } from '../../../shared/domain/time.js';
@@ -49,7 +49,14 @@ function itemLines(lang: Language, item: MailItem): string[] {
   return lines;
 }
 
-export function renderItemMail(lang: Language, kind: ItemMailKind, association: string, items: MailItem[]): RenderedMail & { attachments: MailAttachment[] } {
+/** A mail to a recipient about its items, greeting its contact person by name when the address is theirs. */
+export function renderItemMail(
+  lang: Language,
+  kind: ItemMailKind,
+  association: string,
+  items: MailItem[],
+  contactName: string | null = null,
+): RenderedMail & { attachments: MailAttachment[] } {
   const t = (key: string, params: Record<string, string> = {}) => translate(lang, key as MessageKey, { association, ...params });
   const first = items[0]!;
   const subject =
@@ -61,10 +68,11 @@ export function renderItemMail(lang: Language, kind: ItemMailKind, association: 
   const footer = t('items.mail.footer');
   // Only the map line is ours to make a link of; the crew's words and places stay text.
   const mapLabel = `${t('items.mail.map')}: `;
-  const text = `${t('mail.greeting')}\n\n${intro}\n\n${blocks.map((b) => b.join('\n')).join('\n\n')}\n\n-- \n${footer}\n`;
+  const greeting = greetingOf(lang, contactName);
+  const text = `${greeting}\n\n${intro}\n\n${blocks.map((b) => b.join('\n')).join('\n\n')}\n\n-- \n${footer}\n`;
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff">
-<p>${escapeHtml(t('mail.greeting'))}</p><p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(greeting)}</p><p>${escapeHtml(intro)}</p>
 ${items
   .map(
     (item, n) => `<div style="border:2px solid #0b4f8a;border-radius:8px;padding:12px 16px;margin:16px 0">

@@ -20,11 +20,12 @@ async function mailAboutItem(
   row: ItemRow,
   link: string,
   state: string,
+  answer: { note?: string | null; reference?: string | null } = {},
 ) {
   const association = await associationName(db, row.association_id);
   for (const r of to) {
     const lang = toLanguage(r.language);
-    const mail = renderMail(lang, template, {
+    const params = {
       name: r.name,
       association,
       category: lang === 'en' ? row.label_en : row.label_sv,
@@ -32,19 +33,31 @@ async function mailAboutItem(
       state: translate(lang, `items.state.${state}` as MessageKey),
       case: caseNumber(row.id),
       link,
-    });
+    };
+    // What the recipient said and their own case number, when they gave them: what the observer wants to know.
+    const extra = [
+      answer.reference ? translate(lang, `mail.${template}.reference` as MessageKey, { ...params, reference: answer.reference }) : null,
+      answer.note ? translate(lang, `mail.${template}.note` as MessageKey, { ...params, note: answer.note }) : null,
+    ].filter((line): line is string => line !== null);
+    const mail = renderMail(lang, template, params, extra);
     await enqueueMail(db, { ...mail, to: r.email, language: lang, associationId: row.association_id }, ctx.mail);
   }
 }
 
-/** Tells the authors of the item's observations what came of it (once, when it closes). */
-export async function notifyObserversIfClosed(db: Executor, ctx: AppContext, row: ItemRow, state: string): Promise<void> {
+/** Tells the authors of the item's observations what came of it (once, when it closes), with the recipient's note and case number. */
+export async function notifyObserversIfClosed(
+  db: Executor,
+  ctx: AppContext,
+  row: ItemRow,
+  state: string,
+  answer: { note?: string | null; reference?: string | null } = {},
+): Promise<void> {
   const authors = await authorsOfItem(db, row.id);
   const seen = new Set<string>();
   for (const a of authors) {
     if (seen.has(a.email)) continue;
     seen.add(a.email);
-    await mailAboutItem(db, ctx, [a], 'item_closed', row, `${ctx.config.publicUrl}/observations/${a.observation_id}`, state);
+    await mailAboutItem(db, ctx, [a], 'item_closed', row, `${ctx.config.publicUrl}/observations/${a.observation_id}`, state, answer);
   }
 }
 

@@ -18,6 +18,8 @@ export interface AssociationTable {
   short_shift_notice_days: Generated<number>;
   /** The EST coordinator's address: the week's observations go there every Monday. */
   est_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where answers to the association's mail go (Reply-To); null: the sender alone. */
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
   /** 1: a public page shows counts per coarse grid cell and category (never points or words). */
   public_page: Generated<number>;
   created_at: string;

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { unsealLinks } from './sealed-links.js';
+import { mailHeaders } from './headers.js';
 import { claimMail, dueMails, markAttemptFailed, markSent, releaseStaleClaims } from './outbox.js';
 
 /** What a feature wants to know of a mail's fate, and the photos it attaches (read from the file store by hash). */
@@ -62,7 +63,15 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
         try {
           const attachments = await attachmentsOf(mail.attachments, hooks);
           const body = unsealLinks({ text: mail.text_body, html: mail.html_body }, mail.sealed_links, linkKey);
-          await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: body.text, html: body.html, attachments });
+          await transport.sendMail({
+            from,
+            to: mail.to_address,
+            subject: mail.subject,
+            text: body.text,
+            html: body.html,
+            attachments,
+            ...mailHeaders(mail, from, mail.reply_to),
+          });
           await markSent(db, mail.id);
           await hooks.sent?.(mail.id);
         } catch (err) {

@@ -9,7 +9,7 @@ let t: TestApp;
 let a: TestAssociation;
 beforeAll(async () => {
   sink = await startSmtpSink();
-  t = await createTestApp({ SMTP_URL: sink.url });
+  t = await createTestApp({ SMTP_URL: sink.url, MAIL_FROM: 'Grannstöd <noreply@grannstod.example.se>' });
   a = await addAssociation(t, 'Postföreningen');
 });
 afterAll(async () => {
@@ -55,6 +55,27 @@ describe('mail', () => {
     // Once sent, nothing in the row can give the link back, not even with the server's key.
     expect(after.sealed_links).toBeNull();
     expect(JSON.stringify(after)).not.toContain(token);
+  });
+
+  it('says it is automatic, in which language, where answers go, with a Message-ID on the sender’s domain', async () => {
+    const email = uniqueEmail('headers');
+    const contact = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/association',
+      headers: { cookie: a.admin.cookie },
+      payload: { contactEmail: 'styrelsen@grannstod-post.se' },
+    });
+    expect(contact.json().contactEmail).toBe('styrelsen@grannstod-post.se');
+    expect((await invite(email, 'sv')).statusCode).toBe(201);
+    await t.mailWorker.drain();
+    const { id } = await t.ctx.db.selectFrom('mail_outbox').select('id').where('to_address', '=', email).executeTakeFirstOrThrow();
+    const raw = sink.received.find((m) => m.to.includes(email))!.raw;
+    const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim();
+    expect(header('Auto-Submitted')).toBe('auto-generated');
+    expect(header('Content-Language')).toBe('sv');
+    expect(header('Reply-To')).toBe('styrelsen@grannstod-post.se');
+    expect(header('Message-ID')).toBe(`<${id}@grannstod.example.se>`);
+    expect(header('From')).toContain('<noreply@grannstod.example.se>');
   });
 
   it('keeps mail while SMTP is down and sends each once when it returns', async () => {

@@ -68,13 +68,16 @@ export async function enqueueMail(
 }
 
 /** Mails due for a send attempt, oldest first. */
+/** Mails due to be sent, each with the address its association takes answers at (Reply-To). */
 export function dueMails(db: Executor, limit: number) {
   return db
     .selectFrom('mail_outbox')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', nowIso())
-    .orderBy('created_at')
+    .leftJoin('associations', 'associations.id', 'mail_outbox.association_id')
+    .selectAll('mail_outbox')
+    .select('associations.contact_email as reply_to')
+    .where('mail_outbox.status', '=', 'pending')
+    .where('mail_outbox.next_attempt_at', '<=', nowIso())
+    .orderBy('mail_outbox.created_at')
     .limit(limit)
     .execute();
 }

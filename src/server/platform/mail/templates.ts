@@ -25,16 +25,25 @@ export interface RenderedMail {
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Renders one template; params fill the {placeholders}, link is the one action; privacy, when given, links the privacy notice. */
+/** "Hej Anna!" when the name is known, else a plain "Hej!": never a placeholder. */
+export function greetingOf(lang: Language, name: string | null | undefined): string {
+  return name?.trim() ? translate(lang, 'mail.greeting', { name: name.trim() }) : translate(lang, 'mail.greeting.plain');
+}
+
+/**
+ * Renders one template; params fill the {placeholders}, link is the one action; privacy, when given, links the privacy notice.
+ * Extra lines (already in the reader's language) follow the body, each its own paragraph.
+ */
 export function renderMail(
   lang: Language,
   template: MailTemplate,
   params: { name: string; association: string; link: string } & Record<string, string>,
+  extra: string[] = [],
 ): RenderedMail {
   const t = (key: string) => translate(lang, key as MessageKey, params);
   const subject = t(`mail.${template}.subject`);
-  const greeting = t('mail.greeting');
-  const body = t(`mail.${template}.body`);
+  const greeting = greetingOf(lang, params.name);
+  const body = [t(`mail.${template}.body`), ...extra].join('\n\n');
   const action = t(`mail.${template}.action`);
   const footer = t('mail.footer');
   const privacy = params.privacy ? `${t('mail.privacy')}: ${params.privacy}` : null;
@@ -42,7 +51,10 @@ export function renderMail(
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:sans-serif;font-size:18px;line-height:1.5;color:#111;background:#fff">
 <p>${escapeHtml(greeting)}</p>
-<p>${escapeHtml(body)}</p>
+${body
+  .split('\n\n')
+  .map((p) => `<p>${escapeHtml(p)}</p>`)
+  .join('\n')}
 <p><a href="${escapeHtml(params.link)}" style="display:inline-block;padding:14px 22px;background:#0b4f8a;color:#fff;text-decoration:none;border-radius:6px;font-weight:bold">${escapeHtml(action)}</a></p>
 <p style="font-size:15px">${escapeHtml(params.link)}</p>
 ${params.privacy ? `<p style="font-size:15px"><a href="${escapeHtml(params.privacy)}">${escapeHtml(t('mail.privacy'))}</a></p>\n` : ''}<hr><p style="font-size:15px;color:#333">${escapeHtml(footer)}</p>
