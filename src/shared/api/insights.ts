@@ -1,6 +1,7 @@
 /** API schemas of the follow-up: the dashboard, the map's heat and coverage grids, the IOP report and the public page. */
 import { z } from 'zod';
 import { id, isoDate } from './common.js';
+import { csvStyle } from './exports.js';
 
 /** A period of local dates (both included) and, optionally, one area. */
 export const insightsQuery = z.strictObject({ from: isoDate, to: isoDate, areaId: id.optional() });
@@ -79,7 +80,7 @@ export { iopSectionKeys, type IopSectionKey } from '../domain/iop.js';
 const sectionText = z.string().trim().max(8000);
 
 export const iopQuery = z.strictObject({ from: isoDate, to: isoDate, areaId: id.optional() });
-export const iopFiguresQuery = iopQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export const iopFiguresQuery = iopQuery.extend({ format: z.enum(['csv', 'xlsx']), csvStyle });
 export const iopTexts = z.object({
   from: z.string(),
   to: z.string(),

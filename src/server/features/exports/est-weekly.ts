@@ -30,7 +30,7 @@ export async function sendEstReports(ctx: AppContext, now: Date): Promise<number
     const table = await observationsTable(ctx, a.id, lang, period);
     const files: MailAttachment[] = [];
     for (const format of ['csv', 'xlsx'] as const) {
-      const file = await render(table, { from, to, format }, 'est');
+      const file = await render(table, { from, to, format }, 'est', lang);
       const bytes = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
       files.push({ filename: file.filename, sha256: await ctx.files.put(bytes), mime: file.type.split(';')[0]! });
     }

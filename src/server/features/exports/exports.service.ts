@@ -7,14 +7,14 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { addDays, localParts, zonedInstant } from '../../../shared/domain/time.js';
+import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import { isOverdue, type ItemState } from '../../../shared/domain/action-items.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { listObservations, type ObservationRow } from '../observations/observations.repository.js';
 import { statusOf } from '../observations/observations.service.js';
 import { publicIdOf } from '../observations/public-id.js';
 import { caseNumber } from '../reports/item-mail.js';
-import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type ExportFormat, type Table } from './table-formats.js';
+import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type CsvStyle, type ExportFormat, type Table } from './table-formats.js';
 import { itemsMadeIn } from './exports.repository.js';
 import type { DownloadFile } from '../../platform/http/download.js';
 
@@ -25,28 +25,24 @@ export interface ExportQuery {
   from: string;
   to: string;
   format: ExportFormat;
+  /** Unset: the reader's language. */
+  csvStyle?: CsvStyle;
 }
-
-const local = (iso: string | null) => {
-  if (!iso) return null;
-  const p = localParts(iso);
-  return `${p.date} ${p.time}`;
-};
 
 function period(q: ExportQuery) {
   if (q.to < q.from) throw new AppError('validation', [{ field: 'to', message: 'error.field.invalid' }]);
   return { fromIso: zonedInstant(q.from, '00:00').toISOString(), toIso: zonedInstant(addDays(q.to, 1), '00:00').toISOString() };
 }
 
-export async function render<T>(table: Table<T>, q: ExportQuery, stem: string): Promise<DownloadFile> {
+export async function render<T>(table: Table<T>, q: ExportQuery, stem: string, lang: Language): Promise<DownloadFile> {
   if (table.rows.length > MAX_ROWS) throw new AppError('validation', [{ field: 'from', message: 'error.export_too_large' }]);
-  const body = q.format === 'csv' ? toCsv(table) : q.format === 'xlsx' ? await toXlsx(table) : toGeoJson(table);
+  const body = q.format === 'csv' ? toCsv(table, q.csvStyle ?? lang) : q.format === 'xlsx' ? await toXlsx(table) : toGeoJson(table);
   return { filename: `${stem}-${q.from}-${q.to}.${q.format}`, type: contentTypes[q.format], body };
 }
 
 export async function exportObservations(ctx: AppContext, actor: Actor, q: ExportQuery): Promise<DownloadFile> {
   authorize(actor, 'observation.listAll');
-  return render(await observationsTable(ctx, actor.associationId, actor.language, period(q)), q, 'observations');
+  return render(await observationsTable(ctx, actor.associationId, actor.language, period(q)), q, 'observations', actor.language);
 }
 
 /** The observations of a period as a table in a language: what, when, where, and the crew's words; no one's name. */
@@ -60,7 +56,7 @@ export async function observationsTable(
   const rows = await listObservations(ctx.db, associationId, { ...p, limit: MAX_ROWS + 1 });
   const columns: Column<ObservationRow>[] = [
     { key: 'id', header: t('export.id'), value: (r) => publicIdOf(r) },
-    { key: 'observed', header: t('export.observed'), value: (r) => local(r.observed_at) },
+    { key: 'observed', header: t('export.observed'), type: 'datetime', value: (r) => r.observed_at },
     { key: 'category', header: t('export.category'), value: (r) => (lang === 'en' ? r.label_en : r.label_sv) },
     { key: 'category_code', header: t('export.categoryCode'), value: (r) => r.category_code },
     { key: 'urgency', header: t('export.urgency'), value: (r) => t(`observe.urgency.${r.urgency}`) },
@@ -85,7 +81,7 @@ export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery)
   const now = ctx.clock.now();
   const columns: Column<ItemRow>[] = [
     { key: 'case', header: t('export.case'), value: (r) => caseNumber(r.id) },
-    { key: 'created', header: t('export.created'), value: (r) => local(r.created_at) },
+    { key: 'created', header: t('export.created'), type: 'datetime', value: (r) => r.created_at },
     { key: 'category', header: t('export.category'), value: (r) => (lang === 'en' ? r.label_en : r.label_sv) },
     { key: 'category_code', header: t('export.categoryCode'), value: (r) => r.category_code },
     { key: 'recipient', header: t('export.recipient'), value: (r) => r.recipient_name },
@@ -95,12 +91,12 @@ export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery)
       header: t('export.overdue'),
       value: (r) => (isOverdue({ state: r.state, dueAt: r.due_at, answeredAt: r.answered_at }, now) ? t('export.yes') : t('export.no')),
     },
-    { key: 'sent', header: t('export.sent'), value: (r) => local(r.sent_at) },
-    { key: 'due', header: t('export.due'), value: (r) => local(r.due_at) },
-    { key: 'closed', header: t('export.closed'), value: (r) => local(r.closed_at) },
+    { key: 'sent', header: t('export.sent'), type: 'datetime', value: (r) => r.sent_at },
+    { key: 'due', header: t('export.due'), type: 'datetime', value: (r) => r.due_at },
+    { key: 'closed', header: t('export.closed'), type: 'datetime', value: (r) => r.closed_at },
     { key: 'reference', header: t('export.reference'), value: (r) => r.external_reference },
     { key: 'lat', header: t('export.lat'), value: (r) => Number(r.lat) },
     { key: 'lng', header: t('export.lng'), value: (r) => Number(r.lng) },
   ];
-  return render({ name: t('export.items'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) }, q, 'action-items');
+  return render({ name: t('export.items'), columns, rows, position: (r) => ({ lat: Number(r.lat), lng: Number(r.lng) }) }, q, 'action-items', lang);
 }

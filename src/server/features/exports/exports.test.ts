@@ -12,6 +12,8 @@ import { call } from '../../../../test/shifts.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { localToday } from '../../../shared/domain/time.js';
 import { routePending } from '../reports/routing-sweep.js';
+import { parse } from 'csv-parse/sync';
+import { localParts } from '../../../shared/domain/time.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -63,25 +65,48 @@ afterAll(async () => {
   await t.close();
 });
 
-const download = (what: string, format: string, cookie = coordinator.cookie) =>
-  t.app.inject({ method: 'GET', url: `/api/exports/${what}?from=${today}&to=${today}&format=${format}`, headers: { cookie } });
+const download = (what: string, format: string, cookie = coordinator.cookie, extra = '') =>
+  t.app.inject({ method: 'GET', url: `/api/exports/${what}?from=${today}&to=${today}&format=${format}${extra}`, headers: { cookie } });
+/** Read back by an independent parser, as a spreadsheet with that separator would. */
+const rowsOf = (body: string, delimiter: ';' | ',') => parse(body, { delimiter, bom: true, relax_column_count: false }) as string[][];
 
 describe('exports', () => {
-  it('gives observations as CSV that reads back as the rows, with no one’s name', async () => {
+  it('gives observations as CSV that Swedish Excel opens in columns: semicolons, decimal comma, local times', async () => {
     const res = await download('observations', 'csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="observations-${today}-${today}.csv"`);
-    expect(res.body.startsWith('\uFEFFId,Sedd,Kategori,Kategorikod,Brådska,Läge,Område,Adress,Latitud,Longitud,Text\r\n')).toBe(true);
-    expect(res.body).toContain('"Klotter, ""stort"", på elskåpet"');
-    expect(res.body).toContain('"Soffa vid återvinningen\noch en madrass"');
-    expect(res.body.trim().split('\r\n')).toHaveLength(3);
+    expect(res.body.startsWith('\uFEFFId;Sedd;Kategori;Kategorikod;Brådska;Läge;Område;Adress;Latitud;Longitud;Text\r\n')).toBe(true);
+    const rows = rowsOf(res.body, ';');
+    expect(rows).toHaveLength(3);
+    const graffiti = rows.find((r) => r[0] === ids[0])!;
+    expect(graffiti.at(-1)).toBe('Klotter, "stort", på elskåpet');
+    expect(graffiti.slice(8, 10)).toEqual(['59,2366', '17,9818']);
+    expect(graffiti[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(rows.find((r) => r[0] === ids[1])!.at(-1)).toBe('Soffa vid återvinningen\noch en madrass');
     expect(res.body).not.toContain('Vera Volontärsson');
     expect(res.body).not.toContain(volunteer.email);
     expect(res.body).not.toContain(foreign);
   });
 
-  it('gives a workbook a real XLSX reader opens, with numbers as numbers', async () => {
+  it('gives the English convention to a member who reads English, and either on request', async () => {
+    const english = await addMember(t, a.associationId, ['volunteer', 'coordinator'], { language: 'en' });
+    const res = await download('observations', 'csv', english.cookie);
+    const rows = rowsOf(res.body, ',');
+    expect(rows[0]!.slice(0, 3)).toEqual(['Id', 'Seen', 'Category']);
+    expect(rows.find((r) => r[0] === ids[0])!.slice(8, 10)).toEqual(['59.2366', '17.9818']);
+    const asked = await download('observations', 'csv', english.cookie, '&csvStyle=sv');
+    expect(
+      rowsOf(asked.body, ';')
+        .find((r) => r[0] === ids[0])!
+        .slice(8, 10),
+    ).toEqual(['59,2366', '17,9818']);
+    const bad = await download('observations', 'csv', english.cookie, '&csvStyle=de');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.csvStyle');
+  });
+
+  it('gives a workbook a real XLSX reader opens, with numbers as numbers and times as dates', async () => {
     const res = await download('observations', 'xlsx');
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
@@ -93,6 +118,21 @@ describe('exports', () => {
     const found = [sheet.getRow(2), sheet.getRow(3)].map((r) => r.getCell(1).value);
     expect(found.sort()).toEqual([...ids].sort());
     expect(typeof sheet.getRow(2).getCell(9).value).toBe('number');
+    // A date cell showing the Swedish wall-clock time, formatted as such; the header frozen and filterable.
+    const seen = sheet.getRow(2).getCell(2);
+    expect(seen.value).toBeInstanceOf(Date);
+    expect(seen.numFmt).toBe('yyyy-mm-dd hh:mm');
+    const observedAt = (
+      await t.ctx.db
+        .selectFrom('observations')
+        .select('observed_at')
+        .where('id', '=', String(sheet.getRow(2).getCell(1).value))
+        .executeTakeFirstOrThrow()
+    ).observed_at;
+    const p = localParts(observedAt);
+    expect((seen.value as Date).toISOString().slice(0, 16)).toBe(`${p.date}T${p.time}`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(11).width).toBeGreaterThan('Text'.length + 2);
   });
 
   it('gives GeoJSON that passes a validator, points as [lng, lat]', async () => {
@@ -108,7 +148,7 @@ describe('exports', () => {
   it('exports the action items made in the period, in all three formats', async () => {
     const csv = await download('action-items', 'csv');
     expect(csv.statusCode).toBe(200);
-    expect(csv.body.trim().split('\r\n')).toHaveLength(3);
+    expect(rowsOf(csv.body, ';')).toHaveLength(3);
     expect(csv.body).toContain('Huddinge kommun');
     expect(csv.body).toContain('Köat');
     expect((await download('action-items', 'xlsx')).statusCode).toBe(200);

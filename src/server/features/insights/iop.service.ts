@@ -14,7 +14,7 @@ import { localToday } from '../../../shared/domain/time.js';
 import { translate } from '../../../shared/i18n/translate.js';
 import { getAssociation } from '../associations/associations.service.js';
 import { cellsInView } from '../observations/observations.repository.js';
-import { toCsv, toXlsx } from '../exports/table-formats.js';
+import { toCsv, toXlsx, type CsvStyle } from '../exports/table-formats.js';
 import type { DownloadFile } from '../../platform/http/download.js';
 import { dashboardOf } from './dashboard.service.js';
 import { iopPdf, type ReportMap } from './iop-pdf.js';
@@ -65,7 +65,7 @@ export async function saveIopTexts(ctx: AppContext, actor: Actor, input: IopText
 export async function iopFigures(
   ctx: AppContext,
   actor: Actor,
-  q: { from: string; to: string; areaId?: string; format: 'csv' | 'xlsx' },
+  q: { from: string; to: string; areaId?: string; format: 'csv' | 'xlsx'; csvStyle?: CsvStyle },
 ): Promise<DownloadFile> {
   authorize(actor, 'iop.read');
   const lang = actor.language;
@@ -83,7 +83,7 @@ export async function iopFigures(
   };
   const filename = `iop-${q.from}-${q.to}.${q.format}`;
   return q.format === 'csv'
-    ? { filename, type: 'text/csv; charset=utf-8', body: toCsv(sheet) }
+    ? { filename, type: 'text/csv; charset=utf-8', body: toCsv(sheet, q.csvStyle ?? lang) }
     : { filename, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await toXlsx(sheet) };
 }
 

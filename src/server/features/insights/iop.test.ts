@@ -125,11 +125,13 @@ describe('IOP report PDF', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Avsnitt,Nyckeltal,Perioden 2026-03-01–2026-03-31,Perioden före');
-    expect(lines).toContain(`Körpass,Planerade pass,${dashboard.shifts.planned.value},${dashboard.shifts.planned.previous}`);
-    expect(lines).toContain('Körpass,Volontärtimmar,16,6');
-    expect(lines).toContain('Observationer per område,Norra,2,1');
-    expect(lines).toContain('Mottagare: Huddinge kommun,Mediantid till åtgärd,48,10');
+    expect(lines[0]).toBe('Avsnitt;Nyckeltal;Perioden 2026-03-01–2026-03-31;Perioden före');
+    expect(lines).toContain(`Körpass;Planerade pass;${dashboard.shifts.planned.value};${dashboard.shifts.planned.previous}`);
+    expect(lines).toContain('Körpass;Volontärtimmar;16;6');
+    expect(lines).toContain('Observationer per område;Norra;2;1');
+    expect(lines).toContain('Mottagare: Huddinge kommun;Mediantid till åtgärd;48;10');
+    const english = await t.app.inject({ method: 'GET', url: `/api/iop-report/figures?${march}&format=csv&csvStyle=en`, headers: { cookie: a.admin.cookie } });
+    expect(english.body).toContain('Körpass,Volontärtimmar,16,6');
 
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/iop-report/figures?${march}&format=xlsx`, headers: { cookie: partner.cookie } });
     expect(xlsx.statusCode).toBe(200);
