@@ -156,6 +156,12 @@ export async function marchFixture(t: TestApp): Promise<MarchFixture> {
   await item(id.kommun, '2026-03-10T08:00:00.000Z', resolvedAfter('2026-03-10T08:00:00.000Z', 72));
   await item(id.kommun, '2026-03-20T08:00:00.000Z', { due_at: '2026-03-25T08:00:00.000Z' });
   await item(id.vattenfall, '2026-03-05T08:00:00.000Z', { state: 'acknowledged', answered_at: '2026-03-06T08:00:00.000Z', due_at: '2026-03-10T08:00:00.000Z' });
+  // Unanswered past its first deadline; the reminder gave a new one that has not passed. Still overdue.
+  await item(id.vattenfall, '2026-03-12T08:00:00.000Z', {
+    first_due_at: '2026-03-26T08:00:00.000Z',
+    reminded_at: '2026-03-26T09:00:00.000Z',
+    due_at: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+  });
   await item(id.kommun, '2026-02-15T08:00:00.000Z', resolvedAfter('2026-02-15T08:00:00.000Z', 10));
   await item(id.kommun, '2026-03-21T08:00:00.000Z', { state: 'new', sent_at: null }); // not sent: not counted
 

@@ -15,6 +15,7 @@ import * as m0012 from './0012_member_email_per_association.js';
 import * as m0013 from './0013_retention.js';
 import * as m0014 from './0014_observation_client_ids.js';
 import * as m0015 from './0015_association_contact_email.js';
+import * as m0016 from './0016_first_deadline.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_retention': m0013,
   '0014_observation_client_ids': m0014,
   '0015_association_contact_email': m0015,
+  '0016_first_deadline': m0016,
 };

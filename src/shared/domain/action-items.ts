@@ -27,8 +27,14 @@ export const isClosed = (s: string): boolean => (endStates as readonly string[])
 export const isUndelivered = (s: string): boolean => s === 'new' || s === 'queued';
 
 /** Overdue: delivered, not answered, and past the recipient's deadline. Derived, never stored. */
-export function isOverdue(item: { state: string; dueAt: string | null; answeredAt: string | null }, now: Date): boolean {
-  return item.state === 'sent' && !item.answeredAt && item.dueAt !== null && Date.parse(item.dueAt) < now.getTime();
+/**
+ * Sent, unanswered and past its deadline. The deadline is the first one the
+ * item was sent with: a reminder gives the recipient more time, but the item
+ * stays overdue (the IOP report counts it so).
+ */
+export function isOverdue(item: { state: string; dueAt: string | null; firstDueAt: string | null; answeredAt: string | null }, now: Date): boolean {
+  const deadline = item.firstDueAt ?? item.dueAt;
+  return item.state === 'sent' && !item.answeredAt && deadline !== null && Date.parse(deadline) < now.getTime();
 }
 
 export const channels = ['email', 'open311', 'manual'] as const;

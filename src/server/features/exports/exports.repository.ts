@@ -19,6 +19,7 @@ export function itemsMadeIn(db: Executor, associationId: string, fromIso: string
       'ai.created_at',
       'ai.sent_at',
       'ai.due_at',
+      'ai.first_due_at',
       'ai.answered_at',
       'ai.closed_at',
       'r.name as recipient_name',

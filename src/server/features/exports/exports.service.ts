@@ -89,7 +89,8 @@ export async function exportItems(ctx: AppContext, actor: Actor, q: ExportQuery)
     {
       key: 'overdue',
       header: t('export.overdue'),
-      value: (r) => (isOverdue({ state: r.state, dueAt: r.due_at, answeredAt: r.answered_at }, now) ? t('export.yes') : t('export.no')),
+      value: (r) =>
+        isOverdue({ state: r.state, dueAt: r.due_at, firstDueAt: r.first_due_at, answeredAt: r.answered_at }, now) ? t('export.yes') : t('export.no'),
     },
     { key: 'sent', header: t('export.sent'), type: 'datetime', value: (r) => r.sent_at },
     { key: 'due', header: t('export.due'), type: 'datetime', value: (r) => r.due_at },

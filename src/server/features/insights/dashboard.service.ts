@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { staffingOf, type ShiftStatus } from '../../../shared/domain/shifts.js';
+import { isOverdue } from '../../../shared/domain/action-items.js';
 import type { Dashboard, Figure, InsightsQuery } from '../../../shared/api/insights.js';
 import * as repo from './insights.repository.js';
 import { inCurrent, median, offsetSpans, periodOf, type Period } from './period.js';
@@ -144,8 +145,8 @@ function itemFigures(
     per.set(it.recipient_id, r);
     sent[i] += 1;
     if (i === 0) r.sent += 1;
-    // The same rule as the items list's "overdue": sent, unanswered, past the deadline.
-    const late = it.state === 'sent' && !it.answered_at && it.due_at !== null && it.due_at < now;
+    // The items list's rule: sent, unanswered, past the first deadline (a reminder does not hide it).
+    const late = isOverdue({ state: it.state, dueAt: it.due_at, firstDueAt: it.first_due_at, answeredAt: it.answered_at }, new Date(now));
     if (late) {
       overdue[i] += 1;
       if (i === 0) r.overdue += 1;

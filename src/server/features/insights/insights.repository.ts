@@ -94,7 +94,7 @@ export async function countsByWeekdayHour(db: Executor, dialect: Dialect, associ
 export function itemsSentIn(db: Executor, associationId: string, s: Span) {
   return db
     .selectFrom('action_items')
-    .select(['recipient_id', 'state', 'sent_at', 'closed_at', 'answered_at', 'due_at'])
+    .select(['recipient_id', 'state', 'sent_at', 'closed_at', 'answered_at', 'due_at', 'first_due_at'])
     .where('association_id', '=', associationId)
     .where('sent_at', '>=', s.fromIso)
     .where('sent_at', '<', s.toIso)
@@ -111,7 +111,15 @@ export function itemsSentIn(db: Executor, associationId: string, s: Span) {
       ),
     )
     .execute() as Promise<
-    { recipient_id: string; state: string; sent_at: string; closed_at: string | null; answered_at: string | null; due_at: string | null }[]
+    {
+      recipient_id: string;
+      state: string;
+      sent_at: string;
+      closed_at: string | null;
+      answered_at: string | null;
+      due_at: string | null;
+      first_due_at: string | null;
+    }[]
   >;
 }
 

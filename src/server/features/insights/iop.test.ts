@@ -105,7 +105,8 @@ describe('IOP report PDF', () => {
     expect(text).toMatch(row('Planerade pass', '3', '1'));
     expect(text).toMatch(row('Fullt bemannade', '67 %', '100 %'));
     expect(text).toMatch(row('Volontärtimmar', '16 tim', '6 tim'));
-    expect(text).toMatch(row('Skickade', '4', '1'));
+    expect(text).toMatch(row('Skickade', '5', '1'));
+    expect(text).toMatch(row('Försenade', '2', '0'));
     expect(text).toMatch(/Klotter\s+2 \(1\)/);
     expect(text).toContain('Huddinge kommun');
     expect(text).toMatch(row('Mediantid till åtgärd', '48 tim', '10 tim'));
@@ -128,6 +129,7 @@ describe('IOP report PDF', () => {
     expect(lines[0]).toBe('Avsnitt;Nyckeltal;Perioden 2026-03-01–2026-03-31;Perioden före');
     expect(lines).toContain(`Körpass;Planerade pass;${dashboard.shifts.planned.value};${dashboard.shifts.planned.previous}`);
     expect(lines).toContain('Körpass;Volontärtimmar;16;6');
+    expect(lines).toContain('Ärenden;Försenade;2;0');
     expect(lines).toContain('Observationer per område;Norra;2;1');
     expect(lines).toContain('Mottagare: Huddinge kommun;Mediantid till åtgärd;48;10');
     const english = await t.app.inject({ method: 'GET', url: `/api/iop-report/figures?${march}&format=csv&csvStyle=en`, headers: { cookie: a.admin.cookie } });
@@ -140,6 +142,7 @@ describe('IOP report PDF', () => {
     const sheet = book.worksheets[0]!;
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.map((r) => r.slice(1))).toContainEqual(['Ärenden', 'Åtgärdade', dashboard.items.resolved.value, dashboard.items.resolved.previous]);
+    expect(rows.map((r) => r.slice(1))).toContainEqual(['Ärenden', 'Försenade', 2, 0]);
     expect(rows.length - 1).toBe(keyFigures('sv', dashboard).length);
     expect(id.north).toBeTruthy();
   });

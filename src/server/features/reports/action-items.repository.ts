@@ -58,7 +58,12 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
   let q = itemsWithNames(db, associationId);
   if (f.states) q = q.where('action_items.state', 'in', f.states);
   if (f.recipientId) q = q.where('action_items.recipient_id', '=', f.recipientId);
-  if (f.overdueAt) q = q.where('action_items.state', '=', 'sent').where('action_items.answered_at', 'is', null).where('action_items.due_at', '<', f.overdueAt);
+  // Past the first deadline, as isOverdue: a reminder's new deadline does not take an item off this list.
+  if (f.overdueAt)
+    q = q
+      .where('action_items.state', '=', 'sent')
+      .where('action_items.answered_at', 'is', null)
+      .where(sql<string>`coalesce(action_items.first_due_at, action_items.due_at)`, '<', f.overdueAt);
   if (f.failed) q = q.where('action_items.delivery_error', 'is not', null);
   if (f.sentFrom) q = q.where('action_items.sent_at', '>=', f.sentFrom);
   if (f.sentTo) q = q.where('action_items.sent_at', '<', f.sentTo);

@@ -38,7 +38,7 @@ function toSummary(r: repo.ItemRow, observationIds: string[], actor: Actor, now:
   return {
     id: r.id,
     state: r.state as ItemState,
-    overdue: isOverdue({ state: r.state, dueAt: r.due_at, answeredAt: r.answered_at }, now),
+    overdue: isOverdue({ state: r.state, dueAt: r.due_at, firstDueAt: r.first_due_at, answeredAt: r.answered_at }, now),
     urgent: r.urgent === 1,
     recipientId: r.recipient_id,
     recipientName: r.recipient_name,

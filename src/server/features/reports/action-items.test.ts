@@ -268,6 +268,12 @@ describe('routing, delivery and the recipient’s answer', () => {
       .filter((m) => m.raw.includes(caseNumber(item.id)));
     expect(reminder).toHaveLength(1);
     expect(reminder[0]!.raw).toContain('=C3=A5minnelse');
+    // The reminder gives a new deadline, but the item stays overdue by its first one: in the list, its detail and the overdue view.
+    const reminded = (await call(t, coordinator.cookie, 'GET', `/api/action-items/${item.id}`)).json();
+    expect(Date.parse(reminded.dueAt)).toBeGreaterThan(later.getTime());
+    expect(reminded.overdue).toBe(true);
+    const overdueView = (await call(t, coordinator.cookie, 'GET', '/api/action-items?state=overdue')).json() as { id: string }[];
+    expect(overdueView.map((i) => i.id)).toContain(item.id);
 
     const muchLater = new Date(Date.now() + 6 * 86_400_000);
     t.ctx.clock.now = () => muchLater;

@@ -33,7 +33,7 @@ export async function applyAnswer(
   const recheckHours = closing && state === 'resolved' ? await recheckHoursOf(db, row.category_id) : null;
   await repo.updateItem(db, row.association_id, row.id, {
     ...(state && { state }),
-    ...(state === 'sent' && !row.sent_at && { sent_at: at, due_at: await dueFrom(db, row, now) }),
+    ...(state === 'sent' && !row.sent_at && (await firstDeadline(db, row, now, at))),
     ...(state && state !== 'sent' && !row.answered_at && { answered_at: at }),
     ...(closing && { closed_at: at }),
     ...(state && !closing && isClosed(row.state) && { closed_at: null }),
@@ -55,7 +55,9 @@ export async function applyAnswer(
     await notifyObserversIfClosed(db, ctx, row, state, { note: answer.note, reference: answer.externalReference ?? row.external_reference });
 }
 
-async function dueFrom(db: Executor, row: repo.ItemRow, now: Date): Promise<string> {
+/** Sent now: the deadline starts, and it is the first one (a reminder moves due_at only). */
+async function firstDeadline(db: Executor, row: repo.ItemRow, now: Date, at: string) {
   const recipient = await findRecipientRow(db, row.association_id, row.recipient_id);
-  return new Date(now.getTime() + (recipient?.response_days ?? 14) * 86_400_000).toISOString();
+  const due = new Date(now.getTime() + (recipient?.response_days ?? 14) * 86_400_000).toISOString();
+  return { sent_at: at, due_at: due, first_due_at: due };
 }

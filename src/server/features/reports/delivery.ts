@@ -71,6 +71,8 @@ export async function queueItem(db: Executor, ctx: AppContext, itemId: string, r
   await repo.addEvent(db, recipient.association_id, itemId, { kind: 'queued', state: 'queued', note, at });
 }
 
+const deadline = (from: Date, days: number) => new Date(from.getTime() + days * 86_400_000).toISOString();
+
 /** Mail hooks: an item's mail was accepted by SMTP (the item is sent, its deadline starts) or failed. */
 export function itemMailHooks(getCtx: () => AppContext) {
   return {
@@ -88,7 +90,8 @@ export function itemMailHooks(getCtx: () => AppContext) {
             {
               state: 'sent',
               sent_at: at,
-              due_at: new Date(now.getTime() + item.response_days * 86_400_000).toISOString(),
+              due_at: deadline(now, item.response_days),
+              first_due_at: deadline(now, item.response_days),
               delivery_error: null,
               updated_at: at,
             },

@@ -259,7 +259,10 @@ export interface ActionItemTable {
   open311_request_id: string | null;
   open311_token: string | null;
   sent_at: string | null;
+  /** The deadline now: a reminder moves it. */
   due_at: string | null;
+  /** The deadline the item was first sent with: overdue is measured against it (migration 0016). */
+  first_due_at: ColumnType<string | null, string | null | undefined, string | null>;
   answered_at: string | null;
   closed_at: string | null;
   reminded_at: string | null;
