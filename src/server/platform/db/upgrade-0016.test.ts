@@ -2,6 +2,7 @@
  * Upgrading a database from before migration 0016: every item gets its first
  * deadline, and one reminded before the upgrade is overdue by it again.
  */
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
@@ -49,7 +50,8 @@ const item = (id: string, sent: string, due: string, reminded: string | null) =>
 
 describe('migration 0016', () => {
   it('keeps each item’s first deadline, so a reminder made before the upgrade no longer hides that it passed', async () => {
-    const db = handle.db as never as import('kysely').Kysely<any>;
+    // The schema before 0016 has no first_due_at: rows are written as the tables then were.
+    const db = handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await db
       .insertInto('associations')
       .values({ id: 'a', name: 'A', municipality: 'Huddinge', default_language: 'sv', require_two_factor: 0, created_at: at, updated_at: at })
@@ -96,13 +98,18 @@ describe('migration 0016', () => {
       .execute();
     const up = await migrator(handle.db).migrateTo('0016_first_deadline');
     expect(up.error).toBeUndefined();
-    const rows = await db.selectFrom('action_items').select(['id', 'state', 'due_at', 'first_due_at', 'answered_at']).orderBy('id').execute();
-    expect(rows.map((r: { id: string; first_due_at: string }) => [r.id, r.first_due_at])).toEqual([
+    const rows = (await db.selectFrom('action_items').select(['id', 'state', 'due_at', 'first_due_at', 'answered_at']).orderBy('id').execute()) as {
+      id: string;
+      state: string;
+      due_at: string;
+      first_due_at: string;
+      answered_at: null;
+    }[];
+    expect(rows.map((r) => [r.id, r.first_due_at])).toEqual([
       ['plain', '2026-03-16T08:00:00.000Z'],
       ['reminded', '2026-03-15T08:00:00.000Z'],
     ]);
     const now = new Date('2026-04-01T00:00:00.000Z');
-    for (const r of rows as { state: string; due_at: string; first_due_at: string; answered_at: null }[])
-      expect(isOverdue({ state: r.state, dueAt: r.due_at, firstDueAt: r.first_due_at, answeredAt: r.answered_at }, now)).toBe(true);
+    for (const r of rows) expect(isOverdue({ state: r.state, dueAt: r.due_at, firstDueAt: r.first_due_at, answeredAt: r.answered_at }, now)).toBe(true);
   });
 });
