@@ -12,6 +12,7 @@ import { idParams } from '../../../shared/api/common.js';
 import { open311Key, open311KeyCreate, open311KeyCreated } from '../../../shared/api/open311.js';
 import { errorDocument, render, splitFormat, type Format } from './open311-format.js';
 import * as open311 from './open311.service.js';
+import { AppError } from '../../platform/errors.js';
 
 /** The XML root of each answer; JSON answers are the value itself. */
 type Answer = { root: string; value: unknown };
@@ -39,10 +40,45 @@ function send(reply: FastifyReply, format: Format, status: number, root: string,
 
 export function registerOpen311Routes(root: FastifyInstance, ctx: AppContext): void {
   void root.register(async (app) => {
-    // The spec's POST is url-encoded, as a form; values are plain strings.
+    // The spec's POST is url-encoded, as a form; clients that send a file with it use multipart. Values are plain strings;
+    // a file part (a photo) is not taken: media_url is the spec's way to a picture.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(body as string))),
     );
+    app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 12 * 1024 * 1024 }, (req, body, done) => {
+      new Request('http://open311.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type']! },
+        body: new Uint8Array(body as Buffer),
+      })
+        .formData()
+        .then((form) => done(null, Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))))
+        .catch(() => done(new open311.Open311Error(400, 'the multipart body could not be read')));
+    });
+    // Any other body (JSON and plain text too, which Fastify would otherwise take): answered in the spec's error format.
+    app.removeContentTypeParser(['application/json', 'text/plain']);
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (_req, _body, done) =>
+      done(new open311.Open311Error(400, 'send the request as application/x-www-form-urlencoded or multipart/form-data')),
+    );
+    // Errors before the handler (a body too large or unreadable, a rate limit) still get the spec's format, in the format asked for.
+    app.setErrorHandler((err: Error & { statusCode?: number; status?: number }, req, reply) => {
+      const file = decodeURIComponent((req.params as { '*'?: string } | undefined)?.['*'] ?? '');
+      const format = splitFormat(file.slice(file.lastIndexOf('/') + 1))?.format ?? 'json';
+      if (err instanceof open311.Open311Error) return send(reply, format, err.status, 'errors', errorDocument(err.status, err.description));
+      const code = err.statusCode ?? (err instanceof AppError ? err.status : undefined);
+      const status = code && code >= 400 && code < 500 ? code : 500;
+      if (status === 500) req.log.error({ err }, 'open311 request failed');
+      const description =
+        status === 413
+          ? 'the request body is too large'
+          : status === 429
+            ? 'too many requests; try again later'
+            : status === 500
+              ? 'the server could not answer; try again later'
+              : err.message;
+      if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+      return send(reply, format, status, 'errors', errorDocument(status, description));
+    });
     const handle =
       (method: 'GET' | 'POST') => async (req: { params: unknown; query: unknown; body?: unknown; log: FastifyInstance['log'] }, reply: FastifyReply) => {
         const file = decodeURIComponent((req.params as { '*': string })['*'] ?? '');

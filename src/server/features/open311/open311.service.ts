@@ -32,7 +32,9 @@ export class Open311Error extends Error {
 }
 
 /** The spec's default window for GET requests, and the most one answer holds. */
+/** The spec's default span of a request list, and the longest one asked for. */
 const DEFAULT_DAYS = 90;
+const MAX_DESCRIPTION = 4000;
 export const MAX_REQUESTS = 1000;
 /** Categories that are never a request: nothing to fix. */
 const NOT_A_SERVICE = new Set(['nothing-to-report']);
@@ -212,11 +214,13 @@ export async function listRequests(ctx: AppContext, q: Query) {
   if (status && !['open', 'closed', 'open,closed', 'closed,open'].includes(status)) throw new Open311Error(400, 'status must be open or closed');
   let toIso = dateParam(q, 'end_date');
   let fromIso = dateParam(q, 'start_date');
-  if (!fromIso && !toIso) {
-    toIso = ctx.clock.now().toISOString();
-    fromIso = new Date(Date.parse(toIso) - DEFAULT_DAYS * 86_400_000).toISOString();
-  }
-  if (fromIso && toIso && fromIso > toIso) throw new Open311Error(400, 'start_date is after end_date');
+  // As the spec: without dates the last 90 days; with one, 90 days from or up to it; never more than 90 days.
+  const span = DEFAULT_DAYS * 86_400_000;
+  if (!fromIso && !toIso) toIso = ctx.clock.now().toISOString();
+  if (!fromIso) fromIso = new Date(Date.parse(toIso!) - span).toISOString();
+  if (!toIso) toIso = new Date(Date.parse(fromIso) + span).toISOString();
+  if (fromIso > toIso) throw new Open311Error(400, 'start_date is after end_date');
+  if (Date.parse(toIso) - Date.parse(fromIso) > span) throw new Open311Error(400, `start_date and end_date may be at most ${DEFAULT_DAYS} days apart`);
   let categoryIds: string[] | undefined;
   const codes = list(q.service_code);
   if (codes?.length) {
@@ -297,7 +301,8 @@ export async function submitRequest(ctx: AppContext, q: Query) {
   const lat = coordinate(q, 'lat', 90);
   const lng = coordinate(q, 'long', 180);
   const description = q.description?.trim() || null;
-  if (description && description.length > 1000) throw new Open311Error(400, 'description is longer than 1000 characters');
+  // The spec allows 4,000 characters; an observation sent on from another association fits whole.
+  if (description && description.length > MAX_DESCRIPTION) throw new Open311Error(400, `description is longer than ${MAX_DESCRIPTION} characters`);
   const address = q.address_string?.trim().slice(0, 300) || null;
   // The privacy guard holds here too: a place and a thing, never a person.
   for (const [field, text] of [

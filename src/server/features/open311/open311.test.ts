@@ -36,7 +36,8 @@ const submit = (form: Record<string, string> = {}, key = keyA) =>
 const xml = new XMLParser({ parseTagValue: false, isArray: (name) => ['request', 'service', 'error', 'endpoint', 'format'].includes(name) });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Many calls with one key: above the public rate limit, which public-limits.test.ts checks.
+  t = await createTestApp({ PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' });
   a = await addAssociation(t, 'Grannstöd Skogås');
   b = await addAssociation(t, 'Grannstöd Vårby');
   coordinator = await addMember(t, a.associationId, ['volunteer', 'coordinator']);
@@ -264,7 +265,7 @@ describe('requests', () => {
       400,
       'address_string holds personal data (email): describe the place and the thing, not people',
     ],
-    ['a description too long', { description: 'x'.repeat(1001) }, 400, 'description is longer than 1000 characters'],
+    ['a description too long', { description: 'x'.repeat(4001) }, 400, 'description is longer than 4000 characters'],
     ['a media_url that is no address', { media_url: 'javascript:alert(1)' }, 400, 'media_url must be an http or https address of at most 500 characters'],
   ])('refuses a request with %s, in the spec’s error format, and stores nothing', async (_name, form, status, description) => {
     const asked = (form as { api_key?: string }).api_key;
@@ -274,6 +275,75 @@ describe('requests', () => {
     expect(res.statusCode).toBe(status);
     expect(res.json()).toEqual([{ code: status, description }]);
     expect((await get(`/open311/v2/requests.json?api_key=${keyA}`)).json().length).toBe(before);
+  });
+
+  it('takes a description of 4,000 characters, as the spec allows, and keeps it whole', async () => {
+    const long = `Soffa vid återvinningen. ${'Mycket skräp runt containrarna. '.repeat(130)}`.slice(0, 3999) + '.';
+    const res = await submit({ description: long });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json()[0].service_request_id as string;
+    expect((await get(`/open311/v2/requests/${id}.json?api_key=${keyA}`)).json()[0].description).toBe(long);
+  });
+
+  it('takes a multipart POST as a client with a photo sends it, and answers any other body in the spec’s error format', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ api_key: keyA, jurisdiction_id: a.associationId, service_code: 'dumping', lat: '59.218', long: '18.155' }))
+      form.append(k, v);
+    form.append('description', 'Madrass vid busshållplatsen');
+    form.append('media', new Blob([Buffer.from([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }), 'foto.jpg');
+    const encoded = new Response(form);
+    const multipart = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': encoded.headers.get('content-type')! },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    expect(multipart.statusCode, multipart.body).toBe(201);
+    const id = multipart.json()[0].service_request_id as string;
+    expect((await get(`/open311/v2/requests/${id}.json?api_key=${keyA}`)).json()[0].description).toBe('Madrass vid busshållplatsen');
+
+    const asJson = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.xml',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"api_key":"x"}',
+    });
+    expect(asJson.statusCode).toBe(400);
+    expect(asJson.headers['content-type']).toContain('xml');
+    expect(xml.parse(asJson.body).errors.error[0]).toEqual({
+      code: '400',
+      description: 'send the request as application/x-www-form-urlencoded or multipart/form-data',
+    });
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'multipart/form-data; boundary=nothing' },
+      payload: 'not multipart at all',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toEqual([{ code: 400, description: 'the multipart body could not be read' }]);
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `description=${'x'.repeat(70 * 1024)}`,
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toEqual([{ code: 413, description: 'the request body is too large' }]);
+  });
+
+  it('lists 90 days by default, 90 days from or up to one date, and refuses a longer span', async () => {
+    const day = 86_400_000;
+    const list = (query: string) => get(`/open311/v2/requests.json?api_key=${keyA}&${query}`);
+    const mine = (await submit()).json()[0].service_request_id as string;
+    expect((await list('')).body).toContain(mine);
+    // Up to 89 days before now: today's request is inside; from 91 days back it is not.
+    expect((await list(`start_date=${new Date(Date.now() - 89 * day).toISOString()}`)).body).toContain(mine);
+    expect((await list(`start_date=${new Date(Date.now() - 91 * day).toISOString()}`)).body).not.toContain(mine);
+    expect((await list(`end_date=${new Date(Date.now() + day).toISOString()}`)).body).toContain(mine);
+    const wide = await list(`start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z`);
+    expect(wide.statusCode).toBe(400);
+    expect(wide.json()).toEqual([{ code: 400, description: 'start_date and end_date may be at most 90 days apart' }]);
   });
 
   it('answers bad filters with 400 and reading without a key with 403', async () => {
