@@ -5,10 +5,10 @@
  * Open311 endpoint. Every screen passes the accessibility audit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
 import { seedAssociation, seedMember } from '../src/server/demo/seed.js';
-import { districtPolygon } from '../src/server/demo/huddinge.js';
 
 let server: E2EServer;
 let browser: Browser;
@@ -104,22 +104,32 @@ describe('recipients and rules in the app', () => {
     await expect.poll(areaNames).toContain('Ritat område');
 
     await unfold(page, 'Läs in områden från en fil');
-    const collection = {
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', properties: { name: 'Flemingsberg' }, geometry: districtPolygon(59.219, 17.947) },
-        { type: 'Feature', properties: { name: 'Visättra' }, geometry: districtPolygon(59.2105, 17.968) },
-      ],
-    };
+    // A district file as QGIS exports it from the municipality's Shapefile: SWEREF 99 TM, names in NAMN.
+    const sweref = readFileSync(join(import.meta.dirname, '../test/fixtures/gis/stadsdelar-sweref99tm.geojson'));
+    await page.getByLabel('GeoJSON-fil').setInputFiles({ name: 'stadsdelar.geojson', mimeType: 'application/geo+json', buffer: sweref });
+    await expect.poll(() => page.getByText('3 områden i filen.').count()).toBe(1);
+    expect(await page.getByLabel('Namnet finns i egenskapen').inputValue()).toBe('NAMN');
+    // The wrong property first: refused whole, each feature named.
+    await page.getByLabel('Namnet finns i egenskapen').selectOption('KOD');
+    await page.getByLabel('Namnet finns i egenskapen').selectOption('NAMN');
+    const broken = JSON.parse(sweref.toString()) as { features: { properties: Record<string, unknown> }[] };
+    broken.features[2]!.properties.NAMN = '';
     await page
       .getByLabel('GeoJSON-fil')
-      .setInputFiles({ name: 'omraden.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(collection)) });
-    await expect.poll(() => page.getByText('Sparat: Flemingsberg, Visättra').count()).toBe(1);
-    expect(await areaNames()).toEqual(expect.arrayContaining(['Ritat område', 'Flemingsberg', 'Visättra']));
+      .setInputFiles({ name: 'trasig.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByRole('button', { name: 'Läs in områdena' }).click();
+    await expect.poll(() => page.getByText('Objekt 3: Objektet har inget namn i den valda egenskapen').count()).toBe(1);
+    expect(await areaNames()).toEqual(['Ritat område']);
+    await page.getByLabel('GeoJSON-fil').setInputFiles({ name: 'stadsdelar.geojson', mimeType: 'application/geo+json', buffer: sweref });
+    await page.getByRole('button', { name: 'Läs in områdena' }).click();
+    await expect.poll(() => page.getByText('Sparat: Flemingsberg, Trångsund, Sjödalen-Fullersta').count()).toBe(1);
+    expect(await areaNames()).toEqual(expect.arrayContaining(['Ritat område', 'Flemingsberg', 'Trångsund', 'Sjödalen-Fullersta']));
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: join(SCREENS, 'areas-imported.png'), fullPage: true });
     // A file that is not GeoJSON: told so, nothing added.
     await page.getByLabel('GeoJSON-fil').setInputFiles({ name: 'fel.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('inte json') });
     await expect.poll(() => page.getByText('Filen är inte GeoJSON.').count()).toBe(1);
-    expect(await areaNames()).toHaveLength(3);
+    expect(await areaNames()).toHaveLength(4);
     await audit(page, 'routing-areas');
   });
 

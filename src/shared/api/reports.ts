@@ -212,19 +212,13 @@ export const recipientAnswer = z.strictObject({
 });
 export type RecipientAnswer = z.infer<typeof recipientAnswer>;
 
-export const areaImport = z.strictObject({
-  type: z.literal('FeatureCollection'),
-  features: z
-    .array(
-      z.object({
-        type: z.literal('Feature'),
-        properties: z.object({ name: z.string().trim().min(1).max(120) }).loose(),
-        geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()).min(1) }),
-      }),
-    )
-    .min(1)
-    .max(500),
-});
+/**
+ * A district file as GIS tools write it: a GeoJSON FeatureCollection with any members and
+ * properties (read by platform/geo/area-file.ts, which names each fault by its feature).
+ */
+export const areaImport = z.looseObject({ type: z.string(), features: z.array(z.unknown()).optional() });
+/** The property holding each area's name; unset: name, namn and the like. */
+export const areaImportQuery = z.strictObject({ nameProperty: z.string().trim().min(1).max(100).optional() });
 export const area = z.object({ id, name: z.string(), geometry: z.object({ type: z.string(), coordinates: z.unknown() }) });
 export const areaCreate = z.strictObject({
   name: z.string().trim().min(1).max(120),

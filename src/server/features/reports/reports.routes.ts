@@ -9,6 +9,11 @@ import * as recipients from './recipients.service.js';
 import * as routing from './routing.service.js';
 import * as items from './action-items.service.js';
 import * as rechecks from './rechecks.js';
+import { authorize } from '../../platform/policies.js';
+import { readAreaFile } from '../../platform/geo/area-file.js';
+
+/** A district file of a large municipality, with detailed boundaries. */
+const AREA_FILE_BYTES = 10 * 1024 * 1024;
 
 export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -71,24 +76,26 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
     { schema: { tags, summary: 'Add an area drawn on the map (admin)', body: api.areaCreate, response: { 201: api.area } } },
     async (req, reply) => reply.status(201).send((await routing.addAreas(ctx, await ctx.actorOf(req), [req.body]))[0]!),
   );
+  // District files are sent as they were saved: GeoJSON's own media type too.
+  app.addContentTypeParser('application/geo+json', { parseAs: 'string', bodyLimit: AREA_FILE_BYTES }, app.getDefaultJsonParser('error', 'error'));
   app.post(
     '/api/areas/import',
     {
+      bodyLimit: AREA_FILE_BYTES,
       schema: {
         tags,
-        summary: 'Add areas from a GeoJSON FeatureCollection of polygons, named by properties.name (admin)',
+        summary:
+          'Add areas from a GeoJSON file as QGIS, GDAL or an open-data portal writes it (WGS 84, SWEREF 99 TM and local zones, RT90), named by a chosen property; all or nothing (admin)',
         body: api.areaImport,
+        querystring: api.areaImportQuery,
         response: { 201: z.array(api.area) },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(
-        await routing.addAreas(
-          ctx,
-          await ctx.actorOf(req),
-          req.body.features.map((f) => ({ name: f.properties.name, geometry: f.geometry })),
-        ),
-      ),
+    async (req, reply) => {
+      const actor = await ctx.actorOf(req);
+      authorize(actor, 'area.manage');
+      return reply.status(201).send(await routing.addAreas(ctx, actor, readAreaFile(req.body, req.query.nameProperty)));
+    },
   );
 
   app.get(

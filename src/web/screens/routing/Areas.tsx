@@ -1,12 +1,12 @@
 /**
  * The association's areas, and two ways for an admin to add them: draw the
- * corners on the map, or import a GeoJSON file of polygons named by
- * properties.name (the municipality's district map, say). The file is the way
- * without a pointer.
+ * corners on the map, or import a district file (GeoJSON as QGIS, GDAL or the
+ * municipality's open data write it, in WGS 84 or a Swedish grid), naming the
+ * areas by a property the admin chooses. The file is the way without a pointer.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { post } from '../../api.js';
-import { Field } from '../../components/Field.js';
+import { ApiError, post, type FieldProblem } from '../../api.js';
+import { Field, Select } from '../../components/Field.js';
 import { Alert, Form, Notice, useSubmit } from '../../components/Form.js';
 import { t } from '../../i18n.js';
 import { remembered } from '../../offline/remembered.js';
@@ -60,23 +60,58 @@ function DrawArea({ areas, onSaved }: { areas: Area[]; onSaved: (name: string) =
   );
 }
 
+/** The property keys of a file's features, the likely name first: what the admin chooses the name from. */
+function propertyKeys(collection: unknown): string[] {
+  const features = (collection as { features?: { properties?: Record<string, unknown> | null }[] } | null)?.features ?? [];
+  const keys = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const likely = ['name', 'namn', 'omrade', 'område', 'distrikt', 'district'];
+  const rank = (k: string) => {
+    const i = likely.indexOf(k.toLowerCase());
+    return i === -1 ? likely.length : i;
+  };
+  return keys.sort((a, b) => rank(a) - rank(b));
+}
+
+/** "Objekt 2: …" for a fault in a feature, the message alone for the file. */
+function faultText(p: FieldProblem): string {
+  const n = /^features\.(\d+)/.exec(p.field);
+  return n ? `${t('areas.feature', { n: String(Number(n[1]) + 1) })}: ${p.message}` : p.message;
+}
+
 function ImportAreas({ onSaved }: { onSaved: (name: string) => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [faults, setFaults] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const read = async (file: File) => {
+  const [file, setFile] = useState<{ collection: unknown; count: number; keys: string[] } | null>(null);
+  const [nameProperty, setNameProperty] = useState('');
+  const choose = async (picked: File) => {
     setError(null);
+    setFaults([]);
+    setFile(null);
+    try {
+      const collection = JSON.parse(await picked.text()) as { features?: unknown[] };
+      const keys = propertyKeys(collection);
+      setFile({ collection, count: collection.features?.length ?? 0, keys });
+      setNameProperty(keys[0] ?? '');
+    } catch {
+      setError(t('areas.notGeoJson'));
+    }
+  };
+  const send = async () => {
+    if (!file) return;
+    setError(null);
+    setFaults([]);
     setBusy(true);
     try {
-      let collection: unknown;
-      try {
-        collection = JSON.parse(await file.text());
-      } catch {
-        throw new Error(t('areas.notGeoJson'));
-      }
-      const added = await post<Area[]>('/api/areas/import', collection);
+      const query = nameProperty ? `?nameProperty=${encodeURIComponent(nameProperty)}` : '';
+      const added = await post<Area[]>(`/api/areas/import${query}`, file.collection);
+      setFile(null);
       onSaved(added.map((a) => a.name).join(', '));
     } catch (e) {
-      setError((e as Error).message);
+      if (e instanceof ApiError && e.fields.length) {
+        setError(t('areas.importFailed'));
+        setFaults(e.fields);
+      } else setError((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -84,6 +119,13 @@ function ImportAreas({ onSaved }: { onSaved: (name: string) => void }) {
   return (
     <div class="field">
       <Alert message={error} />
+      {faults.length > 0 && (
+        <ul class="faults">
+          {faults.map((f) => (
+            <li key={f.field}>{faultText(f)}</li>
+          ))}
+        </ul>
+      )}
       <label for="area-file">{t('areas.importFile')}</label>
       <p class="hint" id="area-file-hint">
         {t('areas.importHint')}
@@ -95,10 +137,29 @@ function ImportAreas({ onSaved }: { onSaved: (name: string) => void }) {
         aria-describedby="area-file-hint"
         disabled={busy}
         onChange={(e) => {
-          const file = (e.target as HTMLInputElement).files?.[0];
-          if (file) void read(file);
+          const picked = (e.target as HTMLInputElement).files?.[0];
+          if (picked) void choose(picked);
         }}
       />
+      {file && (
+        <>
+          <p aria-live="polite">{t('areas.importCount', { n: String(file.count) })}</p>
+          {file.keys.length > 0 && (
+            <Select
+              name="nameProperty"
+              label={t('areas.nameProperty')}
+              value={nameProperty}
+              onValue={setNameProperty}
+              options={file.keys.map((k) => ({ value: k, label: k }))}
+            />
+          )}
+          <div class="actions">
+            <button type="button" class="primary" disabled={busy} onClick={() => void send()}>
+              {t('areas.importNow')}
+            </button>
+          </div>
+        </>
+      )}
     </div>
   );
 }
