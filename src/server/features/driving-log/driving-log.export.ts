@@ -1,6 +1,7 @@
 /** The driving log as a CSV file (for spreadsheets) and as a printable PDF, in the reader's language. */
 import { csvCell } from '../../platform/csv.js';
 import PDFDocument from 'pdfkit';
+import { PDF_REGULAR, useFonts } from '../../platform/files/pdf-fonts.js';
 import type { DrivingLog, Trip } from '../../../shared/api/driving-log.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { TIME_ZONE } from '../../../shared/domain/time.js';
@@ -61,8 +62,11 @@ export function drivingLogPdf(lang: Language, log: DrivingLog, associationName: 
     size: 'A4',
     layout: 'landscape',
     margin: 36,
+    font: PDF_REGULAR,
     info: { Title: `${translate(lang, 'log.title')} ${log.year} – ${log.vehicleName}`, Author: associationName },
   });
+  // Drivers' names as they are spelt (ł, ş, ŋ): an embedded Unicode face, not WinAnsi Helvetica.
+  useFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -70,7 +74,7 @@ export function drivingLogPdf(lang: Language, log: DrivingLog, associationName: 
   const widths = [58, 62, 52, 52, 34, 86, 86, 110, 100, 126];
   const left = doc.page.margins.left;
   const header = () => {
-    doc.font('Helvetica-Bold').fontSize(9);
+    doc.font('Bold').fontSize(9);
     let x = left;
     const y = doc.y;
     columns.forEach((c, i) => {
@@ -83,14 +87,14 @@ export function drivingLogPdf(lang: Language, log: DrivingLog, associationName: 
       .lineTo(left + widths.reduce((a, b) => a + b, 0), doc.y)
       .stroke();
     doc.moveDown(0.3);
-    doc.font('Helvetica').fontSize(9);
+    doc.font('Body').fontSize(9);
   };
 
   doc
-    .font('Helvetica-Bold')
+    .font('Bold')
     .fontSize(16)
     .text(`${translate(lang, 'log.title')} ${log.year}: ${log.vehicleName} (${log.registration})`);
-  doc.font('Helvetica').fontSize(11).text(associationName);
+  doc.font('Body').fontSize(11).text(associationName);
   doc.moveDown(0.3);
   doc.text(
     `${translate(lang, 'log.odometerAtStart')}: ${log.odometerAtStartKm ?? '–'} km   ${translate(lang, 'log.odometerAtEnd')}: ${log.odometerAtEndKm ?? '–'} km   ${translate(lang, 'log.totalKm')}: ${log.totalKm} km`,

@@ -1,12 +1,17 @@
 /**
- * The IOP follow-up report as a PDF (A4, pdfkit's own Helvetica, so no font
- * files): the period and the one before, the board's summary, the key figures
- * as a table, bar charts of observations by category, weekday and hour, a
- * schematic map of counts per square kilometre over the areas' outlines, the
- * recipients' table, and the board's other texts. Everything is drawn as
+ * The IOP follow-up report as an archivable, tagged PDF (PDF/A-2a, A4): the
+ * period and the one before, the board's summary, the key figures and the
+ * figures per area as tables, bar charts of observations by category, weekday
+ * and hour, a map of counts per square kilometre over the named areas with a
+ * legend and a scale, the recipients' table, and the board's other texts.
+ * The text is set in DejaVu Sans, embedded (a subset), so every name reads
+ * right: Swedish, Sámi and Finnish letters, ł, ş and ı. Headings, paragraphs,
+ * tables and figures (with alternative text) are tagged in reading order, in
+ * the reader's language; page footers are artifacts. Everything is drawn as
  * vectors; nothing is fetched from outside.
  */
 import PDFDocument from 'pdfkit';
+import { PDF_REGULAR, useFonts } from '../../platform/files/pdf-fonts.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import type { iopSectionKeys } from '../../../shared/api/insights.js';
 import { type Dashboard, type IopTexts } from '../../../shared/api/insights.js';
@@ -33,154 +38,219 @@ export interface ReportInput {
 
 const BRAND = '#0b4f8a';
 const MUTED = '#555555';
-// pdfkit's standard fonts are WinAnsi: no narrow no-break space (Intl's thousands separator in Swedish).
-const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ').replace(/\u2212/g, '-');
+const SHADE = '#b3001b';
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Struct = ReturnType<Doc['struct']>;
 
 export function iopPdf(input: ReportInput): Promise<Buffer> {
   const { lang, dashboard: d } = input;
-  const t = (key: string, params: Record<string, string | number> = {}) => plain(translate(lang, key as MessageKey, params));
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(lang, key as MessageKey, params);
   const day = (date: string) =>
-    plain(new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`)));
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
     bufferPages: true,
-    info: { Title: `${t('iop.title')} ${d.from} – ${d.to}`, Author: input.association, Creator: 'Grannstöd' },
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    lang: lang === 'en' ? 'en-GB' : 'sv-SE',
+    displayTitle: true,
+    font: PDF_REGULAR,
+    info: { Title: `${t('iop.title')} ${d.from} – ${d.to}`, Author: input.association, Creator: 'Grannstöd', Subject: t('iop.title') },
   });
+  useFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const room = (height: number) => {
     if (doc.y + height > bottom()) doc.addPage();
   };
-  const heading = (text: string) => {
+  const ctx: Layout = { doc, root, left, width, bottom, room, t, lang };
+  const para = (text: string, style: { bold?: boolean; size?: number; color?: string } = {}) =>
+    root.add(
+      doc.struct('P', {}, () => {
+        doc
+          .font(style.bold ? 'Bold' : 'Body')
+          .fontSize(style.size ?? 10.5)
+          .fillColor(style.color ?? 'black')
+          .text(text, left, doc.y, { width })
+          .fillColor('black');
+      }),
+    );
+  const heading = (text: string, level: 'H1' | 'H2' = 'H2') => {
     room(60);
-    doc.moveDown(0.6).font('Helvetica-Bold').fontSize(14).fillColor(BRAND).text(text, left).fillColor('black').moveDown(0.3);
-    doc.font('Helvetica').fontSize(10.5);
+    if (level === 'H2') doc.moveDown(0.6);
+    root.add(
+      doc.struct(level, {}, () => {
+        doc
+          .font('Bold')
+          .fontSize(level === 'H1' ? 20 : 14)
+          .fillColor(BRAND)
+          .text(text, left, doc.y, { width })
+          .fillColor('black');
+      }),
+    );
+    doc.moveDown(0.3).font('Body').fontSize(10.5);
   };
   const section = (key: (typeof iopSectionKeys)[number]) => {
     heading(t(`iop.section.${key}`));
     const text = input.texts[key].trim();
-    if (text) doc.text(plain(text), left, doc.y, { width, align: 'left' });
-    else doc.fillColor(MUTED).text(t('iop.noText'), left).fillColor('black');
+    if (text) para(text);
+    else para(t('iop.noText'), { color: MUTED });
   };
 
   // The title block.
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(BRAND).text(t('iop.title'), left).fillColor('black');
-  doc.font('Helvetica-Bold').fontSize(13).text(plain(input.association));
-  doc
-    .font('Helvetica')
-    .fontSize(11)
-    .text(t('iop.period', { from: day(d.from), to: day(d.to) }));
-  doc.text(t('iop.compared', { from: day(d.previousFrom), to: day(d.previousTo) }));
-  if (input.areaName) doc.text(t('iop.area', { area: plain(input.areaName) }));
+  heading(t('iop.title'), 'H1');
+  para(input.association, { bold: true, size: 13 });
+  para(t('iop.period', { from: day(d.from), to: day(d.to) }), { size: 11 });
+  para(t('iop.compared', { from: day(d.previousFrom), to: day(d.previousTo) }), { size: 11 });
+  if (input.areaName) para(t('iop.area', { area: input.areaName }), { size: 11 });
   section('summary');
 
-  // Key figures: the groups a reader looks for first; the rest are in the charts, and all are in the CSV.
+  // Key figures: the groups a reader looks for first; the rest are in the charts and the tables after them.
   heading(t('iop.keyFigures'));
   const first = new Set([t('dashboard.shifts'), t('dashboard.observations'), t('dashboard.items')]);
   figureTable(
-    doc,
-    input.figures.filter((r) => first.has(plain(r.group))),
-    { left, width, bottom, t, lang },
+    ctx,
+    input.figures.filter((r) => first.has(r.group)),
+    {},
   );
 
   heading(t('dashboard.byCategory'));
   bars(
-    doc,
-    { left, width, room },
-    d.observations.byCategory.slice(0, 15).map((c) => ({ label: plain(c.label), value: c.value, previous: c.previous })),
-    t,
+    ctx,
+    t('dashboard.byCategory'),
+    d.observations.byCategory.slice(0, 15).map((c) => ({ label: c.label, value: c.value, previous: c.previous })),
   );
   heading(t('dashboard.byWeekday'));
   bars(
-    doc,
-    { left, width, room },
+    ctx,
+    t('dashboard.byWeekday'),
     d.observations.byWeekday.map((w) => ({ label: t(`weekday.${w.weekday}`), value: w.value, previous: w.previous })),
-    t,
   );
   heading(t('dashboard.byHour'));
   columnsChart(
-    doc,
-    { left, width, room },
+    ctx,
+    t('dashboard.byHour'),
     d.observations.byHour.map((h) => ({ label: String(h.hour).padStart(2, '0'), value: h.value, previous: h.previous })),
   );
 
+  // The heading goes with its map: a map is at most 340 points high, with its legend under it.
+  room(input.map ? 440 : 60);
   heading(t('iop.map'));
-  if (input.map) mapFigure(doc, { left, width, room }, input.map);
-  else doc.fillColor(MUTED).text(t('iop.noMap'), left).fillColor('black');
-  doc.fontSize(9).fillColor(MUTED).text(t('iop.mapNote'), left, doc.y, { width }).fillColor('black').fontSize(10.5);
+  if (input.map) mapFigure(ctx, input.map);
+  else para(t('iop.noMap'), { color: MUTED });
+  para(t('iop.mapNote'), { size: 9, color: MUTED });
+
+  // The figures per area, as the CSV has them.
+  heading(t('dashboard.byArea'));
+  figureTable(
+    ctx,
+    input.figures.filter((r) => r.group === t('dashboard.byArea')),
+    {},
+  );
 
   heading(t('dashboard.byRecipient'));
   figureTable(
-    doc,
-    input.figures.filter((r) => plain(r.group).startsWith(`${t('dashboard.recipient')}:`)),
-    { left, width, bottom, t, lang, withGroup: true },
+    ctx,
+    input.figures.filter((r) => r.group.startsWith(`${t('dashboard.recipient')}:`)),
+    { withGroup: true },
   );
 
   section('activities');
   section('cooperation');
   section('ahead');
+  root.end();
 
-  // Footers last, when the number of pages is known.
+  // Footers last, when the number of pages is known: artifacts, not part of the text.
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const y = doc.page.height - 35;
     doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc
-      .font('Helvetica')
+      .font('Body')
       .fontSize(8.5)
       .fillColor(MUTED)
-      .text(t('iop.footer', { association: plain(input.association), date: day(input.madeOn), page: i + 1, pages: range.count }), left, y, {
+      .text(t('iop.footer', { association: input.association, date: day(input.madeOn), page: i + 1, pages: range.count }), left, y, {
         width,
         align: 'center',
         lineBreak: false,
       });
+    doc.endMarkedContent();
   }
   doc.end();
   return done;
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
+interface Layout {
+  doc: Doc;
+  root: Struct;
+  left: number;
+  width: number;
+  bottom: () => number;
+  room: (h: number) => void;
+  t: (k: string, p?: Record<string, string | number>) => string;
+  lang: Language;
+}
 
-/** Rows of figure, period, period before and change; a group's name heads its rows. */
-function figureTable(
-  doc: Doc,
-  rows: FigureRow[],
-  o: { left: number; width: number; bottom: () => number; t: (k: string, p?: Record<string, string | number>) => string; lang: Language; withGroup?: boolean },
-) {
-  const cols = [o.width * 0.46, o.width * 0.18, o.width * 0.18, o.width * 0.18];
-  const line = (cells: string[], bold = false) => {
-    if (doc.y + 16 > o.bottom()) doc.addPage();
+/** A table of figure, period, period before and change, tagged as one (header cells TH); a group's name heads its rows. */
+function figureTable(l: Layout, rows: FigureRow[], o: { withGroup?: boolean }) {
+  const { doc, t } = l;
+  const cols = [l.width * 0.46, l.width * 0.18, l.width * 0.18, l.width * 0.18];
+  const table = doc.struct('Table');
+  l.root.add(table);
+  const line = (cells: string[], header = false) => {
+    if (doc.y + 16 > l.bottom()) doc.addPage();
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    let x = o.left;
+    const tr = doc.struct('TR');
+    table.add(tr);
+    let x = l.left;
+    let lowest = y + 14;
+    // A recipient's name over its rows: a header cell, in bold.
+    const heads = Boolean(o.withGroup) && cells.slice(1).every((v) => v === '');
     cells.forEach((c, i) => {
-      doc.text(c, x + (i === 0 ? 0 : 4), y, { width: cols[i]! - 8, align: i === 0 ? 'left' : 'right', lineBreak: i === 0 });
+      const at = x;
+      tr.add(
+        doc.struct(header || (heads && i === 0) ? 'TH' : 'TD', {}, () => {
+          doc
+            .font(header || heads ? 'Bold' : 'Body')
+            .fontSize(10)
+            .text(c, at + (i === 0 ? 0 : 4), y, { width: cols[i]! - 8, align: i === 0 ? 'left' : 'right', lineBreak: i === 0 });
+          lowest = Math.max(lowest, doc.y);
+        }),
+      );
       x += cols[i]!;
     });
-    doc.y = Math.max(doc.y, y + 14);
+    tr.end();
+    doc.y = lowest;
   };
-  line([o.t('iop.figure'), o.t('iop.value'), o.t('iop.previous'), o.t('iop.change')], true);
+  line([t('iop.figure'), t('iop.value'), t('iop.previous'), t('iop.change')], true);
   let group = '';
   for (const r of rows) {
     if (o.withGroup && r.group !== group) {
       group = r.group;
       doc.moveDown(0.2);
-      line([plain(group.slice(group.indexOf(':') + 1).trim()), '', '', ''], true);
+      line([group.slice(group.indexOf(':') + 1).trim(), '', '', '']);
     }
-    const change = r.value === null || r.previous === null ? '' : formatFigure(o.lang, Math.round((r.value - r.previous) * 10) / 10, r.unit);
+    const change = r.value === null || r.previous === null ? '' : formatFigure(l.lang, Math.round((r.value - r.previous) * 10) / 10, r.unit);
     line([
-      plain(r.label),
-      plain(formatFigure(o.lang, r.value, r.unit)),
-      plain(formatFigure(o.lang, r.previous, r.unit)),
-      plain(change.startsWith('-') || change === '' ? change : `+${change}`),
+      r.label,
+      formatFigure(l.lang, r.value, r.unit),
+      formatFigure(l.lang, r.previous, r.unit),
+      change.startsWith('-') || change.startsWith('−') || change === '' ? change : `+${change}`,
     ]);
   }
+  table.end();
+  doc.font('Body').fontSize(10.5);
 }
 
 interface Bar {
@@ -189,86 +259,172 @@ interface Bar {
   previous: number;
 }
 
-/** Horizontal bars, this period dark and the one before light, with the numbers written out. */
-function bars(doc: Doc, o: { left: number; width: number; room: (h: number) => void }, rows: Bar[], t: (k: string) => string) {
-  const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.previous]));
-  const labelWidth = o.width * 0.38;
-  const barWidth = o.width * 0.47;
-  doc.fontSize(9);
-  for (const r of rows) {
-    o.room(18);
-    const y = doc.y;
-    doc.fillColor('black').text(r.label, o.left, y, { width: labelWidth - 6, height: 12, ellipsis: true, lineBreak: false });
-    doc.rect(o.left + labelWidth, y, (r.value / max) * barWidth, 6).fill(BRAND);
-    doc.rect(o.left + labelWidth, y + 7, (r.previous / max) * barWidth, 4).fill('#9db9d3');
-    doc
-      .fillColor('black')
-      .text(`${r.value} (${r.previous})`, o.left + labelWidth + barWidth + 6, y, { width: o.width - labelWidth - barWidth - 6, lineBreak: false });
-    doc.y = y + 15;
-  }
-  doc
-    .fillColor(MUTED)
-    .fontSize(8.5)
-    .text(`${t('iop.value')} (${t('iop.previous')})`, o.left)
-    .fillColor('black')
-    .fontSize(10.5);
+/** What a chart shows, in words: its alternative text. */
+function chartAlt(l: Layout, title: string, rows: Bar[]): string {
+  const shown = rows.filter((r) => r.value || r.previous);
+  const list = shown.length ? shown.map((r) => `${r.label} ${r.value} (${r.previous})`).join(', ') : l.t('iop.chartEmpty');
+  return `${title}. ${l.t('iop.value')} (${l.t('iop.previous')}): ${list}.`;
 }
 
-/** Vertical columns for the 24 hours, with each count under its hour. */
-function columnsChart(doc: Doc, o: { left: number; width: number; room: (h: number) => void }, rows: Bar[]) {
-  o.room(110);
+/** Horizontal bars, this period dark and the one before light, with the numbers written out: one tagged figure. */
+function bars(l: Layout, title: string, rows: Bar[]) {
+  const { doc } = l;
   const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.previous]));
-  const top = doc.y;
-  const height = 70;
-  const step = o.width / rows.length;
-  rows.forEach((r, i) => {
-    const x = o.left + i * step;
-    const h = (r.value / max) * height;
-    const hp = (r.previous / max) * height;
-    doc.rect(x + 2, top + height - h, step * 0.45, h).fill(BRAND);
-    doc.rect(x + 2 + step * 0.45, top + height - hp, step * 0.3, hp).fill('#9db9d3');
-    doc
-      .fillColor('black')
-      .fontSize(7)
-      .text(r.label, x, top + height + 2, { width: step, align: 'center', lineBreak: false });
-    doc.text(String(r.value), x, top + height + 11, { width: step, align: 'center', lineBreak: false });
-  });
-  doc.y = top + height + 24;
-  doc.fontSize(10.5);
+  const labelWidth = l.width * 0.38;
+  const barWidth = l.width * 0.47;
+  l.room(Math.min(rows.length * 15 + 20, 300));
+  l.root.add(
+    doc.struct('Figure', { alt: chartAlt(l, title, rows) }, () => {
+      doc.font('Body').fontSize(9);
+      for (const r of rows) {
+        l.room(18);
+        const y = doc.y;
+        doc.fillColor('black').text(r.label, l.left, y, { width: labelWidth - 6, height: 12, ellipsis: true, lineBreak: false });
+        doc.rect(l.left + labelWidth, y, (r.value / max) * barWidth, 6).fill(BRAND);
+        doc.rect(l.left + labelWidth, y + 7, (r.previous / max) * barWidth, 4).fill('#9db9d3');
+        doc
+          .fillColor('black')
+          .text(`${r.value} (${r.previous})`, l.left + labelWidth + barWidth + 6, y, { width: l.width - labelWidth - barWidth - 6, lineBreak: false });
+        doc.y = y + 15;
+      }
+      doc
+        .fillColor(MUTED)
+        .fontSize(8.5)
+        .text(`${l.t('iop.value')} (${l.t('iop.previous')})`, l.left)
+        .fillColor('black')
+        .fontSize(10.5);
+    }),
+  );
 }
 
-/** The counts per square as shades of one colour over the areas' outlines, north up, in a frame. */
-function mapFigure(doc: Doc, o: { left: number; width: number; room: (h: number) => void }, m: ReportMap) {
+/** Vertical columns for the 24 hours, with each count under its hour: one tagged figure. */
+function columnsChart(l: Layout, title: string, rows: Bar[]) {
+  const { doc } = l;
+  l.room(110);
+  l.root.add(
+    doc.struct('Figure', { alt: chartAlt(l, title, rows) }, () => {
+      const max = Math.max(1, ...rows.flatMap((r) => [r.value, r.previous]));
+      const top = doc.y;
+      const height = 70;
+      const step = l.width / rows.length;
+      rows.forEach((r, i) => {
+        const x = l.left + i * step;
+        const h = (r.value / max) * height;
+        const hp = (r.previous / max) * height;
+        doc.rect(x + 2, top + height - h, step * 0.45, h).fill(BRAND);
+        doc.rect(x + 2 + step * 0.45, top + height - hp, step * 0.3, hp).fill('#9db9d3');
+        doc
+          .fillColor('black')
+          .font('Body')
+          .fontSize(7)
+          .text(r.label, x, top + height + 2, { width: step, align: 'center', lineBreak: false });
+        doc.text(String(r.value), x, top + height + 11, { width: step, align: 'center', lineBreak: false });
+      });
+      doc.y = top + height + 24;
+      doc.fontSize(10.5);
+    }),
+  );
+}
+
+/** The centre of a ring's corners: where its area's name is written. */
+function centreOf(ring: [number, number][]): [number, number] {
+  const pts = ring.slice(0, -1);
+  return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
+}
+
+/** A round length for a scale bar of at most this many kilometres. */
+function roundKm(max: number): number {
+  return [0.5, 1, 2, 5, 10, 20, 50].filter((k) => k <= max).at(-1) ?? 0.5;
+}
+
+/**
+ * The counts per square as shades of one colour over the areas' outlines and
+ * names, north up, in a frame, with a legend of the shades and a scale bar:
+ * one tagged figure whose alternative text says what it shows.
+ */
+function mapFigure(l: Layout, m: ReportMap) {
+  const { doc, t } = l;
   const { west, south, east, north } = m.extent;
+  const midLat = (north + south) / 2;
   // Longitude degrees are shorter than latitude degrees this far north.
-  const aspect = (north - south) / ((east - west) * Math.cos((((north + south) / 2) * Math.PI) / 180)) || 1;
-  const w = o.width;
-  const h = Math.min(360, w * aspect);
+  const aspect = (north - south) / ((east - west) * Math.cos((midLat * Math.PI) / 180)) || 1;
+  const w = l.width;
+  const h = Math.min(340, w * aspect);
   const scale = Math.min(w, h / aspect);
-  o.room(h + 20);
-  const top = doc.y;
-  const px = (lng: number) => o.left + ((lng - west) / (east - west || 1)) * scale;
-  const py = (lat: number) => top + h - ((lat - south) / (north - south || 1)) * (scale * aspect);
-  doc.rect(o.left, top, w, h).lineWidth(0.5).stroke('#888888');
+  l.room(h + 60);
   const max = Math.max(1, ...m.cells.map((c) => c.count));
-  const cw = (east - west) / m.columns;
-  const ch = (north - south) / m.rows;
-  for (const c of m.cells) {
-    const x0 = px(west + c.x * cw);
-    const y1 = py(south + c.y * ch);
-    const x1 = px(west + (c.x + 1) * cw);
-    const y0 = py(south + (c.y + 1) * ch);
-    doc
-      .rect(x0, y0, x1 - x0, y1 - y0)
-      .fillOpacity(0.15 + 0.75 * (c.count / max))
-      .fill('#b3001b');
-  }
-  doc.fillOpacity(1);
-  for (const a of m.areas) {
-    for (const ring of a.rings) {
-      ring.forEach(([lng, lat], i) => (i === 0 ? doc.moveTo(px(lng), py(lat)) : doc.lineTo(px(lng), py(lat))));
-      doc.closePath().lineWidth(1).stroke(BRAND);
-    }
-  }
-  doc.y = top + h + 6;
+  const busiest = [...m.cells].sort((a, b) => b.count - a.count)[0];
+  const alt = t('iop.mapAlt', { areas: m.areas.map((a) => a.name).join(', ') || '–', squares: m.cells.length, max });
+  l.root.add(
+    doc.struct('Figure', { alt }, () => {
+      const top = doc.y;
+      const px = (lng: number) => l.left + ((lng - west) / (east - west || 1)) * scale;
+      const py = (lat: number) => top + h - ((lat - south) / (north - south || 1)) * (scale * aspect);
+      doc.rect(l.left, top, w, h).lineWidth(0.5).stroke('#888888');
+      const cw = (east - west) / m.columns;
+      const ch = (north - south) / m.rows;
+      const shade = (count: number) => 0.15 + 0.75 * (count / max);
+      for (const c of m.cells) {
+        const x0 = px(west + c.x * cw);
+        const y1 = py(south + c.y * ch);
+        const x1 = px(west + (c.x + 1) * cw);
+        const y0 = py(south + (c.y + 1) * ch);
+        doc
+          .rect(x0, y0, x1 - x0, y1 - y0)
+          .fillOpacity(shade(c.count))
+          .fill(SHADE);
+      }
+      doc.fillOpacity(1);
+      for (const a of m.areas) {
+        for (const ring of a.rings) {
+          ring.forEach(([lng, lat], i) => (i === 0 ? doc.moveTo(px(lng), py(lat)) : doc.lineTo(px(lng), py(lat))));
+          doc.closePath().lineWidth(1).stroke(BRAND);
+        }
+      }
+      // Names over the outlines, on a white ground so the shades do not hide them.
+      doc.font('Bold').fontSize(8);
+      for (const a of m.areas) {
+        const ring = [...a.rings].sort((x, y) => y.length - x.length)[0];
+        if (!ring || ring.length < 4) continue;
+        const [lng, lat] = centreOf(ring);
+        const labelWidth = doc.widthOfString(a.name) + 4;
+        const x = Math.min(Math.max(px(lng) - labelWidth / 2, l.left + 2), l.left + w - labelWidth - 2);
+        const y = py(lat) - 5;
+        doc
+          .rect(x, y - 1, labelWidth, 11)
+          .fillOpacity(0.8)
+          .fill('white')
+          .fillOpacity(1);
+        doc.fillColor(BRAND).text(a.name, x + 2, y, { lineBreak: false });
+      }
+      // North up, and a scale bar of a round length.
+      doc
+        .fillColor('black')
+        .font('Bold')
+        .fontSize(9)
+        .text('N ↑', l.left + w - 28, top + 6, { lineBreak: false });
+      const kmPerPoint = ((east - west) * 111.32 * Math.cos((midLat * Math.PI) / 180)) / scale;
+      const km = roundKm((w / 4) * kmPerPoint);
+      const barLength = km / kmPerPoint;
+      const by = top + h - 14;
+      doc.rect(l.left + 8, by, barLength, 4).fill('black');
+      doc
+        .font('Body')
+        .fontSize(8)
+        .text(t('iop.scale', { km: formatFigure(l.lang, km, 'count') }), l.left + 12 + barLength, by - 3, { lineBreak: false });
+      // The legend: the shades from one observation to the busiest square's count.
+      const ly = top + h + 8;
+      doc.fillColor('black').font('Body').fontSize(8.5).text(t('iop.legend'), l.left, ly, { lineBreak: false });
+      const steps = [...new Set([1, Math.round(max / 4), Math.round(max / 2), Math.round((3 * max) / 4), max])].filter((n) => n >= 1);
+      let x = l.left + doc.widthOfString(t('iop.legend')) + 10;
+      for (const n of steps) {
+        doc.rect(x, ly, 12, 10).fillOpacity(shade(n)).fill(SHADE).fillOpacity(1);
+        doc.fillColor('black').text(String(n), x + 15, ly + 1, { lineBreak: false });
+        x += 15 + doc.widthOfString(String(n)) + 12;
+      }
+      doc.y = ly + 16;
+      if (busiest) doc.x = l.left;
+    }),
+  );
+  doc.font('Body').fontSize(10.5);
 }

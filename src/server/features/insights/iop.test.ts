@@ -35,7 +35,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const texts = { summary: SUMMARY, activities: 'Två bilar, tre kvällar i veckan.', cooperation: 'Månadsmöte med kommunpolisen.', ahead: '' };
+/** Letters outside WinAnsi that names here carry: Sámi, Polish, Turkish, and the signs the report uses. */
+const NAMES = 'Sámi: Čáhcesuolu, Ŋuorra, Đuottar, Ŧ, Ʒ; Łukasz Żółć; Şahin Iğdır ı; → ≥ −';
+const texts = { summary: SUMMARY, activities: `Två bilar, tre kvällar i veckan. ${NAMES}`, cooperation: 'Månadsmöte med kommunpolisen.', ahead: '' };
 
 describe('IOP report texts', () => {
   it('are written by an admin, read by partners and coordinators, and audited', async () => {
@@ -80,6 +82,7 @@ describe('IOP report PDF', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="iop-2026-03-01-2026-03-31.pdf"');
     const pdf = join(dir, 'iop.pdf');
     writeFileSync(pdf, res.rawPayload);
+    if (process.env.IOP_PDF_COPY) writeFileSync(process.env.IOP_PDF_COPY, res.rawPayload);
 
     // Every page renders, and none is blank.
     execFileSync('pdftoppm', ['-png', '-r', '40', pdf, join(dir, 'page')]);
@@ -111,6 +114,26 @@ describe('IOP report PDF', () => {
     expect(text).toContain('Huddinge kommun');
     expect(text).toMatch(row('Mediantid till åtgärd', '48 tim', '10 tim'));
     expect(text).toContain(SUMMARY);
+    // Every letter as written: the font is embedded, not WinAnsi.
+    expect(text.replace(/\s+/g, ' ')).toContain(NAMES);
+    const fonts = execFileSync('pdffonts', [pdf]).toString().trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f, f).toMatch(/\bCID TrueType\b.*\byes\s+yes\s+yes\b|\bTrueType\b.*\byes\s+yes\s+yes\b/);
+    // Archivable and tagged: PDF/A-2a's marks, the structure tree, the language.
+    const info = execFileSync('pdfinfo', [pdf]).toString();
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    const xmp = execFileSync('pdfinfo', ['-meta', pdf]).toString();
+    expect(xmp).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+    expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+    const raw = res.rawPayload.toString('latin1');
+    expect(raw).toMatch(/\/Lang \(sv-SE\)/);
+    for (const tag of ['/H1', '/H2', '/Table', '/TH', '/TD', '/Figure']) expect(raw, tag).toContain(tag);
+    expect(raw).toMatch(/\/Alt \(/);
+    // The map's legend and names, and the figures per area as the CSV has them.
+    expect(text).toContain('Observationer per ruta');
+    expect(text).toMatch(/\d+ km/);
+    expect(text).toMatch(row('Norra', '2', '1'));
     expect(text).toContain('Styrelsen har inte skrivit något här.');
     expect(text).toMatch(/sida 1 av \d/);
     // Counts and the board's words only: no one's name or e-mail.

@@ -141,6 +141,8 @@ describe('the driving log', () => {
       const shift = await addShift(t, a.admin.cookie, car, date, '09:00', '13:00', { crewMin: 1 });
       await call(t, a.admin.cookie, 'POST', `/api/shifts/${shift.id}/crew`, { memberId: a.admin.memberId, reason: 'Samordnaren kör själv' });
       const d = await addCrewMember(t, a.associationId, { driver: true });
+      // A name outside WinAnsi, as drivers here have: it must come out of the PDF as written.
+      await t.ctx.db.updateTable('members').set({ name: 'Łukasz Şahin Ŋuorra' }).where('id', '=', d.memberId).execute();
       await call(t, a.admin.cookie, 'POST', `/api/shifts/${shift.id}/crew`, { memberId: d.memberId, asDriver: true, reason: 'Test' });
       at(shift.startsAt);
       const ci = await call(t, a.admin.cookie, 'POST', `/api/shifts/${shift.id}/check-in`, {
@@ -176,6 +178,9 @@ describe('the driving log', () => {
     expect(text).toContain('Körjournal 2027');
     expect(text).toMatch(/Mätarställning vid årets början: 1000 km\s+Mätarställning vid årets slut: 1150 km\s+Körda km: 100 km/);
     expect(text).toMatch(/60 km oförklarade/);
+    expect(text).toContain('Łukasz Şahin Ŋuorra');
+    const fonts = execFileSync('pdffonts', ['-'], { input: pdf.rawPayload }).toString().trim().split('\n').slice(2);
+    for (const f of fonts) expect(f, 'every font embedded').toMatch(/\byes\s+yes\s+yes\b/);
     expect((await call(t, a.admin.cookie, 'GET', `/api/vehicles/${car}/driving-log?year=20x7`)).statusCode).toBe(400);
   });
 });
