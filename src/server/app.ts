@@ -29,6 +29,7 @@ import { actionItemTasks } from './features/reports/sweeps.js';
 import { routePending } from './features/reports/routing-sweep.js';
 import { itemMailHooks } from './features/reports/delivery.js';
 import { open311Failure, open311Handlers } from './features/reports/open311-client.js';
+import { photoFollowHandlers } from './features/reports/photo-follow.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -115,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   });
   // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
   const jobs = startJobWorker(database.db, app.log, {
-    handlers: { ...open311Handlers(() => ctx), ...retentionHandlers(() => ctx) },
+    handlers: { ...open311Handlers(() => ctx), ...retentionHandlers(() => ctx), ...photoFollowHandlers(() => ctx) },
     onFailure: open311Failure(() => ctx),
     // At most 2,000 observations a turn: under a steady stream of uploads routing would otherwise never end,
     // and no job (an Open311 delivery, a retention run) would ever start. The rest is routed on the next turn.

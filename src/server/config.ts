@@ -65,6 +65,8 @@ const schema = z.object({
   /** A reverse geocoder speaking Nominatim's jsonv2, with {lat} and {lng}; "none" (the default) names places by the association's areas only. */
   GEOCODER_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  /** How long routing waits for the photos a phone said would follow an observation, in seconds. */
+  PHOTO_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
   /** Host names on a private or local network that recipients' URLs (Open311) may still reach, comma-separated: a municipality's in-house system. */
   OUTGOING_ALLOW_HOSTS: z
@@ -114,6 +116,7 @@ export type Config = Readonly<{
   outgoingAllowHosts: readonly string[];
   /** How long a mail being sent stays claimed by its worker; after that (a crashed server) another worker sends it. */
   mailClaimSeconds: number;
+  photoGraceSeconds: number;
   /** null: no police events. */
   policeEventsUrl: string | null;
   policeEventsIntervalMinutes: number;
@@ -171,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     outgoingAllowHosts: e.OUTGOING_ALLOW_HOSTS,
     mailClaimSeconds: e.MAIL_CLAIM_SECONDS,
+    photoGraceSeconds: e.PHOTO_GRACE_SECONDS,
     policeEventsUrl: e.POLICE_EVENTS_URL === 'none' ? null : e.POLICE_EVENTS_URL,
     policeEventsIntervalMinutes: e.POLICE_EVENTS_INTERVAL_MINUTES,
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,

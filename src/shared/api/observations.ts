@@ -44,6 +44,8 @@ export const observationPut = z.strictObject({
   callReference: reference.nullable().default(null),
   /** A street address the phone looked up while online (GET /api/geocode/reverse). */
   address: guardedText(300).nullable().default(null),
+  /** How many photos the phone will send after this: routing waits for them a while. A delivery hint, not content (not in the hash). */
+  photosToFollow: z.number().int().min(0).max(10).default(0),
 });
 
 export const observationPatch = z.strictObject({

@@ -56,6 +56,7 @@ export const eventKinds = [
   'joined',
   'withdrawn',
   'rechecked',
+  'photo_sent',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

@@ -13,6 +13,8 @@ import { authorize, can, type Actor } from '../../platform/policies.js';
 import { changedFields, recordAudit } from '../../platform/audit/audit.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { publicIdOf } from './public-id.js';
+import { PHOTO_ARRIVED } from './photo-arrived.js';
+import { enqueueJob } from '../../platform/jobs/job-queue.js';
 import type { MapQuery, MapResult, Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
 import type { ObservationStatus, Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
@@ -28,9 +30,9 @@ export { MAX_PHOTO_BYTES };
 
 const EDIT_HOURS = 24;
 
-/** Key order fixed, so the same content always hashes the same. */
+/** Key order fixed, so the same content always hashes the same; delivery hints are not content. */
 export function contentHash(input: ObservationPut): string {
-  const keys = Object.keys(input).sort() as (keyof ObservationPut)[];
+  const keys = (Object.keys(input) as (keyof ObservationPut)[]).filter((k) => k !== 'photosToFollow').sort();
   return createHash('sha256')
     .update(JSON.stringify(keys.map((k) => [k, input[k]])))
     .digest('hex');
@@ -153,6 +155,7 @@ export async function putObservation(
       open311_key_id: null,
       media_url: null,
       client_id: null,
+      photos_expected: input.photosToFollow,
     };
     names = {
       category_code: category.code,
@@ -308,7 +311,11 @@ export async function addPhoto(ctx: AppContext, actor: Actor, id: string, bytes:
       entityId: id,
       after: { sha256, width: photo.width, height: photo.height },
     });
+    // Routed already: the recipients who have the observation get the photo after it.
+    if (row.routed_at) await enqueueJob(trx, { kind: PHOTO_ARRIVED, associationId: actor.associationId, payload: { observationId: row.id, sha256 } });
   });
+  // An observation that waited for its photo is routed now, and a follow-up goes out.
+  ctx.jobs.kick();
   return getObservation(ctx, actor, id);
 }
 

@@ -39,6 +39,8 @@ export interface ItemFilter {
   recipientId?: string;
   /** The id the association knows (see observations/public-id.ts). */
   observationId?: string;
+  /** The observation row's own id (background work that starts from the row). */
+  observationRowId?: string;
   /** Sent, unanswered and past the deadline at this time. */
   overdueAt?: string;
   failed?: boolean;
@@ -68,7 +70,7 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
   if (f.sentFrom) q = q.where('action_items.sent_at', '>=', f.sentFrom);
   if (f.sentTo) q = q.where('action_items.sent_at', '<', f.sentTo);
   if (f.partnerOrganisationId) q = q.where('recipients.partner_organisation_id', '=', f.partnerOrganisationId);
-  if (f.observationId || f.authorMemberId || f.areaId) {
+  if (f.observationId || f.observationRowId || f.authorMemberId || f.areaId) {
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -77,6 +79,7 @@ export async function listItems(db: Executor, associationId: string, f: ItemFilt
           .select(sql`1`.as('one'))
           .whereRef('action_item_observations.item_id', '=', 'action_items.id')
           .$if(f.observationId !== undefined, (s) => s.where(publicIdSql(), '=', f.observationId!))
+          .$if(f.observationRowId !== undefined, (s) => s.where('observations.id', '=', f.observationRowId!))
           .$if(f.authorMemberId !== undefined, (s) => s.where('observations.author_member_id', '=', f.authorMemberId!))
           .$if(f.areaId !== undefined, (s) => s.where('observations.area_id', '=', f.areaId!)),
       ),
@@ -279,11 +282,29 @@ export function openItemsNear(
 
 // ---- Observations waiting to be routed (the observation row is its own outbox) ----
 
-export function unroutedObservations(db: Executor, limit: number) {
+/**
+ * Observations to route, oldest first. One whose phone said photos would follow
+ * waits until they have arrived or it is older than photosSince, whichever comes first.
+ */
+export function unroutedObservations(db: Executor, limit: number, photosSince: string) {
   return db
     .selectFrom('observations')
     .select(['id', 'association_id', 'category_id', 'urgency', 'lat', 'lng', 'handed_to_police_at', 'created_at'])
     .where('routed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('observations.photos_expected', '=', 0),
+        eb('observations.created_at', '<', photosSince),
+        eb(
+          eb
+            .selectFrom('observation_photos')
+            .select((s) => s.fn.countAll<number>().as('n'))
+            .whereRef('observation_photos.observation_id', '=', 'observations.id'),
+          '>=',
+          eb.ref('observations.photos_expected'),
+        ),
+      ]),
+    )
     .orderBy('created_at')
     .limit(limit)
     .execute();
@@ -354,6 +375,16 @@ export async function lastMailOf(db: Executor, itemId: string): Promise<string |
     .orderBy('mail_outbox.created_at', 'desc')
     .executeTakeFirst();
   return row?.id;
+}
+
+/** A photo of one of the association's observations, by its hash. */
+export function photoOfAssociation(db: Executor, associationId: string, sha256: string) {
+  return db
+    .selectFrom('observation_photos')
+    .select(['sha256', 'mime'])
+    .where('association_id', '=', associationId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
 }
 
 /** The observations behind items, with what a recipient needs to act: what, where, when, words and photos. */

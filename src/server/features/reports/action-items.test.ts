@@ -4,6 +4,7 @@
  * volunteer told; SMTP down; links tampered, expired or reused; duplicates;
  * reminders and escalation.
  */
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addAssociation, addMember, createTestApp, sendWaitingMailNow, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
@@ -318,6 +319,66 @@ describe('routing, delivery and the recipient’s answer', () => {
     ).toEqual(['Huddinge kommun', 'Vattenfall']);
     const outside = await call(t, coordinator.cookie, 'GET', `/api/routing/try?categoryId=${graffiti}&lat=59.3&lng=18.1`);
     expect(outside.json().recipients).toEqual([]);
+  });
+});
+
+describe('photos that follow their observation', () => {
+  const png = () =>
+    sharp({ create: { width: 24, height: 16, channels: 3, background: '#3a7' } })
+      .png()
+      .toBuffer();
+  const sendPhoto = async (observationId: string) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/observations/${observationId}/photos`,
+      headers: { cookie: volunteer.cookie, 'content-type': 'image/png' },
+      payload: await png(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const attachmentsIn = (raw: string) => [...raw.matchAll(/Content-Disposition: attachment; filename=([^\r\n;]+)/g)].map((m) => m[1]!);
+
+  it('waits for the photo the phone said would follow, and the recipient gets it with the item', async () => {
+    const before = mailsTo('felanmalan@huddinge.example').length;
+    const obs = await observe(dumping, { photosToFollow: 1 });
+    await routeAndSend();
+    expect(await itemsOf(obs)).toEqual([]);
+    await sendPhoto(obs);
+    await routeAndSend();
+    const [item] = await itemsOf(obs);
+    expect(item?.state).toBe('sent');
+    const mail = mailsTo('felanmalan@huddinge.example')
+      .slice(before)
+      .find((m) => m.raw.includes(caseNumber(item!.id)))!;
+    expect(attachmentsIn(mail.raw)).toHaveLength(1);
+  });
+
+  it('routes without the photo once the grace time has passed', async () => {
+    const obs = await observe(dumping, { photosToFollow: 1, lat: FLEMINGSBERG.lat, lng: FLEMINGSBERG.lng });
+    await routeAndSend();
+    expect(await itemsOf(obs)).toEqual([]);
+    const later = new Date(Date.now() + 6 * 60_000);
+    t.ctx.clock.now = () => later;
+    await routeAndSend();
+    expect((await itemsOf(obs)).map((i) => i.recipientName)).toEqual(['Huddinge kommun']);
+  });
+
+  it('sends a photo that arrives after delivery to the same recipient, as a photo for that case', async () => {
+    const obs = await observe(dumping);
+    await routeAndSend();
+    const [item] = await itemsOf(obs);
+    expect(item?.state).toBe('sent');
+    const before = mailsTo('felanmalan@huddinge.example').length;
+    await sendPhoto(obs);
+    await t.jobWorker.drain();
+    await t.mailWorker.drain();
+    const follow = mailsTo('felanmalan@huddinge.example').slice(before);
+    expect(follow).toHaveLength(1);
+    expect(follow[0]!.raw.replace(/=\r?\n/g, '')).toContain(caseNumber(item!.id));
+    expect(follow[0]!.raw).toMatch(/Subject: .*Bild/);
+    expect(attachmentsIn(follow[0]!.raw)).toHaveLength(1);
+    const detail = (await call(t, coordinator.cookie, 'GET', `/api/action-items/${item!.id}`)).json();
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toContain('photo_sent');
   });
 });
 

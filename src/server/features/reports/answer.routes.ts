@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import { recipientAnswer } from '../../../shared/api/reports.js';
 import { toLanguage, translate, type MessageKey } from '../../../shared/i18n/translate.js';
 import { ANSWER_CSS, renderAnswerForm, renderAnswerThanks, renderLinkRefused } from './answer-page.js';
-import { answerThroughLink, openAnswerLink, photoForLink } from './answer.service.js';
+import { answerThroughLink, openAnswerLink, photoForLink, photoForMediaLink } from './answer.service.js';
 
 const html = (reply: FastifyReply, status: number, body: string) =>
   reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(body);
@@ -44,6 +44,17 @@ export function registerAnswerRoutes(root: FastifyInstance, ctx: AppContext): vo
         const photo = await photoForLink(ctx, req.params.token, req.params.sha256);
         if (!photo) return reply.status(404).type('text/plain').send('Not found');
         return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.bytes);
+      },
+    );
+
+    // A photo for a recipient's system, by a signed, expiring address (Open311 media_url). Gone from retention: 404.
+    app.get<{ Params: { payload: string; signature: string } }>(
+      '/media/:payload/:signature',
+      { schema: { hide: true }, config: { secrets: { params: ['payload', 'signature'] }, rateLimit: limits.rateLimit }, preHandler: limits.preHandler },
+      async (req, reply) => {
+        const photo = await photoForMediaLink(ctx, req.params.payload, req.params.signature);
+        if (!photo) return reply.status(404).type('text/plain').send('Not found');
+        return reply.type(photo.mime).header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer').send(photo.bytes);
       },
     );
 

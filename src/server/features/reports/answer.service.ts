@@ -9,6 +9,7 @@ import { applyAnswer } from './answers.js';
 import { mailItems } from './delivery.js';
 import type { AnswerView } from './answer-page.js';
 import { associationName } from './follow-up.repository.js';
+import { checkPhotoLink } from './photo-links.js';
 
 export type Opened = { ok: true; view: AnswerView; linkId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used'; lang: Language };
 
@@ -41,6 +42,16 @@ export async function photoForLink(ctx: AppContext, token: string, sha256: strin
   const photo = opened.view.observations.flatMap((o) => o.photos).find((p) => p.sha256 === sha256);
   if (!photo) return null;
   const bytes = await ctx.files.get(sha256);
+  return bytes ? { bytes, mime: photo.mime } : null;
+}
+
+/** A photo behind a signed media link (Open311 media_url): still one of the association's, and the link in time. */
+export async function photoForMediaLink(ctx: AppContext, payload: string, signature: string): Promise<{ bytes: Buffer; mime: string } | null> {
+  const named = checkPhotoLink(ctx.linkSecret, payload, signature, ctx.clock.now());
+  if (!named) return null;
+  const photo = await repo.photoOfAssociation(ctx.db, named.associationId, named.sha256);
+  if (!photo) return null;
+  const bytes = await ctx.files.get(named.sha256);
   return bytes ? { bytes, mime: photo.mime } : null;
 }
 

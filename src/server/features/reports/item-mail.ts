@@ -18,7 +18,7 @@ export interface MailItem {
   observations: ItemObservation[];
 }
 
-export type ItemMailKind = 'item' | 'digest' | 'reminder' | 'new_link';
+export type ItemMailKind = 'item' | 'digest' | 'reminder' | 'new_link' | 'photo';
 
 /** A short, stable case number for subjects and phone calls: the item id's last eight characters. */
 export const caseNumber = (itemId: string) => itemId.replace(/-/g, '').slice(-8).toUpperCase();

@@ -7,6 +7,7 @@
  * token in XML: retried, then failed with a clear reason, and nothing lost.
  */
 import { createServer, type Server } from 'node:http';
+import sharp from 'sharp';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAssociation, addMember, createTestApp, type TestApp, type TestAssociation, type TestMember } from '../../../../test/app.js';
@@ -110,10 +111,11 @@ async function open311Recipient(url: string, apiKey: string, jurisdiction: strin
 }
 
 let spot = 0;
-async function observeAndRoute(): Promise<{ observationId: string; itemId: string }> {
+async function observeAndRoute(photo?: Buffer): Promise<{ observationId: string; itemId: string }> {
   spot += 1;
   const observationId = uuidv7();
   const res = await call(t, volunteer.cookie, 'PUT', `/api/observations/${observationId}`, {
+    photosToFollow: photo ? 1 : 0,
     categoryId: graffiti,
     urgency: 'needs_action',
     text: 'Klotter på tunneln under järnvägen',
@@ -123,6 +125,18 @@ async function observeAndRoute(): Promise<{ observationId: string; itemId: strin
     observedAt: new Date(Date.now() - 60_000).toISOString(),
   });
   expect(res.statusCode).toBe(201);
+  if (photo) {
+    // The phone said a photo follows: routing waits for it.
+    await routePending(t.ctx);
+    expect((await call(t, coordinator.cookie, 'GET', `/api/action-items?observationId=${observationId}`)).json()).toEqual([]);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/observations/${observationId}/photos`,
+      headers: { cookie: volunteer.cookie, 'content-type': 'image/png' },
+      payload: photo,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+  }
   await routePending(t.ctx);
   const [item] = (await call(t, coordinator.cookie, 'GET', `/api/action-items?observationId=${observationId}`)).json() as { id: string }[];
   return { observationId, itemId: item!.id };
@@ -203,6 +217,34 @@ describe('delivery to this project’s own Open311 server on loopback', () => {
         .where('payload', 'like', `%${itemId}%`)
         .execute(),
     ).toEqual([]);
+  });
+
+  it('sends the photo as a signed media_url that serves the image without an account, and refuses it altered or expired', async () => {
+    const key = (await call(t, receiver.admin.cookie, 'POST', '/api/open311-keys', { name: 'Grannstöd Huddinge, bilder' })).json().key as string;
+    await open311Recipient(base, key, receiver.associationId);
+    const png = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#c00' } })
+      .png()
+      .toBuffer();
+    const { itemId } = await observeAndRoute(png);
+    expect((await settle(OPEN311_SUBMIT, itemId)).status).toBe('done');
+    const theirId = (await item(itemId)).externalReference!;
+    const { media_url } = await t.ctx.db.selectFrom('observations').select('media_url').where('id', '=', theirId).executeTakeFirstOrThrow();
+    expect(media_url).toMatch(/^http:\/\/localhost:3000\/media\/[\w-]{70}\/[\w-]{43}\.jpg$/);
+    const path = new URL(media_url!).pathname;
+    const image = await t.app.inject({ method: 'GET', url: path });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toMatch(/^image\//);
+    expect((await sharp(image.rawPayload).metadata()).width).toBe(16);
+    // The address names no observation or person, and a changed character or a later date refuses it.
+    expect(path).not.toContain(itemId);
+    const altered = path.replace(/\/media\/([\w-])/, (_m, c: string) => `/media/${c === 'A' ? 'B' : 'A'}`);
+    expect((await t.app.inject({ method: 'GET', url: altered })).statusCode).toBe(404);
+    t.ctx.clock.now = () => new Date(Date.now() + 91 * 86_400_000);
+    try {
+      expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+    } finally {
+      t.ctx.clock.now = () => new Date();
+    }
   });
 
   it('fails at once, with the HTTP status and the spec’s error code, when the key is refused', async () => {

@@ -16,6 +16,7 @@ import { applyAnswer } from './answers.js';
 import { placeOf } from './item-mail.js';
 import { categoryCode, itemAssociation } from './follow-up.repository.js';
 import { OutgoingError, outgoingRequest, type OutgoingRequest, type OutgoingResponse } from '../../platform/http/outgoing.js';
+import { photoLink } from './photo-links.js';
 
 export const OPEN311_POLL = 'open311.poll';
 /** How often an open request is asked about. */
@@ -103,6 +104,9 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       });
       if (recipient.open311_jurisdiction) form.set('jurisdiction_id', recipient.open311_jurisdiction);
       if (first?.address) form.set('address_string', first.address);
+      // The photo by a signed address that expires: the recipient's system fetches it without an account.
+      const photo = first?.photos[0];
+      if (photo) form.set('media_url', photoLink(ctx.linkSecret, ctx.config.publicUrl, item.association_id, photo.sha256, ctx.clock.now()));
       const body = (await call(ctx, endpoint(recipient, 'requests.json'), {
         method: 'POST',
         body: form.toString(),

@@ -25,7 +25,8 @@ export async function routePending(ctx: AppContext, batch = 200, maxBatches = Nu
   const tables = new Map<string, RoutingTable>();
   let routed = 0;
   for (let round = 0; round < maxBatches; round++) {
-    const pending = await repo.unroutedObservations(ctx.db, batch);
+    const photosSince = new Date(ctx.clock.now().getTime() - ctx.config.photoGraceSeconds * 1000).toISOString();
+    const pending = await repo.unroutedObservations(ctx.db, batch, photosSince);
     if (pending.length === 0) return routed;
     for (const o of pending) {
       let table = tables.get(o.association_id);

@@ -394,6 +394,8 @@ export interface ObservationTable {
   media_url: ColumnType<string | null, string | null | undefined, string | null>;
   /** The phone's id when another association held it already; null when the phone's id is `id` (see migration 0014). */
   client_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Photos the phone said would follow; routing waits for them, within PHOTO_GRACE_SECONDS (migration 0018). */
+  photos_expected: Generated<number>;
 }
 
 export interface PoliceEventTable {

@@ -84,7 +84,7 @@ const item = (observations: MailItem['observations'], dueAt: string | null): Mai
 });
 
 describe('every mail to a recipient', () => {
-  const kinds: ItemMailKind[] = ['item', 'digest', 'reminder', 'new_link'];
+  const kinds: ItemMailKind[] = ['item', 'digest', 'reminder', 'new_link', 'photo'];
   for (const lang of languages) {
     for (const kind of kinds) {
       it(`${kind} (${lang}): greets the contact by name or plainly, nothing left unfilled`, async () => {

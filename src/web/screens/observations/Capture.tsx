@@ -133,6 +133,8 @@ export function Capture() {
         callMadeAt,
         callReference: callMadeAt ? callReference.trim() || null : null,
         address: position.address,
+        // Routing waits a while for the photo, so it reaches the recipient with the observation.
+        photosToFollow: photo ? 1 : 0,
       },
       photo,
     });
