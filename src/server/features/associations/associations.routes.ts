@@ -10,9 +10,13 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['association'];
 
-  app.get('/api/setup', { schema: { tags, summary: 'Whether first-run setup is needed', response: { 200: api.setupStatus } } }, async () => ({
-    needsSetup: await service.needsSetup(ctx),
-  }));
+  app.get(
+    '/api/setup',
+    { schema: { tags, summary: 'Whether first-run setup is needed', response: { 200: api.setupStatus } }, config: { public: true } },
+    async () => ({
+      needsSetup: await service.needsSetup(ctx),
+    }),
+  );
 
   app.post(
     '/api/setup',
@@ -23,6 +27,7 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
         body: api.setupInput,
         response: { 201: z.object({ associationId: z.uuid() }) },
       },
+      config: { public: true },
     },
     async (req, reply) => {
       const { associationId } = await service.setup(ctx, req.body);

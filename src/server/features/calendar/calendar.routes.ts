@@ -27,17 +27,21 @@ export function registerCalendarRoutes(root: FastifyInstance, ctx: AppContext): 
     },
     async (req, reply) => reply.status(201).send(await createFeed(ctx, await ctx.actorOf(req), req.body.vehicleId)),
   );
-  app.delete('/api/calendar-feeds/:id', { schema: { tags, summary: 'Revoke a calendar address', params: idParams } }, async (req, reply) => {
-    await revokeFeed(ctx, await ctx.actorOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/calendar-feeds/:id',
+    { schema: { tags, summary: 'Revoke a calendar address', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeFeed(ctx, await ctx.actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   // Read by calendar apps without a session: the secret in the address is the key.
   const feedLimits = publicRouteLimits(app, ctx.config.publicRateLimitPerMinute, 'calendar', (req) => (req.params as { file?: string }).file);
   app.get(
     '/calendar/:file',
     {
       schema: { tags, summary: 'An iCalendar feed (RFC 5545)', params: api.feedFileParams },
-      config: { secrets: { params: ['file'] }, rateLimit: feedLimits.rateLimit },
+      config: { secrets: { params: ['file'] }, rateLimit: feedLimits.rateLimit, public: true, produces: ['text/calendar'] },
       preHandler: feedLimits.preHandler,
     },
     async (req, reply) => {

@@ -16,7 +16,7 @@ export function registerDrivingLogRoutes(root: FastifyInstance, ctx: AppContext)
   app.get('/api/vehicles/:id/driving-log', { schema: { ...schema('A car’s driving log for a year'), response: { 200: api.drivingLog } } }, async (req) =>
     drivingLog(ctx, await ctx.actorOf(req), req.params.id, req.query.year),
   );
-  app.get('/api/vehicles/:id/driving-log.csv', { schema: schema('The driving log as CSV') }, async (req, reply) => {
+  app.get('/api/vehicles/:id/driving-log.csv', { schema: schema('The driving log as CSV'), config: { produces: ['text/csv'] } }, async (req, reply) => {
     const actor = await ctx.actorOf(req);
     const log = await drivingLog(ctx, actor, req.params.id, req.query.year);
     return reply
@@ -24,7 +24,7 @@ export function registerDrivingLogRoutes(root: FastifyInstance, ctx: AppContext)
       .header('content-disposition', `attachment; filename="${fileName(log, 'csv')}"`)
       .send(drivingLogCsv(actor.language, log));
   });
-  app.get('/api/vehicles/:id/driving-log.pdf', { schema: schema('The driving log as PDF') }, async (req, reply) => {
+  app.get('/api/vehicles/:id/driving-log.pdf', { schema: schema('The driving log as PDF'), config: { produces: ['application/pdf'] } }, async (req, reply) => {
     const actor = await ctx.actorOf(req);
     const log = await drivingLog(ctx, actor, req.params.id, req.query.year);
     const association = await ctx.db.selectFrom('associations').select('name').where('id', '=', actor.associationId).executeTakeFirstOrThrow();

@@ -80,12 +80,18 @@ export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): v
   );
   app.get(
     '/api/iop-report/report.pdf',
-    { schema: { tags, summary: 'The IOP report as a PDF: key figures, charts, a map of counts, the board’s texts', querystring: iopQuery } },
+    {
+      schema: { tags, summary: 'The IOP report as a PDF/A: key figures, charts, a map of counts, the board’s texts', querystring: iopQuery },
+      config: { produces: ['application/pdf'] },
+    },
     async (req, reply) => download(reply, await iopReport(ctx, await ctx.actorOf(req), req.query)),
   );
   app.get(
     '/api/iop-report/figures',
-    { schema: { tags, summary: 'The IOP report’s figures as CSV or XLSX, the same as in its PDF', querystring: iopFiguresQuery } },
+    {
+      schema: { tags, summary: 'The IOP report’s figures as CSV or XLSX, the same as in its PDF', querystring: iopFiguresQuery },
+      config: { produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    },
     async (req, reply) => download(reply, await iopFigures(ctx, await ctx.actorOf(req), req.query)),
   );
   app.get(
@@ -98,6 +104,7 @@ export function registerInsightRoutes(root: FastifyInstance, ctx: AppContext): v
         params: idParams,
         response: { 200: publicCountsSchema },
       },
+      config: { public: true },
     },
     async (req) => publicCounts(ctx, req.params.id, languageFromHeader(req.headers['accept-language'])),
   );

@@ -49,12 +49,17 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     async (req) => members.setMemberActive(ctx, await ctx.actorOf(req), req.params.id, false),
   );
 
-  app.get('/api/me/export', { schema: { tags, summary: 'Everything the association holds about me, as a ZIP (GDPR art. 15)' } }, async (req, reply) =>
-    download(reply, await exportMine(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true }))),
+  app.get(
+    '/api/me/export',
+    { schema: { tags, summary: 'Everything the association holds about me, as a ZIP (GDPR art. 15)' }, config: { produces: ['application/zip'] } },
+    async (req, reply) => download(reply, await exportMine(ctx, await ctx.actorOf(req, { allowMissingTwoFactor: true }))),
   );
   app.get(
     '/api/members/:id/export',
-    { schema: { tags, summary: 'Everything the association holds about a member, as a ZIP (admins; audited)', params: idParams } },
+    {
+      schema: { tags, summary: 'Everything the association holds about a member, as a ZIP (admins; audited)', params: idParams },
+      config: { produces: ['application/zip'] },
+    },
     async (req, reply) => download(reply, await exportMember(ctx, await ctx.actorOf(req), req.params.id)),
   );
 
@@ -101,7 +106,7 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     '/api/invitation-links/:token',
     {
       schema: { tags, summary: 'What an invitation link opens (no account needed)', params: api.tokenParams, response: { 200: api.invitationPreview } },
-      config: { secrets: { params: ['token'] } },
+      config: { secrets: { params: ['token'] }, public: true },
     },
     async (req) => invitations.previewInvitation(ctx, req.params.token),
   );
@@ -110,7 +115,7 @@ export function registerMemberRoutes(root: FastifyInstance, ctx: AppContext): vo
     '/api/invitation-links/:token/accept',
     {
       schema: { tags, summary: 'Accept an invitation by choosing a password', params: api.tokenParams, body: api.invitationAccept, response: { 200: ok } },
-      config: { secrets: { params: ['token'] } },
+      config: { secrets: { params: ['token'] }, public: true },
     },
     async (req) => {
       await invitations.acceptInvitation(ctx, req.params.token, req.body.password);

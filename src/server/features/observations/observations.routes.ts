@@ -123,11 +123,15 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
     },
     async (req) => observations.addPhoto(ctx, await ctx.actorOf(req), req.params.id, req.body),
   );
-  app.get('/api/observations/:id/photos/:sha256', { schema: { tags, summary: 'A photo of an observation', params: api.photoParams } }, async (req, reply) => {
-    const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);
-    // A photo from a patrol is personal data at worst: never kept by a cache, though it never changes.
-    return reply.type('image/jpeg').header('cache-control', 'no-store').send(bytes);
-  });
+  app.get(
+    '/api/observations/:id/photos/:sha256',
+    { schema: { tags, summary: 'A photo of an observation', params: api.photoParams }, config: { produces: ['image/jpeg', 'image/png', 'image/webp'] } },
+    async (req, reply) => {
+      const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);
+      // A photo from a patrol is personal data at worst: never kept by a cache, though it never changes.
+      return reply.type('image/jpeg').header('cache-control', 'no-store').send(bytes);
+    },
+  );
   app.patch(
     '/api/observations/:id',
     {

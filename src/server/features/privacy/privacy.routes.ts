@@ -23,6 +23,7 @@ export function registerPrivacyRoutes(root: FastifyInstance, ctx: AppContext): v
         params: idParams,
         response: { 200: privacyDocument },
       },
+      config: { public: true },
     },
     async (req) => publicPrivacyNotice(ctx, req.params.id),
   );

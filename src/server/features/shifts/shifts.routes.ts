@@ -31,10 +31,14 @@ export function registerShiftRoutes(root: FastifyInstance, ctx: AppContext): voi
     { schema: { tags, summary: 'Change a template (coordinators)', params: idParams, body: api.templateUpdate, response: { 200: api.template } } },
     async (req) => templates.updateTemplate(ctx, await actor(req), req.params.id, req.body),
   );
-  app.delete('/api/shift-templates/:id', { schema: { tags, summary: 'Archive a template (coordinators)', params: idParams } }, async (req, reply) => {
-    await templates.archiveTemplate(ctx, await actor(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/shift-templates/:id',
+    { schema: { tags, summary: 'Archive a template (coordinators)', params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await templates.archiveTemplate(ctx, await actor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.post(
     '/api/shifts/generate',
     { schema: { tags, summary: 'Make shifts from templates for a period (coordinators)', body: api.generateInput, response: { 200: api.generateResult } } },

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSecurityHeaders } from './security.js';
 import { addAssociation, createTestApp, type TestApp, type TestAssociation } from '../../../../test/app.js';
+import { ownPaths } from '../../../../test/openapi.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -61,7 +62,7 @@ describe('bad input', () => {
 
   it('survives garbage on every route without a 5xx', async () => {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [path, ops] of Object.entries(ownPaths(doc as never))) {
       for (const method of Object.keys(ops)) {
         const url = path.replace('{id}', '00000000-0000-7000-8000-000000000000').replace('{token}', 'x'.repeat(40));
         for (const payload of ['[]', '"x"', '{"a":{"b":[1,2,{}]}}', 'null']) {
