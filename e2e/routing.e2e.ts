@@ -145,6 +145,28 @@ describe('recipients and rules in the app', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
     await audit(page, 'routing-keys');
+
+    // A request with an address alone (no geocoder here): the coordinator places it on the map.
+    const made = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: key, service_code: 'dumping', address_string: 'Storgatan 1', description: 'Soffa' }).toString(),
+    });
+    expect(made.status).toBe(201);
+    const requestId = ((await made.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    await page.goto(`${server.url}/observations/${requestId}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Placera på kartan' }).count()).toBe(1);
+    const pin = page.locator('.pin-map');
+    await expect.poll(() => pin.locator('.leaflet-pane').count()).toBeGreaterThan(0);
+    const box = (await pin.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.6);
+    await audit(page, 'observation-place');
+    await page.screenshot({ path: join(SCREENS, 'observation-place.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Spara platsen' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Placera på kartan' }).count()).toBe(0);
+    const row = await server.ctx.db.selectFrom('observations').select('needs_placing').where('id', '=', requestId).executeTakeFirstOrThrow();
+    expect(row.needs_placing).toBe(0);
+    await page.goto(`${server.url}/routing`);
     await page.getByRole('button', { name: 'Återkalla' }).click();
     await expect.poll(() => page.getByText(/återkallad/).count()).toBe(1);
     expect((await fetch(`${server.url}/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`)).status).toBe(403);

@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     linkSecret: createHmac('sha256', deps.authSecret).update('recipient-links').digest('hex'),
     jobs: { kick: () => jobs.kick() },
     // Nominatim's usage policy asks for an identifying User-Agent.
-    geocoder: nominatimGeocoder(config.geocoderUrl, userAgent(config)),
+    geocoder: nominatimGeocoder(config.geocoderUrl, userAgent(config), 3000, config.geocoderSearchUrl),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
 

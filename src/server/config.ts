@@ -64,6 +64,8 @@ const schema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().default('© OpenStreetMap contributors'),
   /** A reverse geocoder speaking Nominatim's jsonv2, with {lat} and {lng}; "none" (the default) names places by the association's areas only. */
   GEOCODER_URL: z.string().default('none'),
+  /** Address search speaking Nominatim's /search jsonv2, with {q}: places Open311 requests that give only an address. "none": a coordinator places them. */
+  GEOCODER_SEARCH_URL: z.string().default('none'),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   /** How long routing waits for the photos a phone said would follow an observation, in seconds. */
   PHOTO_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
@@ -125,6 +127,7 @@ export type Config = Readonly<{
   mapTileAttribution: string;
   /** null: no street addresses. */
   geocoderUrl: string | null;
+  geocoderSearchUrl: string | null;
 }>;
 
 /** How this server names itself to the outside services it calls (their terms ask for it). */
@@ -144,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (e.MAP_TILE_URL !== 'none' && !/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(e.MAP_TILE_URL)) {
     throw new Error('Invalid configuration:\n  MAP_TILE_URL: an http(s) URL template with {z}, {x} and {y}, or "none"');
+  }
+  if (e.GEOCODER_SEARCH_URL !== 'none' && !/^https?:\/\/.*\{q\}/.test(e.GEOCODER_SEARCH_URL)) {
+    throw new Error('Invalid configuration:\n  GEOCODER_SEARCH_URL: an http(s) URL template with {q}, or "none"');
   }
   if (e.GEOCODER_URL !== 'none' && !/^https?:\/\/.*\{lat\}.*\{lng\}/.test(e.GEOCODER_URL)) {
     throw new Error('Invalid configuration:\n  GEOCODER_URL: an http(s) URL template with {lat} and {lng}, or "none"');
@@ -180,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mapTileUrl: e.MAP_TILE_URL === 'none' ? null : e.MAP_TILE_URL,
     mapTileAttribution: e.MAP_TILE_ATTRIBUTION,
     geocoderUrl: e.GEOCODER_URL === 'none' ? null : e.GEOCODER_URL,
+    geocoderSearchUrl: e.GEOCODER_SEARCH_URL === 'none' ? null : e.GEOCODER_SEARCH_URL,
   });
 }

@@ -18,6 +18,7 @@ import * as m0015 from './0015_association_contact_email.js';
 import * as m0016 from './0016_first_deadline.js';
 import * as m0017 from './0017_long_request_text.js';
 import * as m0018 from './0018_photos_to_follow.js';
+import * as m0019 from './0019_needs_placing.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_first_deadline': m0016,
   '0017_long_request_text': m0017,
   '0018_photos_to_follow': m0018,
+  '0019_needs_placing': m0019,
 };

@@ -80,6 +80,8 @@ export const observation = z.object({
   authorName: z.string(),
   /** The partner system that submitted it through the Open311 endpoint (the author is the admin who issued its key). */
   viaOpen311: z.string().nullable(),
+  /** Came with an address alone: a coordinator places it on the map before it is routed. */
+  needsPlacing: z.boolean(),
   handedToPolice: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
   call112: z.object({ at: isoDateTime, reference: z.string().nullable() }).nullable(),
   photos: z.array(z.object({ sha256: z.string(), width: z.number(), height: z.number(), url: z.string() })),

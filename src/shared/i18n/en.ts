@@ -257,6 +257,10 @@ export const en: Record<MessageKey, string> = {
 
   'mail.greeting': 'Hello {name}!',
   'mail.greeting.plain': 'Hello!',
+  'observation.placeTitle': 'Place it on the map',
+  'observation.placeHelp': 'This came with an address only: {address}. Put the pin where it is, and it goes to the right recipient.',
+  'observation.placeSave': 'Save the place',
+  'observation.notPlaced': 'not placed on the map yet',
   'mail.footer': 'This message was sent by Grannstöd for {association}.',
   'mail.invite.subject': 'Invitation to {association}',
   'mail.invite.body':

@@ -255,6 +255,10 @@ export const sv = {
 
   'mail.greeting': 'Hej {name}!',
   'mail.greeting.plain': 'Hej!',
+  'observation.placeTitle': 'Placera på kartan',
+  'observation.placeHelp': 'Det här kom med bara en adress: {address}. Sätt nålen där det är, så skickas det till rätt mottagare.',
+  'observation.placeSave': 'Spara platsen',
+  'observation.notPlaced': 'inte placerad på kartan än',
   'mail.footer': 'Det här meddelandet skickades av Grannstöd för {association}.',
   'mail.invite.subject': 'Inbjudan till {association}',
   'mail.invite.body':

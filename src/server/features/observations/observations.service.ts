@@ -67,6 +67,7 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
     authorMemberId: r.author_member_id,
     authorName: r.author_name,
     viaOpen311: r.open311_source,
+    needsPlacing: r.needs_placing === 1,
     handedToPolice: r.handed_to_police_at ? { at: r.handed_to_police_at, reference: r.police_reference } : null,
     call112: r.call_112_at ? { at: r.call_112_at, reference: r.call_reference } : null,
     photos: photos
@@ -156,6 +157,7 @@ export async function putObservation(
       media_url: null,
       client_id: null,
       photos_expected: input.photosToFollow,
+      needs_placing: 0,
     };
     names = {
       category_code: category.code,
@@ -254,6 +256,8 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
       lat,
       lng,
       area_id: areaId,
+      // Placed by hand: it is routed now.
+      needs_placing: input.lat !== undefined || input.lng !== undefined ? 0 : before.needs_placing,
       handed_to_police_at: handedToPolice ? (before.handed_to_police_at ?? nowIso()) : null,
       police_reference: handedToPolice ? (input.policeReference !== undefined ? input.policeReference : before.police_reference) : null,
     };
@@ -271,6 +275,8 @@ export async function patchObservation(ctx: AppContext, actor: Actor, id: string
       ),
     });
   });
+  // One that waited to be placed is routed now.
+  if (before.needs_placing === 1) ctx.jobs.kick();
   return getObservation(ctx, actor, id);
 }
 

@@ -56,8 +56,8 @@ export function associationIds(db: Executor, limit: number): Promise<{ id: strin
   return db.selectFrom('associations').select(['id', 'name', 'default_language']).orderBy('created_at').limit(limit).execute();
 }
 
-export function findAssociation(db: Executor, id: string): Promise<{ id: string; name: string; default_language: string } | undefined> {
-  return db.selectFrom('associations').select(['id', 'name', 'default_language']).where('id', '=', id).executeTakeFirst();
+export function findAssociation(db: Executor, id: string): Promise<{ id: string; name: string; default_language: string; municipality: string } | undefined> {
+  return db.selectFrom('associations').select(['id', 'name', 'default_language', 'municipality']).where('id', '=', id).executeTakeFirst();
 }
 
 export interface RequestFilter {

@@ -19,6 +19,7 @@ import { ensureDefaultCategories, listCategories } from '../observations/categor
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import { insertObservationAudited } from '../observations/observations.repository.js';
 import { placeOf } from '../observations/observation-rules.js';
+import { areasOf } from '../observations/reference-cache.js';
 import * as repo from './open311.repository.js';
 
 /** An answer in the spec's error format: the HTTP status and a description for the partner's developer. */
@@ -283,9 +284,35 @@ async function requestsOf(ctx: AppContext, associationId: string, f: repo.Reques
   });
 }
 
+/**
+ * Where a request is: its lat and long, or (as the spec allows) its address
+ * alone, found by the geocoder when one is configured. Not found: it is kept at
+ * the middle of the association's areas for a coordinator to place on the map,
+ * and routed only then.
+ */
+async function placeRequest(ctx: AppContext, associationId: string, q: Query, address: string | null) {
+  const given = (name: 'lat' | 'long') => q[name] !== undefined && q[name]!.trim() !== '';
+  if (given('lat') || given('long') || !address) return { lat: coordinate(q, 'lat', 90), lng: coordinate(q, 'long', 180), needsPlacing: false };
+  const association = (await repo.findAssociation(ctx.db, associationId))!;
+  const found = await ctx.geocoder.search(`${address}, ${association.municipality}`);
+  if (found) return { ...found, needsPlacing: false };
+  const middle = middleOf(await areasOf(ctx.db, associationId));
+  if (!middle) throw new Open311Error(400, 'lat and long are required: this association cannot place an address on its map yet');
+  return { ...middle, needsPlacing: true };
+}
+
+/** The middle of the areas' bounding box: where an unplaced request waits. */
+function middleOf(areas: { geometry: { type: string; coordinates: unknown } }[]): { lat: number; lng: number } | null {
+  const points = areas.flatMap((a) => (a.geometry.coordinates as unknown[]).flat(a.geometry.type === 'Polygon' ? 1 : 2) as [number, number][]);
+  if (points.length === 0) return null;
+  const lngs = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lng: (Math.min(...lngs) + Math.max(...lngs)) / 2 };
+}
+
 function coordinate(q: Query, name: 'lat' | 'long', limit: number): number {
   const v = q[name];
-  if (v === undefined || v.trim() === '') throw new Open311Error(400, 'lat and long are required: every request is placed on the map');
+  if (v === undefined || v.trim() === '') throw new Open311Error(400, 'lat and long are required, or an address_string to place the request by');
   const n = Number(v);
   if (!Number.isFinite(n) || Math.abs(n) > limit) throw new Open311Error(400, `${name} is not a coordinate`);
   return n;
@@ -298,8 +325,6 @@ export async function submitRequest(ctx: AppContext, q: Query) {
   const { services } = await serviceCategories(ctx, key.association_id);
   const category = services.find((c) => c.code === q.service_code);
   if (!category) throw new Open311Error(404, `service_code ${q.service_code} was not found`);
-  const lat = coordinate(q, 'lat', 90);
-  const lng = coordinate(q, 'long', 180);
   const description = q.description?.trim() || null;
   // The spec allows 4,000 characters; an observation sent on from another association fits whole.
   if (description && description.length > MAX_DESCRIPTION) throw new Open311Error(400, `description is longer than ${MAX_DESCRIPTION} characters`);
@@ -316,12 +341,14 @@ export async function submitRequest(ctx: AppContext, q: Query) {
         `${field} holds personal data (${[...new Set(findings.map((f) => f.kind))].join(', ')}): describe the place and the thing, not people`,
       );
   }
+  const { lat, lng, needsPlacing } = await placeRequest(ctx, key.association_id, q, address);
   const mediaUrl = q.media_url?.trim() || null;
   if (mediaUrl && (!/^https?:\/\//.test(mediaUrl) || mediaUrl.length > 500 || !URL.canParse(mediaUrl)))
     throw new Open311Error(400, 'media_url must be an http or https address of at most 500 characters');
   let area;
   try {
-    area = await placeOf(ctx.db, key.association_id, lat, lng);
+    // Not placed yet: in no area until a coordinator puts it on the map.
+    area = needsPlacing ? null : await placeOf(ctx.db, key.association_id, lat, lng);
   } catch (err) {
     if (err instanceof AppError) throw new Open311Error(400, 'lat and long are far outside the areas this association patrols');
     throw err;
@@ -359,6 +386,7 @@ export async function submitRequest(ctx: AppContext, q: Query) {
       routed_at: null,
       open311_key_id: key.id,
       media_url: mediaUrl,
+      needs_placing: needsPlacing ? 1 : 0,
     },
     {
       associationId: key.association_id,
@@ -370,7 +398,10 @@ export async function submitRequest(ctx: AppContext, q: Query) {
     },
   );
   ctx.jobs.kick();
-  return [{ service_request_id: id, service_notice: 'Routed to the responsible recipients by the association.', account_id: null }];
+  const notice = needsPlacing
+    ? 'Placed by the association by hand before it is routed: the address could not be found on the map.'
+    : 'Routed to the responsible recipients by the association.';
+  return [{ service_request_id: id, service_notice: notice, account_id: null }];
 }
 
 /** Requests are made at once, so a token is the request's own id. */

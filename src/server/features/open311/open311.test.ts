@@ -245,7 +245,7 @@ describe('requests', () => {
     ['a read-only key', { api_key: 'READ' }, 403, 'api_key may read requests but not submit them'],
     ['no service code', { service_code: '' }, 400, 'service_code is required'],
     ['an unknown service code', { service_code: 'ufo' }, 404, 'service_code ufo was not found'],
-    ['no position', { lat: '' }, 400, 'lat and long are required: every request is placed on the map'],
+    ['no position', { lat: '' }, 400, 'lat and long are required, or an address_string to place the request by'],
     ['a latitude that is not one', { lat: '95' }, 400, 'lat is not a coordinate'],
     [
       'a phone number in the description',

@@ -287,27 +287,31 @@ export function openItemsNear(
  * waits until they have arrived or it is older than photosSince, whichever comes first.
  */
 export function unroutedObservations(db: Executor, limit: number, photosSince: string) {
-  return db
-    .selectFrom('observations')
-    .select(['id', 'association_id', 'category_id', 'urgency', 'lat', 'lng', 'handed_to_police_at', 'created_at'])
-    .where('routed_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('observations.photos_expected', '=', 0),
-        eb('observations.created_at', '<', photosSince),
-        eb(
-          eb
-            .selectFrom('observation_photos')
-            .select((s) => s.fn.countAll<number>().as('n'))
-            .whereRef('observation_photos.observation_id', '=', 'observations.id'),
-          '>=',
-          eb.ref('observations.photos_expected'),
-        ),
-      ]),
-    )
-    .orderBy('created_at')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('observations')
+      .select(['id', 'association_id', 'category_id', 'urgency', 'lat', 'lng', 'handed_to_police_at', 'created_at'])
+      .where('routed_at', 'is', null)
+      // Placed by an address alone: a coordinator puts it on the map first.
+      .where('needs_placing', '=', 0)
+      .where((eb) =>
+        eb.or([
+          eb('observations.photos_expected', '=', 0),
+          eb('observations.created_at', '<', photosSince),
+          eb(
+            eb
+              .selectFrom('observation_photos')
+              .select((s) => s.fn.countAll<number>().as('n'))
+              .whereRef('observation_photos.observation_id', '=', 'observations.id'),
+            '>=',
+            eb.ref('observations.photos_expected'),
+          ),
+        ]),
+      )
+      .orderBy('created_at')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** Claims an observation for routing; false when another worker routed it first. */

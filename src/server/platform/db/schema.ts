@@ -396,6 +396,8 @@ export interface ObservationTable {
   client_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Photos the phone said would follow; routing waits for them, within PHOTO_GRACE_SECONDS (migration 0018). */
   photos_expected: Generated<number>;
+  /** 1: came with an address only; waits unrouted for a coordinator to place it (migration 0019). */
+  needs_placing: Generated<number>;
 }
 
 export interface PoliceEventTable {

@@ -7,6 +7,14 @@
  */
 export interface Geocoder {
   reverse(lat: number, lng: number): Promise<string | null>;
+  /** The position of an address, when a search URL is configured and it finds one. */
+  search(address: string): Promise<{ lat: number; lng: number } | null>;
+}
+
+/** One hit of Nominatim's /search in jsonv2 (coordinates as strings). */
+interface NominatimHit {
+  lat?: string;
+  lon?: string;
 }
 
 interface NominatimReverse {
@@ -36,9 +44,23 @@ export function formatAddress(answer: NominatimReverse): string | null {
 
 const CACHE_SIZE = 5000;
 
-export function nominatimGeocoder(urlTemplate: string | null, userAgent: string, timeoutMs = 3000): Geocoder {
+export function nominatimGeocoder(urlTemplate: string | null, userAgent: string, timeoutMs = 3000, searchTemplate: string | null = null): Geocoder {
   const cache = new Map<string, string | null>();
   return {
+    async search(address) {
+      if (!searchTemplate) return null;
+      try {
+        const url = searchTemplate.replace('{q}', encodeURIComponent(address));
+        const res = await fetch(url, { headers: { 'user-agent': userAgent, accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) return null;
+        const [hit] = (await res.json()) as NominatimHit[];
+        const lat = Number(hit?.lat);
+        const lng = Number(hit?.lon);
+        return hit && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null;
+      } catch {
+        return null;
+      }
+    },
     async reverse(lat, lng) {
       if (!urlTemplate) return null;
       const key = `${lat.toFixed(4)},${lng.toFixed(4)}`;

@@ -14,6 +14,7 @@ import type { Category, Observation } from '../../../shared/api/observations.js'
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { useCategories } from './categories.js';
 import { ObservationItems } from '../items/ObservationItems.js';
+import { PinMap } from './PinMap.js';
 
 function EditForm({ o, categories, onSaved }: { o: Observation; categories: Category[]; onSaved: (o: Observation) => void }) {
   const [categoryId, setCategoryId] = useState(o.categoryId);
@@ -59,6 +60,21 @@ function EditForm({ o, categories, onSaved }: { o: Observation; categories: Cate
   );
 }
 
+/** A request that came with an address alone: a coordinator puts the pin where the address is, and it is routed. */
+function PlaceIt({ o, onSaved }: { o: Observation; onSaved: (o: Observation) => void }) {
+  const [spot, setSpot] = useState({ lat: o.lat, lng: o.lng });
+  const form = useSubmit(async () => onSaved(await api<Observation>('PATCH', `/api/observations/${o.id}`, spot)));
+  return (
+    <section class="place-it" aria-labelledby="place-it-title">
+      <h2 id="place-it-title">{t('observation.placeTitle')}</h2>
+      <p>{t('observation.placeHelp', { address: o.address ?? '' })}</p>
+      <Form form={form} submitLabel={t('observation.placeSave')} label={t('observation.placeTitle')}>
+        <PinMap lat={o.lat} lng={o.lng} onMove={(lat, lng) => setSpot({ lat, lng })} />
+      </Form>
+    </section>
+  );
+}
+
 export function ObservationDetail({ id }: { id: string }) {
   const { data: o, error, setData } = useLoad<Observation>(`/api/observations/${id}`);
   const history = useLoad<AuditEntry[]>(`/api/observations/${id}/history`);
@@ -71,6 +87,15 @@ export function ObservationDetail({ id }: { id: string }) {
       {saved && <Notice>{t('app.saved')}</Notice>}
       {o && (
         <>
+          {o.needsPlacing && can('observation.editAny') && (
+            <PlaceIt
+              o={o}
+              onSaved={(placed) => {
+                setData(placed);
+                setSaved(true);
+              }}
+            />
+          )}
           <dl class="facts">
             <div>
               <dt>{t('observation.when')}</dt>
@@ -80,8 +105,14 @@ export function ObservationDetail({ id }: { id: string }) {
               <dt>{t('observation.where')}</dt>
               <dd>
                 {o.address && `${o.address} · `}
-                {o.areaName ?? t('observation.outsideAreas')} ({o.lat.toFixed(5)}, {o.lng.toFixed(5)}
-                {o.accuracyM !== null && `, ±${o.accuracyM} m`})
+                {o.needsPlacing ? (
+                  t('observation.notPlaced')
+                ) : (
+                  <>
+                    {o.areaName ?? t('observation.outsideAreas')} ({o.lat.toFixed(5)}, {o.lng.toFixed(5)}
+                    {o.accuracyM !== null && `, ±${o.accuracyM} m`})
+                  </>
+                )}
               </dd>
             </div>
             <div>
