@@ -52,12 +52,15 @@ export async function touchKey(db: Executor, id: string, at: string): Promise<vo
   await db.updateTable('open311_keys').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-export function associationIds(db: Executor, limit: number): Promise<{ id: string; name: string; default_language: string }[]> {
-  return db.selectFrom('associations').select(['id', 'name', 'default_language']).orderBy('created_at').limit(limit).execute();
+type AssociationRow = { id: string; name: string; default_language: string; municipality: string; public_page: number };
+const associationColumns = ['id', 'name', 'default_language', 'municipality', 'public_page'] as const;
+
+export function associationIds(db: Executor, limit: number): Promise<AssociationRow[]> {
+  return db.selectFrom('associations').select(associationColumns).orderBy('created_at').limit(limit).execute();
 }
 
-export function findAssociation(db: Executor, id: string): Promise<{ id: string; name: string; default_language: string; municipality: string } | undefined> {
-  return db.selectFrom('associations').select(['id', 'name', 'default_language', 'municipality']).where('id', '=', id).executeTakeFirst();
+export function findAssociation(db: Executor, id: string): Promise<AssociationRow | undefined> {
+  return db.selectFrom('associations').select(associationColumns).where('id', '=', id).executeTakeFirst();
 }
 
 export interface RequestFilter {

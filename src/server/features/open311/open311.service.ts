@@ -207,8 +207,46 @@ const list = (v: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * Reading needs a key: observations are not public (the privacy choice, in
+ * docs/open311.md). An association that shows a public page may also let
+ * anyone read a coarse view without one: each request at the middle of its
+ * square of the public page's grid, on its day, with its category and status,
+ * and nothing else (no words, address, picture, notes or real id).
+ */
+async function reader(ctx: AppContext, q: Query): Promise<{ associationId: string; coarse: boolean }> {
+  if (q.api_key) return { associationId: (await keyHolder(ctx, q, false)).association_id, coarse: false };
+  // Without a jurisdiction only an installation of one association is asked; otherwise a key is the way in.
+  const only = q.jurisdiction_id ? null : await repo.associationIds(ctx.db, 2);
+  const association = only ? (only.length === 1 ? only[0] : undefined) : await jurisdiction(ctx, q);
+  if (association?.public_page !== 1) throw new Open311Error(403, 'api_key is required');
+  if (q.service_request_id) throw new Open311Error(403, 'api_key is required to ask for requests by id');
+  return { associationId: association.id, coarse: true };
+}
+
+const PUBLIC_CELL = { lat: 0.01, lng: 0.02 };
+const cellMiddle = (v: number, size: number) => Number(((Math.floor(v / size) + 0.5) * size).toFixed(4));
+
+function coarse(ctx: AppContext, r: Awaited<ReturnType<typeof requestsOf>>[number]) {
+  return {
+    service_request_id: createHash('sha256').update(`${ctx.linkSecret}\nopen311-public\n${r.service_request_id}`).digest('base64url').slice(0, 16),
+    status: r.status,
+    service_name: r.service_name,
+    service_code: r.service_code,
+    requested_datetime: `${r.requested_datetime.slice(0, 10)}T00:00:00Z`,
+    lat: cellMiddle(Number(r.lat), PUBLIC_CELL.lat),
+    long: cellMiddle(Number(r.long), PUBLIC_CELL.lng),
+  };
+}
+
 export async function listRequests(ctx: AppContext, q: Query) {
-  const key = await keyHolder(ctx, q, false);
+  const { associationId, coarse: isCoarse } = await reader(ctx, q);
+  const found = await requestList(ctx, associationId, q);
+  return isCoarse ? found.map((r) => coarse(ctx, r)) : found;
+}
+
+async function requestList(ctx: AppContext, associationId: string, q: Query) {
+  const key = { association_id: associationId };
   const ids = list(q.service_request_id);
   if (ids?.length) return requestsOf(ctx, key.association_id, { ids, limit: MAX_REQUESTS });
   const status = q.status?.trim();

@@ -346,6 +346,33 @@ describe('requests', () => {
     expect(wide.json()).toEqual([{ code: 400, description: 'start_date and end_date may be at most 90 days apart' }]);
   });
 
+  it('lets anyone read a coarse view without a key only where the association shows a public page', async () => {
+    const mine = (await submit({ description: 'Kylskåp vid Skogåsvägen 3' })).json()[0].service_request_id as string;
+    const keyless = (query = '') => get(`/open311/v2/requests.json?jurisdiction_id=${a.associationId}${query}`);
+    expect((await keyless()).statusCode).toBe(403);
+    await call(t, a.admin.cookie, 'PATCH', '/api/association', { publicPage: true });
+    try {
+      const res = await keyless();
+      expect(res.statusCode).toBe(200);
+      const list = res.json() as Record<string, unknown>[];
+      expect(list.length).toBeGreaterThan(0);
+      for (const r of list) {
+        expect(Object.keys(r).sort()).toEqual(['lat', 'long', 'requested_datetime', 'service_code', 'service_name', 'service_request_id', 'status']);
+        // The middle of a grid square, on the day: never the place or the time it was seen.
+        expect(Math.abs((r.lat as number) / 0.01 - Math.floor((r.lat as number) / 0.01) - 0.5)).toBeLessThan(1e-6);
+        expect(r.requested_datetime).toMatch(/T00:00:00Z$/);
+      }
+      expect(res.body).not.toContain(mine);
+      expect(res.body).not.toContain('Kylskåp');
+      expect((await keyless(`&service_request_id=${mine}`)).statusCode).toBe(403);
+      expect((await get(`/open311/v2/requests/${mine}.json?jurisdiction_id=${a.associationId}`)).statusCode).toBe(403);
+      // With a key, the full view as before.
+      expect((await get(`/open311/v2/requests.json?api_key=${keyA}`)).body).toContain('Kylskåp');
+    } finally {
+      await call(t, a.admin.cookie, 'PATCH', '/api/association', { publicPage: false });
+    }
+  });
+
   it('answers bad filters with 400 and reading without a key with 403', async () => {
     expect((await get('/open311/v2/requests.json')).statusCode).toBe(403);
     expect((await get(`/open311/v2/requests.json?api_key=${keyA}&status=pending`)).statusCode).toBe(400);
