@@ -5,7 +5,7 @@ export const svShifts = {
   'error.overlapping_shift': 'Du har redan ett pass på den tiden.',
   'error.weekly_max_reached': 'Du har nått ditt eget tak för antal pass den veckan.',
   'error.not_qualified': 'Den uppgiften kräver rätt roll (och för förare ett kontrollerat körkort som gäller den dagen).',
-  'error.seat_reserved': 'Den sista platsen hålls för en förare eller ett passledare som fortfarande saknas.',
+  'error.seat_reserved': 'Den sista platsen hålls för en förare eller en passledare som fortfarande saknas.',
   'error.vehicle_busy': 'Bilen har redan ett pass på den tiden.',
   'error.template_overlap': 'Bilen har redan en mall som krockar med de dagarna och tiderna.',
   'error.shift_not_open': 'Passet är inställt, pågår eller är avslutat och kan inte ändras så.',

@@ -70,7 +70,7 @@ export const sv = {
 
   'role.volunteer': 'Volontär',
   'role.driver': 'Förare',
-  'role.shift_leader': 'Passansvarig',
+  'role.shift_leader': 'Passledare',
   'role.coordinator': 'Samordnare',
   'role.admin': 'Administratör',
   'role.partner': 'Partner',
