@@ -77,6 +77,13 @@ describe('journeys', () => {
       'Lagring och gallring',
       'Min profil',
     ]);
+    // Escape closes the menu and puts focus back on its button.
+    await openNav(page);
+    const menu = page.getByRole('button', { name: /Meny|Menu/ });
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('menu-button');
   });
 
   it('an admin invites a member, who opens the link, chooses a password and signs in with a volunteer menu', async () => {

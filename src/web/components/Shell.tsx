@@ -64,6 +64,17 @@ export function Shell({ title, children }: { title: string; children: ComponentC
   const { path, route } = useLocation();
   const [open, setOpen] = useState(false);
   usePageTitle(title, path);
+  // Escape closes the open menu and gives focus back to its button, as a menu does everywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      document.querySelector<HTMLButtonElement>('.menu-button')?.focus();
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [open]);
   const signOut = async () => {
     await post('/api/auth/sign-out').catch(() => undefined);
     setMe(null);
