@@ -14,6 +14,16 @@ const glossary: { term: string; not: RegExp }[] = [
 ];
 
 describe('the Swedish glossary', () => {
+  it('never gives an urgency and a state the same words (a card read "Behöver åtgärd · Behöver åtgärd")', () => {
+    const texts = (prefix: string) =>
+      Object.entries(sv)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([, v]) => v.toLowerCase());
+    const urgency = texts('observe.urgency.');
+    expect(urgency.length).toBeGreaterThan(3);
+    expect(texts('observations.status.').filter((s) => urgency.includes(s))).toEqual([]);
+  });
+
   it.each(glossary)('says $term, never the old spellings', ({ not }) => {
     const drifted = Object.entries(sv).filter(([, text]) => not.test(text));
     expect(drifted).toEqual([]);

@@ -116,7 +116,7 @@ export const svObservations = {
   'categories.parent': 'Under',
   'categories.topLevel': 'Ingen (egen kategori)',
   'observations.status': 'Läge',
-  'observations.status.open': 'Behöver åtgärd',
+  'observations.status.open': 'Öppen',
   'observations.status.handed_to_police': 'Lämnad till polisen',
   'observations.status.no_action': 'Ingen åtgärd',
   'map.offline': 'Ingen anslutning: kartan visar områdena, men inte observationerna.',
