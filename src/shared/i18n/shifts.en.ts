@@ -97,7 +97,7 @@ export const enShifts: Record<keyof typeof svShifts, string> = {
   'shifts.week': '{from} – {to}',
   'shifts.previous': '← Previous',
   'shifts.next': 'Next →',
-  'shifts.thisWeek': 'This week',
+  'shifts.fromToday': 'From today',
   'shifts.onlyMine': 'Show only my shifts',
   'shifts.none': 'No shifts in this period.',
   'shifts.staffing.staffed': 'Staffed',

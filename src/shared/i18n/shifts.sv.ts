@@ -95,7 +95,7 @@ export const svShifts = {
   'shifts.week': '{from} – {to}',
   'shifts.previous': '← Föregående',
   'shifts.next': 'Nästa →',
-  'shifts.thisWeek': 'Den här veckan',
+  'shifts.fromToday': 'Från i dag',
   'shifts.onlyMine': 'Visa bara mina pass',
   'shifts.none': 'Inga pass den här perioden.',
   'shifts.staffing.staffed': 'Bemannat',
