@@ -151,6 +151,11 @@ describe('observations offline', () => {
     await expect.poll(() => page.getByText('Sparat.', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.locator('.facts').textContent()).toContain('cirka två meter brett');
     await expect.poll(() => page.getByText('Observation ändrad').count()).toBe(1);
+    // The history in words: field names and values as people read them, no ids or raw field names.
+    const history = (await page.locator('.changes').allTextContents()).join(' ');
+    expect(history).toContain('Kategori');
+    expect(history).toContain('Brådska');
+    expect(history).not.toMatch(/categoryId|category_id|[0-9a-f]{8}-[0-9a-f]{4}-/);
     await audit(page, 'observe-06-detail');
 
     // The map, without tiles: the district and five markers, each opening its observation.

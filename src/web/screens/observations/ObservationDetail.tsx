@@ -176,7 +176,16 @@ export function ObservationDetail({ id }: { id: string }) {
           )}
           <ObservationItems observationId={o.id} />
           <h2>{t('observation.history')}</h2>
-          {history.data && <AuditEntries entries={history.data} />}
+          {history.data && (
+            <AuditEntries
+              entries={history.data}
+              names={{
+                ...Object.fromEntries((categories ?? []).map((c) => [c.id, `${c.icon} ${language.value === 'en' ? c.labelEn : c.labelSv}`])),
+                ...(o.areaId && o.areaName ? { [o.areaId]: o.areaName } : {}),
+                ...(o.shiftId ? { [o.shiftId]: t('observation.shift') } : {}),
+              }}
+            />
+          )}
         </>
       )}
     </Shell>
