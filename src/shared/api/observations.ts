@@ -96,7 +96,8 @@ export const observationListQuery = z.strictObject({
   to: isoDate.optional(),
   categoryId: id.optional(),
   urgency: z.enum(urgencies).optional(),
-  status: z.enum(observationStatuses).optional(),
+  /** not_sent: needs action, yet no rule gave it a recipient (coordinators send it by hand or add a rule). */
+  status: z.enum([...observationStatuses, 'not_sent']).optional(),
   areaId: id.optional(),
   vehicleId: id.optional(),
   memberId: id.optional(),

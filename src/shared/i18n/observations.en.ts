@@ -121,5 +121,6 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'observations.status.open': 'Open',
   'observations.status.handed_to_police': 'Handed to the police',
   'observations.status.no_action': 'No action',
+  'observations.status.not_sent': 'Not sent: no rule matched',
   'map.offline': 'No connection: the map shows the areas, not the observations.',
 };

@@ -119,5 +119,6 @@ export const svObservations = {
   'observations.status.open': 'Öppen',
   'observations.status.handed_to_police': 'Lämnad till polisen',
   'observations.status.no_action': 'Ingen åtgärd',
+  'observations.status.not_sent': 'Inte skickad: ingen regel passade',
   'map.offline': 'Ingen anslutning: kartan visar områdena, men inte observationerna.',
 } as const;

@@ -153,6 +153,23 @@ function matching(eb: FilterBuilder, associationId: string, f: Omit<ObservationF
   if (f.status === 'handed_to_police') all.push(eb('observations.handed_to_police_at', 'is not', null));
   if (f.status === 'no_action') all.push(eb.and([eb('observations.handed_to_police_at', 'is', null), eb('observations.urgency', '=', 'note')]));
   if (f.status === 'open') all.push(eb.and([eb('observations.handed_to_police_at', 'is', null), eb('observations.urgency', '!=', 'note')]));
+  // Routed, needing action, and no rule gave it a recipient: the coordinators' to send.
+  if (f.status === 'not_sent')
+    all.push(
+      eb.and([
+        eb('observations.routed_at', 'is not', null),
+        eb('observations.handed_to_police_at', 'is', null),
+        eb('observations.urgency', '!=', 'note'),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('action_item_observations')
+              .select('action_item_observations.item_id')
+              .whereRef('action_item_observations.observation_id', '=', 'observations.id'),
+          ),
+        ),
+      ]),
+    );
   if (f.areaId) all.push(eb('observations.area_id', '=', f.areaId));
   if (f.vehicleId) all.push(eb('observations.vehicle_id', '=', f.vehicleId));
   if (f.memberId) all.push(eb('observations.author_member_id', '=', f.memberId));

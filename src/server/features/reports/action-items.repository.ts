@@ -3,7 +3,7 @@ import { sql, type Kysely, type Selectable, type Transaction, type Updateable } 
 import type { ActionItemTable, Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { hasPublicId, publicIdSql } from '../observations/public-id.js';
-import type { EventKind, ItemState } from '../../../shared/domain/action-items.js';
+import { routedUrgencies, type EventKind, type ItemState } from '../../../shared/domain/action-items.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -312,6 +312,27 @@ export function unroutedObservations(db: Executor, limit: number, photosSince: s
       .limit(limit)
       .execute()
   );
+}
+
+/**
+ * Observations of the last days that needed action but found no recipient (no
+ * rule matched when they were routed): routed again, now that a rule changed.
+ */
+export async function rerouteUnsent(db: Executor, associationId: string, since: string): Promise<number> {
+  const r = await db
+    .updateTable('observations')
+    .set({ routed_at: null })
+    .where('association_id', '=', associationId)
+    .where('routed_at', 'is not', null)
+    .where('needs_placing', '=', 0)
+    .where('handed_to_police_at', 'is', null)
+    .where('urgency', 'in', [...routedUrgencies])
+    .where('created_at', '>=', since)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('action_item_observations as aio').select('aio.item_id').whereRef('aio.observation_id', '=', 'observations.id'))),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** Claims an observation for routing; false when another worker routed it first. */

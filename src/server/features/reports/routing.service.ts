@@ -16,6 +16,7 @@ import { areasOf, categoriesOf, forgetAreas } from '../observations/reference-ca
 import * as repo from './routing.repository.js';
 import { listRecipientRows } from './recipients.repository.js';
 import { insertArea } from '../associations/associations.repository.js';
+import { rerouteUnsent } from './action-items.repository.js';
 
 /** Everything routing needs for one association, loaded once for a batch of observations. */
 export interface RoutingTable {
@@ -72,7 +73,7 @@ async function assertOwnRefs(ctx: AppContext, actor: Actor, r: RuleUpdate): Prom
 export async function createRule(ctx: AppContext, actor: Actor, input: RuleCreate): Promise<Rule> {
   authorize(actor, 'routing.manage');
   await assertOwnRefs(ctx, actor, input);
-  return ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertRule(trx, actor.associationId, input, nowIso());
     const rule = (await repo.findRule(trx, actor.associationId, id))!;
     await recordAudit(trx, {
@@ -83,16 +84,24 @@ export async function createRule(ctx: AppContext, actor: Actor, input: RuleCreat
       entityId: id,
       after: { ...rule },
     });
-    return rule;
+    return { rule, rerouted: await rerouteUnsent(trx, actor.associationId, rerouteSince(ctx)) };
   });
+  if (created.rerouted > 0) ctx.jobs.kick();
+  return created.rule;
 }
+
+/** How far back a new or changed rule reaches for observations that found no recipient. */
+const REROUTE_DAYS = 30;
+
+/** What found no recipient before may find one now: observations of this many days are routed again. */
+const rerouteSince = (ctx: AppContext) => new Date(ctx.clock.now().getTime() - REROUTE_DAYS * 86_400_000).toISOString();
 
 export async function updateRule(ctx: AppContext, actor: Actor, id: string, input: RuleUpdate): Promise<Rule> {
   const before = await repo.findRule(ctx.db, actor.associationId, id);
   if (!before) throw notFound();
   authorize(actor, 'routing.manage');
   await assertOwnRefs(ctx, actor, input);
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     await repo.updateRule(trx, actor.associationId, id, input, nowIso());
     const after = (await repo.findRule(trx, actor.associationId, id))!;
     await recordAudit(trx, {
@@ -103,8 +112,10 @@ export async function updateRule(ctx: AppContext, actor: Actor, id: string, inpu
       entityId: id,
       ...changedFields({ ...before }, { ...after }),
     });
-    return after;
+    return { after, rerouted: await rerouteUnsent(trx, actor.associationId, rerouteSince(ctx)) };
   });
+  if (updated.rerouted > 0) ctx.jobs.kick();
+  return updated.after;
 }
 
 export async function deleteRule(ctx: AppContext, actor: Actor, id: string): Promise<void> {

@@ -63,7 +63,12 @@ export function Filters({ value, onChange }: { value: ObservationFilters; onChan
         label={t('observations.status')}
         value={value.status}
         onValue={set('status')}
-        options={[any, ...observationStatuses.map((x) => ({ value: x, label: t(`observations.status.${x}`) }))]}
+        options={[
+          any,
+          ...observationStatuses.map((x) => ({ value: x, label: t(`observations.status.${x}`) })),
+          // Found no recipient (no rule matched): the coordinators' to send, or to add a rule for.
+          { value: 'not_sent', label: t('observations.status.not_sent') },
+        ]}
       />
       <Select
         name="areaId"
