@@ -125,7 +125,7 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
   );
   app.get(
     '/api/observations/:id/photos/:sha256',
-    { schema: { tags, summary: 'A photo of an observation', params: api.photoParams }, config: { produces: ['image/jpeg', 'image/png', 'image/webp'] } },
+    { schema: { tags, summary: 'A photo of an observation', params: api.photoParams }, config: { produces: ['image/jpeg'] } },
     async (req, reply) => {
       const bytes = await observations.getPhoto(ctx, await ctx.actorOf(req), req.params.id, req.params.sha256);
       // A photo from a patrol is personal data at worst: never kept by a cache, though it never changes.
