@@ -1,6 +1,6 @@
 /** The frame around signed-in screens: header, role-aware navigation, main landmark. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { post } from '../api.js';
 import { t } from '../i18n.js';
@@ -65,16 +65,18 @@ export function Shell({ title, children }: { title: string; children: ComponentC
   const [open, setOpen] = useState(false);
   usePageTitle(title, path);
   // Escape closes the open menu and gives focus back to its button, as a menu does everywhere else.
+  // Listening from the first render on (not from when the menu opens), so a quick key press is never missed.
+  const openNow = useRef(open);
+  openNow.current = open;
   useEffect(() => {
-    if (!open) return;
     const close = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || !openNow.current) return;
       setOpen(false);
       document.querySelector<HTMLButtonElement>('.menu-button')?.focus();
     };
     document.addEventListener('keydown', close);
     return () => document.removeEventListener('keydown', close);
-  }, [open]);
+  }, []);
   const signOut = async () => {
     await post('/api/auth/sign-out').catch(() => undefined);
     setMe(null);
