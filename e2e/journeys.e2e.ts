@@ -100,7 +100,33 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Skicka igen: Ville Volontär' }).click();
     await expect.poll(() => page.getByText('En ny länk är skickad till ville@example.se').count()).toBe(1);
 
+    // A long outbox comes a page at a time, the newest first.
+    const { id: associationId } = await server.ctx.db.selectFrom('associations').select('id').executeTakeFirstOrThrow();
+    await server.ctx.db
+      .insertInto('mail_outbox')
+      .values(
+        Array.from({ length: 25 }, (_, i) => ({
+          id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+          association_id: associationId,
+          to_address: `gammal${i}@example.se`,
+          language: 'sv',
+          subject: `Gammalt meddelande ${i}`,
+          text_body: 'Hej!',
+          html_body: '<p>Hej!</p>',
+          status: 'sent',
+          attempts: 1,
+          last_error: null,
+          next_attempt_at: '2026-01-01T08:00:00.000Z',
+          created_at: `2026-01-01T08:${String(i).padStart(2, '0')}:00.000Z`,
+          sent_at: '2026-01-01T08:00:00.000Z',
+        })),
+      )
+      .execute();
     await page.goto(`${server.url}/outbox`);
+    await expect.poll(() => page.locator('.cards .card').count()).toBe(20);
+    expect(await page.locator('.show-more').textContent()).toMatch(/Visar 20 av 2\d\./);
+    await page.getByRole('button', { name: /^Visa \d+ till$/ }).click();
+    await expect.poll(() => page.locator('.cards .card').count()).toBeGreaterThan(20);
     // The newest mail is first.
     await page
       .getByRole('button', { name: /Inbjudan till Grannstöd Huddinge/ })

@@ -208,6 +208,8 @@ export const en: Record<MessageKey, string> = {
   'association.vehicles': 'Cars',
 
   'app.yes': 'Yes',
+  'list.shown': 'Showing {shown} of {total}.',
+  'list.more': 'Show {n} more',
   'app.no': 'No',
   'audit.value.other': '(another record)',
   'audit.value.file': 'saved',

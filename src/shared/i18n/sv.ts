@@ -206,6 +206,8 @@ export const sv = {
   'association.vehicles': 'Bilar',
 
   'app.yes': 'Ja',
+  'list.shown': 'Visar {shown} av {total}.',
+  'list.more': 'Visa {n} till',
   'app.no': 'Nej',
   'audit.value.other': '(en annan post)',
   'audit.value.file': 'sparad',

@@ -4,19 +4,22 @@ import { get } from '../api.js';
 import { Shell } from '../components/Shell.js';
 import { Alert } from '../components/Form.js';
 import { useLoad } from '../components/useLoad.js';
+import { ShowMore, usePaged } from '../components/ShowMore.js';
 import { formatDateTime, t } from '../i18n.js';
 import type { OutboxMail, OutboxSummary } from '../../shared/api/audit.js';
 
 export function Outbox() {
   const { data, error } = useLoad<OutboxSummary[]>('/api/outbox');
   const [open, setOpen] = useState<OutboxMail | null>(null);
+  // The newest first (as the server sends them), a page at a time.
+  const paged = usePaged(data);
   return (
     <Shell title={t('outbox.title')}>
       <p>{t('outbox.help')}</p>
       <Alert message={error} />
       {data?.length === 0 && <p>{t('outbox.none')}</p>}
       <ul class="cards">
-        {data?.map((m) => (
+        {paged.page.map((m) => (
           <li key={m.id} class="card">
             <button
               type="button"
@@ -33,6 +36,7 @@ export function Outbox() {
           </li>
         ))}
       </ul>
+      <ShowMore more={paged.more} total={paged.total} shown={paged.page.length} onMore={paged.showMore} />
     </Shell>
   );
 }

@@ -6,7 +6,8 @@ import { Alert } from '../../components/Form.js';
 import { Shell } from '../../components/Shell.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
-import { formatNumber, timeSpan, today } from '../../shift-format.js';
+import { formatDate, formatNumber, timeSpan, today } from '../../shift-format.js';
+import { ShowMore, usePaged } from '../../components/ShowMore.js';
 import type { DrivingLog as Log } from '../../../shared/api/driving-log.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 
@@ -16,6 +17,8 @@ export function DrivingLog({ id }: { id: string }) {
   const [year, setYear] = useState(Number(query.year) || thisYear);
   const { data: log, error } = useLoad<Log>(`/api/vehicles/${id}/driving-log?year=${year}`);
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
+  // The newest trip first, as the log is read; the PDF and CSV keep the ledger's order, oldest first.
+  const paged = usePaged(log ? [...log.trips].reverse() : null);
   return (
     <Shell title={log ? `${t('log.title')}: ${log.vehicleName}` : t('log.title')}>
       <Select name="year" label={t('log.year')} value={String(year)} onValue={(y) => setYear(Number(y))} options={years.map((y) => ({ value: y, label: y }))} />
@@ -46,11 +49,11 @@ export function DrivingLog({ id }: { id: string }) {
           </p>
           {log.trips.length === 0 && <p>{t('log.none')}</p>}
           <ul class="cards">
-            {log.trips.map((trip) => (
+            {paged.page.map((trip) => (
               <li key={trip.shiftId} class={trip.flags.length ? 'card flagged' : 'card'}>
                 <p class="card-title">
                   <a href={`/shifts/${trip.shiftId}`}>
-                    {trip.date} {timeSpan(trip.startedAt, trip.endedAt ?? trip.startedAt)}
+                    {formatDate(trip.date)} {timeSpan(trip.startedAt, trip.endedAt ?? trip.startedAt)}
                   </a>
                 </p>
                 <p>
@@ -74,6 +77,7 @@ export function DrivingLog({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          <ShowMore more={paged.more} total={paged.total} shown={paged.page.length} onMore={paged.showMore} />
         </>
       )}
     </Shell>
