@@ -55,6 +55,26 @@ export async function shiftOf(db: Executor, associationId: string, shiftId: stri
 }
 
 /**
+ * The shift a crew member was out on when they saw it: checked in by then and
+ * not yet checked out. A capture from any screen (the home screen, offline
+ * and sent later) belongs to it, so the shift's count is true.
+ */
+export function runningShiftAt(db: Executor, associationId: string, memberId: string, at: string) {
+  return db
+    .selectFrom('shifts')
+    .innerJoin('shift_crew', 'shift_crew.shift_id', 'shifts.id')
+    .select(['shifts.id', 'shifts.vehicle_id'])
+    .where('shifts.association_id', '=', associationId)
+    .where('shift_crew.member_id', '=', memberId)
+    .where('shift_crew.place', '=', 'crew')
+    .where('shifts.checked_in_at', 'is not', null)
+    .where('shifts.checked_in_at', '<=', at)
+    .where((eb) => eb.or([eb('shifts.checked_out_at', 'is', null), eb('shifts.checked_out_at', '>=', at)]))
+    .orderBy('shifts.checked_in_at', 'desc')
+    .executeTakeFirst();
+}
+
+/**
  * GDPR Art. 10: no personal identity numbers, plates, phone numbers or e-mail
  * addresses in what the association keeps. Refused, naming what was found,
  * unless the crew handed it to the police, in which case the text is not kept.

@@ -23,7 +23,7 @@ import * as repo from './observations.repository.js';
 import { listAudit } from '../audit/audit.repository.js';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { categoriesOf } from './reference-cache.js';
-import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
+import { assertCategory, assertObservedAt, guardText, placeOf, runningShiftAt, shiftOf } from './observation-rules.js';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
 
 export { MAX_PHOTO_BYTES };
@@ -127,14 +127,20 @@ export async function putObservation(
     if (input.callMadeAt) assertObservedAt(input.callMadeAt, now);
     const text = guardText(input.text, input.handedToPolice);
     const category = await assertCategory(ctx.db, actor.associationId, input.categoryId);
-    const vehicleId = await shiftOf(ctx.db, actor.associationId, input.shiftId, actor.memberId, can(actor, 'observation.listAll'));
+    let shiftId = input.shiftId;
+    let vehicleId = await shiftOf(ctx.db, actor.associationId, input.shiftId, actor.memberId, can(actor, 'observation.listAll'));
+    if (!shiftId) {
+      // Not said: the shift the member was out on when they saw it owns the capture.
+      const running = await runningShiftAt(ctx.db, actor.associationId, actor.memberId, input.observedAt);
+      if (running) [shiftId, vehicleId] = [running.id, running.vehicle_id];
+    }
     const area = await placeOf(ctx.db, actor.associationId, input.lat, input.lng);
     const stamp = nowIso();
     row = {
       id,
       association_id: actor.associationId,
       author_member_id: actor.memberId,
-      shift_id: input.shiftId,
+      shift_id: shiftId,
       vehicle_id: vehicleId,
       category_id: input.categoryId,
       urgency: input.urgency,
@@ -180,7 +186,7 @@ export async function putObservation(
     action: 'observation.create',
     entityType: 'observation',
     entityId: id,
-    after: { categoryId: input.categoryId, urgency: input.urgency, areaId: row.area_id, shiftId: input.shiftId, handedToPolice: input.handedToPolice },
+    after: { categoryId: input.categoryId, urgency: input.urgency, areaId: row.area_id, shiftId: row.shift_id, handedToPolice: input.handedToPolice },
   } as const;
   if (!(await repo.insertObservationAudited(ctx.db, ctx.dialect, row, audit))) {
     const stored = await existing(ctx, actor, id, hash);

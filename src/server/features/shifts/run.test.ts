@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestApp, type TestAssociation, withTestAssociation } from '../../../../test/app.js';
 import { addCar, addCrewMember, addShift, call, daysFromNow } from '../../../../test/shifts.js';
+import { uuidv7 } from '../../../shared/domain/ids.js';
 
 let t: TestApp;
 let a: TestAssociation;
@@ -131,6 +132,39 @@ describe('running a shift', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('captures during a running shift', () => {
+  it('belong to the shift the member is out on, though the capture does not say so; before check-in or after check-out they do not', async () => {
+    const { shift, leader, driver } = await crewedShift(daysFromNow(4));
+    const categoryId = ((await call(t, driver.cookie, 'GET', '/api/observation-categories')).json() as { id: string }[])[0]!.id;
+    const capture = async (minutesIntoShift: number) => {
+      at(shift.startsAt, minutesIntoShift);
+      const res = await call(t, driver.cookie, 'PUT', `/api/observations/${uuidv7()}`, {
+        categoryId,
+        urgency: 'note',
+        lat: 59.22,
+        lng: 17.95,
+        observedAt: new Date(Date.parse(shift.startsAt) + (minutesIntoShift - 1) * 60_000).toISOString(),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { shiftId: string | null; vehicleId: string | null };
+    };
+    expect((await capture(-30)).shiftId).toBeNull();
+    at(shift.startsAt, -5);
+    await call(t, leader.cookie, 'POST', `/api/shifts/${shift.id}/check-in`, {
+      presentMemberIds: [leader.memberId, driver.memberId],
+      driverMemberId: driver.memberId,
+      odometerStartKm: 10_000,
+    });
+    const during = await capture(60);
+    expect(during).toMatchObject({ shiftId: shift.id, vehicleId: shift.vehicleId });
+    at(shift.endsAt, -1);
+    await call(t, leader.cookie, 'POST', `/api/shifts/${shift.id}/check-out`, { odometerEndKm: 10_030, nothingToReport: true });
+    expect((await capture(300)).shiftId).toBeNull();
+    const ofShift = (await call(t, a.admin.cookie, 'GET', `/api/observations?shiftId=${shift.id}`)).json().items as unknown[];
+    expect(ofShift).toHaveLength(1);
   });
 });
 
