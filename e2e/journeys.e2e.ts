@@ -50,8 +50,20 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Skapa föreningen' }).click();
     await expect.poll(() => page.locator('#field-password-error').textContent()).toBe('Värdet är för kort.');
     await page.getByLabel(/Nytt lösenord/).fill(ADMIN.password);
+    // A larger text chosen on the setup page is kept: it becomes the admin's own.
+    await page.getByRole('button', { name: 'Större text' }).click();
     await page.getByRole('button', { name: 'Skapa föreningen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Anna!');
+    await expect
+      .poll(() => page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { member: { textSize: string } }).member.textSize))
+      .toBe('large');
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
+    // Back to normal for the rest of the journey, as from the profile.
+    await page.evaluate(() =>
+      fetch('/api/me', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ textSize: 'normal' }) }),
+    );
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.textSize)).toBe('normal');
     await audit(page, '02-home-admin');
     expect(await page.title()).toBe('Hej Anna! – Grannstöd');
     expect(await navLabels(page)).toEqual([

@@ -6,7 +6,7 @@ import { EmailField, Field, PasswordField } from '../../components/Field.js';
 import { Form, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { language, t } from '../../i18n.js';
-import { loadMe } from '../../session.js';
+import { afterSignIn } from '../../session.js';
 
 export function Setup({ onDone }: { onDone: () => void }) {
   const { route } = useLocation();
@@ -16,7 +16,8 @@ export function Setup({ onDone }: { onDone: () => void }) {
     await post('/api/setup', { ...v, language: language.value });
     await post('/api/auth/sign-in/email', { email: v.email, password: v.password });
     onDone();
-    await loadMe();
+    // As after any sign-in: a text size or language chosen on this page becomes the admin's own (it was lost).
+    await afterSignIn();
     route('/');
   });
   return (
