@@ -12,6 +12,7 @@ import { idParams } from '../../../shared/api/common.js';
 import { open311Key, open311KeyCreate, open311KeyCreated } from '../../../shared/api/open311.js';
 import { errorDocument, render, splitFormat, type Format } from './open311-format.js';
 import * as open311 from './open311.service.js';
+import * as keys from './open311-keys.service.js';
 import { AppError } from '../../platform/errors.js';
 
 /** The XML root of each answer; JSON answers are the value itself. */
@@ -115,18 +116,18 @@ export function registerOpen311Routes(root: FastifyInstance, ctx: AppContext): v
   app.get(
     '/api/open311-keys',
     { schema: { tags, summary: "Keys of partner systems to the association's Open311 endpoint (admin)", response: { 200: z.array(open311Key) } } },
-    async (req) => open311.listKeys(ctx, await ctx.actorOf(req)),
+    async (req) => keys.listKeys(ctx, await ctx.actorOf(req)),
   );
   app.post(
     '/api/open311-keys',
     { schema: { tags, summary: 'Issue a key; the answer is the only time it is shown (admin)', body: open311KeyCreate, response: { 201: open311KeyCreated } } },
-    async (req, reply) => reply.status(201).send(await open311.createKey(ctx, await ctx.actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await keys.createKey(ctx, await ctx.actorOf(req), req.body)),
   );
   app.delete(
     '/api/open311-keys/:id',
     { schema: { tags, summary: 'Revoke a key at once (admin)', params: idParams, response: { 204: z.null() } } },
     async (req, reply) => {
-      await open311.revokeKey(ctx, await ctx.actorOf(req), req.params.id);
+      await keys.revokeKey(ctx, await ctx.actorOf(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

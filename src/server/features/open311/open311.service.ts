@@ -7,20 +7,18 @@
  * routed like any other. Discovery and services are public; requests need a
  * key, since observations are not public, and never carry who made them.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { isClosed } from '../../../shared/domain/action-items.js';
-import type { Open311Key, Open311KeyCreate, Open311KeyCreated } from '../../../shared/api/open311.js';
 import { ensureDefaultCategories, listCategories } from '../observations/categories.repository.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import { insertObservationAudited } from '../observations/observations.repository.js';
 import { placeOf } from '../observations/observation-rules.js';
-import { areasOf } from '../observations/reference-cache.js';
+import { placeRequest } from './open311-place.js';
 import * as repo from './open311.repository.js';
+import { hashKey } from './open311-keys.service.js';
 
 /** An answer in the spec's error format: the HTTP status and a description for the partner's developer. */
 export class Open311Error extends Error {
@@ -32,84 +30,12 @@ export class Open311Error extends Error {
   }
 }
 
-/** The spec's default window for GET requests, and the most one answer holds. */
-/** The spec's default span of a request list, and the longest one asked for. */
+/** The spec's default span of a request list (the longest one asked for), the longest description, and the most one answer holds. */
 const DEFAULT_DAYS = 90;
 const MAX_DESCRIPTION = 4000;
 export const MAX_REQUESTS = 1000;
 /** Categories that are never a request: nothing to fix. */
 const NOT_A_SERVICE = new Set(['nothing-to-report']);
-
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
-
-// ---- Keys, managed by admins in the app ----
-
-const toKey = (r: repo.KeyRow & { member_name: string; member_status: string }): Open311Key => ({
-  id: r.id,
-  name: r.name,
-  prefix: r.key_prefix,
-  maySubmit: r.may_submit === 1,
-  issuedBy: r.member_name,
-  createdAt: r.created_at,
-  lastUsedAt: r.last_used_at,
-  revokedAt: r.revoked_at,
-  issuerActive: r.member_status === 'active',
-});
-
-export async function listKeys(ctx: AppContext, actor: Actor): Promise<Open311Key[]> {
-  authorize(actor, 'open311.manage');
-  return (await repo.listKeys(ctx.db, actor.associationId)).map(toKey);
-}
-
-/** Makes a key and shows it this once: only its hash is kept. */
-export async function createKey(ctx: AppContext, actor: Actor, input: Open311KeyCreate): Promise<Open311KeyCreated> {
-  authorize(actor, 'open311.manage');
-  const key = `g311_${randomBytes(24).toString('base64url')}`;
-  const id = newId();
-  const now = nowIso();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.insertKey(trx, {
-      id,
-      association_id: actor.associationId,
-      name: input.name,
-      key_hash: hashKey(key),
-      key_prefix: key.slice(0, 10),
-      member_id: actor.memberId,
-      may_submit: input.maySubmit ? 1 : 0,
-      created_at: now,
-      last_used_at: null,
-      revoked_at: null,
-    });
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'api_key.create',
-      entityType: 'api_key',
-      entityId: id,
-      after: { name: input.name, maySubmit: input.maySubmit },
-    });
-  });
-  const created = (await repo.listKeys(ctx.db, actor.associationId)).find((k) => k.id === id)!;
-  return { ...toKey(created), key };
-}
-
-export async function revokeKey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
-  const row = await repo.findKey(ctx.db, actor.associationId, id);
-  if (!row) throw notFound();
-  authorize(actor, 'open311.manage');
-  if (row.revoked_at) return;
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.revokeKey(trx, actor.associationId, id, nowIso());
-    await recordAudit(trx, {
-      associationId: actor.associationId,
-      actorMemberId: actor.memberId,
-      action: 'api_key.revoke',
-      entityType: 'api_key',
-      entityId: id,
-      before: { name: row.name },
-    });
-  });
-}
 
 // ---- The GeoReport v2 endpoint ----
 
@@ -320,40 +246,6 @@ async function requestsOf(ctx: AppContext, associationId: string, f: repo.Reques
       media_url: r.media_url,
     };
   });
-}
-
-/**
- * Where a request is: its lat and long, or (as the spec allows) its address
- * alone, found by the geocoder when one is configured. Not found: it is kept at
- * the middle of the association's areas for a coordinator to place on the map,
- * and routed only then.
- */
-async function placeRequest(ctx: AppContext, associationId: string, q: Query, address: string | null) {
-  const given = (name: 'lat' | 'long') => q[name] !== undefined && q[name]!.trim() !== '';
-  if (given('lat') || given('long') || !address) return { lat: coordinate(q, 'lat', 90), lng: coordinate(q, 'long', 180), needsPlacing: false };
-  const association = (await repo.findAssociation(ctx.db, associationId))!;
-  const found = await ctx.geocoder.search(`${address}, ${association.municipality}`);
-  if (found) return { ...found, needsPlacing: false };
-  const middle = middleOf(await areasOf(ctx.db, associationId));
-  if (!middle) throw new Open311Error(400, 'lat and long are required: this association cannot place an address on its map yet');
-  return { ...middle, needsPlacing: true };
-}
-
-/** The middle of the areas' bounding box: where an unplaced request waits. */
-function middleOf(areas: { geometry: { type: string; coordinates: unknown } }[]): { lat: number; lng: number } | null {
-  const points = areas.flatMap((a) => (a.geometry.coordinates as unknown[]).flat(a.geometry.type === 'Polygon' ? 1 : 2) as [number, number][]);
-  if (points.length === 0) return null;
-  const lngs = points.map((p) => p[0]);
-  const lats = points.map((p) => p[1]);
-  return { lat: (Math.min(...lats) + Math.max(...lats)) / 2, lng: (Math.min(...lngs) + Math.max(...lngs)) / 2 };
-}
-
-function coordinate(q: Query, name: 'lat' | 'long', limit: number): number {
-  const v = q[name];
-  if (v === undefined || v.trim() === '') throw new Open311Error(400, 'lat and long are required, or an address_string to place the request by');
-  const n = Number(v);
-  if (!Number.isFinite(n) || Math.abs(n) > limit) throw new Open311Error(400, `${name} is not a coordinate`);
-  return n;
 }
 
 /** A partner system's request: an observation of the key's association, routed like any other. */

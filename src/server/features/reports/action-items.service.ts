@@ -20,6 +20,7 @@ import { applyAnswer } from './answers.js';
 import { isAuthorOfItem } from './follow-up.repository.js';
 import { periodOf } from '../insights/period.js';
 import { queueItem, OPEN311_SUBMIT } from './delivery.js';
+import * as queue from './routing-queue.repository.js';
 
 /** An item's entry in the audit log, in the caller's transaction. */
 export function auditItem(
@@ -165,7 +166,7 @@ export async function getItem(ctx: AppContext, actor: Actor, id: string): Promis
 /** Open items of the same category near an observation: offered for joining instead of a new item. */
 export async function duplicatesOf(ctx: AppContext, actor: Actor, observationId: string) {
   authorize(actor, 'item.list');
-  const o = await repo.findObservationForRouting(ctx.db, actor.associationId, observationId);
+  const o = await queue.findObservationForRouting(ctx.db, actor.associationId, observationId);
   if (!o) throw notFound();
   const near = await nearbyOpen(ctx.db, actor.associationId, o.category_id, Number(o.lat), Number(o.lng), ctx.clock.now());
   const own = new Set((await repo.listItems(ctx.db, actor.associationId, { observationId, limit: 100 })).map((r) => r.id));
@@ -178,7 +179,7 @@ export async function duplicatesOf(ctx: AppContext, actor: Actor, observationId:
 
 export async function createItem(ctx: AppContext, actor: Actor, input: { observationId: string; recipientId: string }): Promise<ItemDetail> {
   authorize(actor, 'item.manage');
-  const o = await repo.findObservationForRouting(ctx.db, actor.associationId, input.observationId);
+  const o = await queue.findObservationForRouting(ctx.db, actor.associationId, input.observationId);
   if (!o) throw new AppError('validation', [{ field: 'observationId', message: 'error.field.invalid' }]);
   const recipient = await findRecipientRow(ctx.db, actor.associationId, input.recipientId);
   if (!recipient || recipient.active !== 1) throw new AppError('validation', [{ field: 'recipientId', message: 'error.field.invalid' }]);
@@ -255,7 +256,7 @@ export async function joinItem(ctx: AppContext, actor: Actor, id: string, observ
   authorize(actor, 'item.manage');
   const row = await loadItem(ctx, actor, id);
   if (isClosed(row.state)) throw new AppError('conflict', [{ field: 'state', message: 'error.item_closed' }]);
-  const o = await repo.findObservationForRouting(ctx.db, actor.associationId, observationId);
+  const o = await queue.findObservationForRouting(ctx.db, actor.associationId, observationId);
   if (!o) throw new AppError('validation', [{ field: 'observationId', message: 'error.field.invalid' }]);
   const at = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

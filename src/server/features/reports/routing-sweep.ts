@@ -11,6 +11,7 @@ import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
 import { loadRoutingTable, routeWith, type RoutingTable } from './routing.service.js';
 import { queueItem } from './delivery.js';
+import * as queue from './routing-queue.repository.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export const openStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress'] as const;
@@ -26,7 +27,7 @@ export async function routePending(ctx: AppContext, batch = 200, maxBatches = Nu
   let routed = 0;
   for (let round = 0; round < maxBatches; round++) {
     const photosSince = new Date(ctx.clock.now().getTime() - ctx.config.photoGraceSeconds * 1000).toISOString();
-    const pending = await repo.unroutedObservations(ctx.db, batch, photosSince);
+    const pending = await queue.unroutedObservations(ctx.db, batch, photosSince);
     if (pending.length === 0) return routed;
     for (const o of pending) {
       let table = tables.get(o.association_id);
@@ -42,13 +43,13 @@ export async function routePending(ctx: AppContext, batch = 200, maxBatches = Nu
   return routed;
 }
 
-type Pending = Awaited<ReturnType<typeof repo.unroutedObservations>>[number];
+type Pending = Awaited<ReturnType<typeof queue.unroutedObservations>>[number];
 
 async function routeOne(ctx: AppContext, table: RoutingTable, o: Pending): Promise<void> {
   const now = ctx.clock.now();
   const at = now.toISOString();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.claimRouting(trx, o.id, at))) return;
+    if (!(await queue.claimRouting(trx, o.id, at))) return;
     // A note stays with the association; what was handed to the police has gone where it belongs.
     if (!(routedUrgencies as readonly string[]).includes(o.urgency) || o.handed_to_police_at) return;
     const urgent = (urgentUrgencies as readonly string[]).includes(o.urgency);

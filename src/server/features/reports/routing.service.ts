@@ -16,7 +16,7 @@ import { areasOf, categoriesOf, forgetAreas } from '../observations/reference-ca
 import * as repo from './routing.repository.js';
 import { listRecipientRows } from './recipients.repository.js';
 import { insertArea } from '../associations/associations.repository.js';
-import { rerouteUnsent } from './action-items.repository.js';
+import { rerouteUnsent } from './routing-queue.repository.js';
 
 /** Everything routing needs for one association, loaded once for a batch of observations. */
 export interface RoutingTable {
