@@ -7,28 +7,17 @@
  * on, shows squares and counts to anyone. Every screen passes the audit.
  */
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audit, openBrowser, SCREENS, startServer, type Browser, type E2EServer } from './support.js';
-import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
+import { describe, expect, it } from 'vitest';
+import { audit, openBrowser, withDemoServer, type Browser } from './support.js';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
 
-let server: E2EServer;
-const browsers: Browser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SCREENS, { recursive: true });
-  server = await startServer();
-  await fillDemo(server.ctx);
-}, 120_000);
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await server?.close();
-});
+const demo = withDemoServer();
+const browsers = demo.browsers;
 
 async function signedIn(email: string) {
   const b = await openBrowser({ width: 390, height: 844 });
   browsers.push(b);
-  await b.page.goto(`${server.url}/signin`);
+  await b.page.goto(`${demo.server().url}/signin`);
   await b.page.getByLabel('E-postadress').fill(email);
   await b.page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
   await b.page.getByRole('button', { name: 'Logga in' }).click();
@@ -46,7 +35,7 @@ describe('the follow-up', () => {
     expect(await page.getByRole('heading', { name: 'Observationer per kategori' }).count()).toBe(1);
     await audit(page, 'dashboard-partner');
 
-    await page.goto(`${server.url}/observations/map`);
+    await page.goto(`${demo.server().url}/observations/map`);
     await page.locator('summary', { hasText: 'Filter och lager' }).click();
     await page.getByLabel('Värmekarta: var saker sågs').check();
     await page.getByLabel('Där vi körde').check();
@@ -55,7 +44,7 @@ describe('the follow-up', () => {
     await expect.poll(() => page.locator('path[fill="#0b4f8a"]').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     await audit(page, 'map-heat-coverage-partner');
 
-    await page.goto(`${server.url}/items`);
+    await page.goto(`${demo.server().url}/items`);
     await expect.poll(() => page.locator('.item-card').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const cards = await page.locator('.item-card').allTextContents();
     expect(cards.every((c) => c.includes('Huddinge kommun'))).toBe(true);
@@ -68,7 +57,7 @@ describe('the follow-up', () => {
 
   it('an admin follows a figure to its list, writes the IOP summary and downloads the report', async () => {
     const page = await signedIn('admin@demo.grannstod.se');
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${demo.server().url}/dashboard`);
     await page.getByLabel('Period').selectOption('lastMonth');
     await expect.poll(async () => Number((await figure(page, 'Skickade').textContent())?.replace(/\D/g, '')), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.locator('.figure a', { hasText: 'Åtgärdade' }).click();
@@ -76,7 +65,7 @@ describe('the follow-up', () => {
     expect(await page.getByLabel('Visa').inputValue()).toBe('resolved');
     await expect.poll(() => page.getByText(/Visar ärenden skickade/).count()).toBe(1);
 
-    await page.goto(`${server.url}/iop`);
+    await page.goto(`${demo.server().url}/iop`);
     await page.getByLabel('Sammanfattning').fill('Ett halvår med två bilar och fler åtgärdade ärenden.');
     await page.getByRole('button', { name: 'Spara texterna' }).click();
     await expect.poll(() => page.getByText('Texterna är sparade.').count(), { timeout: 10_000 }).toBe(1);
@@ -92,7 +81,7 @@ describe('the follow-up', () => {
 
   it('the public page, once turned on, shows squares and counts to anyone', async () => {
     const page = await signedIn('admin@demo.grannstod.se');
-    await page.goto(`${server.url}/association`);
+    await page.goto(`${demo.server().url}/association`);
     await page.getByLabel(/Visa en offentlig sida/).check();
     await page.getByRole('button', { name: 'Spara' }).first().click();
     const link = page.getByRole('link', { name: /\/p\// });
@@ -101,7 +90,7 @@ describe('the follow-up', () => {
 
     const visitor = await openBrowser({ width: 390, height: 844 });
     browsers.push(visitor);
-    await visitor.page.goto(`${server.url}${address}`);
+    await visitor.page.goto(`${demo.server().url}${address}`);
     await expect.poll(() => visitor.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Grannstöd Huddinge: vad vi har sett');
     await expect.poll(() => visitor.page.locator('path[fill="#b3001b"]').count()).toBeGreaterThan(3);
     expect(await visitor.page.getByRole('row', { name: /Totalt/ }).count()).toBe(1);

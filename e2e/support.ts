@@ -1,10 +1,10 @@
 /** Browser-test support: the real server on a fresh SQLite file, and the system's Chromium driven by Playwright. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
@@ -173,4 +173,48 @@ export async function audit(page: Page, name: string): Promise<void> {
   expect(await smallTouchTargets(page), `touch targets on ${name}`).toEqual([]);
   expect(await overflowsHorizontally(page), `horizontal overflow on ${name}`).toBe(false);
   expect(await duplicateIds(page), `duplicate ids on ${name}`).toEqual([]);
+}
+
+/**
+ * Text that does not fit its box and is cut: an element whose content is wider
+ * than itself while it hides or scrolls the rest. Maps and their controls are
+ * left out: a map pans by design.
+ */
+export async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      // A form field's value scrolls inside it by design, as it does on every platform.
+      if (el.closest('.leaflet-container, svg, script, style, .visually-hidden, input, textarea, select')) continue;
+      // A box of 1 px or less is hidden on purpose (a table's header read only by screen readers).
+      if (el.clientWidth <= 1 || el.scrollWidth <= el.clientWidth + 1) continue;
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      const style = getComputedStyle(el);
+      if (!ownText && style.overflowX === 'visible') continue;
+      cut.push(
+        `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth}>${el.clientWidth}`,
+      );
+    }
+    return cut;
+  });
+}
+
+/**
+ * For a test file on the demo association's six months: a server filled with
+ * the demo before the tests, and it and the browsers the tests open closed after.
+ */
+export function withDemoServer(): { server: () => E2EServer; browsers: Browser[] } {
+  let server: E2EServer | undefined;
+  const browsers: Browser[] = [];
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    server = await startServer();
+    const { fillDemo } = await import('../src/server/demo/demo.js');
+    await fillDemo(server.ctx);
+  }, 180_000);
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await server?.close();
+  });
+  return { server: () => server!, browsers };
 }

@@ -10,6 +10,7 @@ import { get } from './api.js';
 import type { Shift } from '../shared/api/shifts.js';
 import './styles.css';
 import './styles-shifts.css';
+import './styles-start.css';
 import './styles-observations.css';
 import './styles-items.css';
 import './styles-insights.css';

@@ -146,11 +146,21 @@ export function Dashboard() {
                     {data.items.byRecipient.map((r) => (
                       <tr key={r.recipientId}>
                         <th scope="row">{itemsHref('all') ? <a href={itemsHref('all', { recipientId: r.recipientId })}>{r.name}</a> : r.name}</th>
-                        <td class="num">{r.sent}</td>
-                        <td class="num">{r.resolved}</td>
-                        <td class="num">{r.overdue}</td>
-                        <td class="num">{duration(r.medianHours)}</td>
-                        <td class="num">{duration(r.previousMedianHours)}</td>
+                        <td class="num" data-label={t('dashboard.sent')}>
+                          {r.sent}
+                        </td>
+                        <td class="num" data-label={t('dashboard.resolved')}>
+                          {r.resolved}
+                        </td>
+                        <td class="num" data-label={t('dashboard.overdue')}>
+                          {r.overdue}
+                        </td>
+                        <td class="num" data-label={t('dashboard.median')}>
+                          {duration(r.medianHours)}
+                        </td>
+                        <td class="num" data-label={t('dashboard.previousMedian')}>
+                          {duration(r.previousMedianHours)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -78,8 +78,12 @@ export function BarTable({ id, title, rows }: { id: string; title: string; rows:
                       <span class="bar before" style={{ width: `${(r.previous / max) * 100}%` }} />
                     </span>
                   </th>
-                  <td class="num">{formatNumber(r.value)}</td>
-                  <td class="num">{formatNumber(r.previous)}</td>
+                  <td class="num" data-label={t('dashboard.thisPeriod')}>
+                    {formatNumber(r.value)}
+                  </td>
+                  <td class="num" data-label={t('dashboard.previousPeriod')}>
+                    {formatNumber(r.previous)}
+                  </td>
                 </tr>
               ))}
             </tbody>

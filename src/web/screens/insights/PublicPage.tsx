@@ -60,12 +60,16 @@ export function PublicPage({ id }: { id: string }) {
                     <th scope="row">
                       {c.icon} {c.label}
                     </th>
-                    <td class="num">{c.count}</td>
+                    <td class="num" data-label={t('public.count')}>
+                      {c.count}
+                    </td>
                   </tr>
                 ))}
                 <tr>
                   <th scope="row">{t('public.total')}</th>
-                  <td class="num">{total}</td>
+                  <td class="num" data-label={t('public.count')}>
+                    {total}
+                  </td>
                 </tr>
               </tbody>
             </table>

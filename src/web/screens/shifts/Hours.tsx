@@ -51,8 +51,8 @@ export function Hours() {
                   {data.members.map((m) => (
                     <tr key={m.memberId}>
                       <th scope="row">{m.name}</th>
-                      <td>{m.shifts}</td>
-                      <td>{formatMinutes(m.minutes)}</td>
+                      <td data-label={t('hours.shifts')}>{m.shifts}</td>
+                      <td data-label={t('hours.hours')}>{formatMinutes(m.minutes)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -76,11 +76,11 @@ export function Hours() {
                     {v.months.map((m) => (
                       <tr key={m.month}>
                         <th scope="row">{formatMonth(m.month)}</th>
-                        <td>{formatNumber(m.km)}</td>
-                        <td>
+                        <td data-label={t('hours.km')}>{formatNumber(m.km)}</td>
+                        <td data-label={t('hours.runOfPlanned')}>
                           {m.run} / {m.planned}
                         </td>
-                        <td>{m.cancelled}</td>
+                        <td data-label={t('hours.cancelled')}>{m.cancelled}</td>
                       </tr>
                     ))}
                   </tbody>
