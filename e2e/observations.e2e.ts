@@ -91,6 +91,7 @@ describe('observations offline', () => {
         await page.getByRole('button', { name: 'Flytta platsen på kartan' }).click();
         const map = page.getByRole('region', { name: 'Karta för att välja platsen' });
         await expect.poll(() => map.locator('.pin').count()).toBe(1);
+        await map.scrollIntoViewIfNeeded();
         const box = (await map.boundingBox())!;
         await page.mouse.click(box.x + box.width / 2 + 80, box.y + box.height / 2 - 60);
         await expect.poll(() => page.locator('.position').textContent()).toBe('Platsen vald på kartan.');
@@ -146,6 +147,9 @@ describe('observations offline', () => {
       .click();
     await expect.poll(() => page.locator('img.photo').count()).toBe(1);
     await expect.poll(() => page.locator('img.photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1600);
+    // The page leads with what became of it; the edit form is folded below.
+    expect(await page.locator('.outcome').first().textContent()).toBe('Inte skickad än');
+    await page.locator('summary', { hasText: 'Ändra observationen' }).click();
     await page.getByLabel('Några ord (valfritt)').fill('Klotter på elskåpet, cirka två meter brett');
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.getByText('Sparat.', { exact: true }).count(), { timeout: 10_000 }).toBe(1);

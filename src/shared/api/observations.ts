@@ -1,6 +1,7 @@
 /** API schemas of observation categories and observations. */
 import { z } from 'zod';
 import { observationStatuses, urgencies } from '../domain/categories.js';
+import { itemStates } from '../domain/action-items.js';
 import { guardedText, id, isoDate, isoDateTime } from './common.js';
 
 const label = z.string().trim().min(1).max(120);
@@ -15,6 +16,8 @@ export const category = z.object({
   icon: z.string(),
   sortOrder: z.number(),
   enabled: z.boolean(),
+  /** In the list only: the association's observations in this category (subcategories apart) over the last 90 days; the capture screen offers the most used first. */
+  recentUses: z.number().int().optional(),
 });
 export const categoryCreate = z.strictObject({ parentId: id.nullable().default(null), labelSv: label, labelEn: label, icon: icon.default('•') });
 export const categoryUpdate = z.strictObject({
@@ -87,6 +90,8 @@ export const observation = z.object({
   photos: z.array(z.object({ sha256: z.string(), width: z.number(), height: z.number(), url: z.string() })),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** What became of it: its latest action item's state and recipient; null while nothing was sent (or a note). */
+  outcome: z.object({ state: z.enum(itemStates), recipient: z.string(), at: isoDateTime }).nullable(),
   /** Until when the author may still change it (coordinators may later, audited). */
   editableUntil: isoDateTime,
 });
@@ -140,3 +145,14 @@ export type ObservationPut = z.infer<typeof observationPut>;
 export type ObservationPatch = z.infer<typeof observationPatch>;
 export type Observation = z.infer<typeof observation>;
 export type ObservationListQuery = z.infer<typeof observationListQuery>;
+
+/** A place found by name for a capture without a position. */
+export const placeSearchQuery = z.strictObject({ q: z.string().trim().min(2).max(200) });
+export const placeHit = z.object({
+  label: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  /** geocoder: the configured address search; area: one of the association's areas (its middle); seen: an address crews have reported before. */
+  source: z.enum(['geocoder', 'area', 'seen']),
+});
+export type PlaceHit = z.infer<typeof placeHit>;

@@ -1,5 +1,6 @@
 /** API schemas of recipients, routing rules and action items. */
 import { z } from 'zod';
+import { urgencies } from '../domain/categories.js';
 import { answerStates, channels, deliveries, eventKinds, itemStates, recipientKinds } from '../domain/action-items.js';
 import { email, guardedText, id, isoDate, language, personName, phone } from './common.js';
 
@@ -112,6 +113,16 @@ export type RuleUpdate = z.infer<typeof ruleUpdate>;
 
 const coordinate = { lat: z.coerce.number().min(-90).max(90), lng: z.coerce.number().min(-180).max(180) };
 export const routingTry = z.strictObject({ categoryId: id, ...coordinate });
+/** Before saving a capture: where it would go and what is already reported nearby. */
+export const capturePreviewQuery = z.strictObject({ categoryId: id, urgency: z.enum(urgencies), ...coordinate });
+export type CapturePreviewQuery = z.infer<typeof capturePreviewQuery>;
+export const capturePreview = z.object({
+  /** False for a note or a police tip handled by phone: it stays with the association. */
+  routed: z.boolean(),
+  recipients: z.array(z.string()),
+  nearby: z.array(z.object({ distanceM: z.number(), recipient: z.string(), state: z.enum(itemStates), reportedAt: z.string() })),
+});
+export type CapturePreview = z.infer<typeof capturePreview>;
 export const routingProposal = z.object({
   recipients: z.array(z.object({ id, name: z.string() })),
   ruleIds: z.array(id),

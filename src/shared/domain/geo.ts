@@ -42,3 +42,15 @@ export function distanceToGeometryKm(g: Geometry, lat: number, lng: number): num
   for (const polygon of polygons(g)) for (const ring of polygon) for (const [x, y] of ring) best = Math.min(best, distanceKm(lat, lng, y, x));
   return best;
 }
+
+/** A point to put a pin at for an area: the middle of its largest polygon's outer ring (vertex average; areas are districts, not crescents). */
+export function middleOf(g: Geometry): { lat: number; lng: number } | null {
+  const outers = polygons(g)
+    .map(([outer]) => outer ?? [])
+    .filter((r) => r.length > 0)
+    .sort((a, b) => b.length - a.length);
+  const ring = outers[0];
+  if (!ring) return null;
+  const points = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.slice(0, -1) : ring;
+  return { lng: points.reduce((s, p) => s + p[0], 0) / points.length, lat: points.reduce((s, p) => s + p[1], 0) / points.length };
+}

@@ -1,6 +1,6 @@
 /** A form that shows the server's problem at the top (role=alert) and runs one submit at a time. */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type FieldProblem } from '../api.js';
 import { t } from '../i18n.js';
 
@@ -51,20 +51,32 @@ export function Form({ form, submitLabel, children, label, kind = 'primary' }: F
   );
 }
 
-/** An error message read out at once by screen readers; renders nothing without a message. */
+/** Moves focus to a message when it appears or changes: after an action, keyboard and screen-reader users land on its result, not on the page body. */
+function useFocusOnShow(key: unknown, enabled = true) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (enabled && key) ref.current?.focus({ preventScroll: false });
+  }, [key]);
+  return ref;
+}
+
+/** An error message read out at once by screen readers, and focused; renders nothing without a message. */
 export function Alert({ message, children }: { message: string | null; children?: ComponentChildren }) {
+  const ref = useFocusOnShow(message);
   if (!message) return null;
   return (
-    <div class="alert" role="alert">
+    <div class="alert" role="alert" tabIndex={-1} ref={ref}>
       {message}
       {children && <> {children}</>}
     </div>
   );
 }
 
-export function Notice({ children }: { children: ComponentChildren }) {
+/** The result of an action ("Sparad"), focused when it appears; `passive` for a state shown on arrival, which must not take the focus. */
+export function Notice({ children, passive = false }: { children: ComponentChildren; passive?: boolean }) {
+  const ref = useFocusOnShow(true, !passive);
   return (
-    <div class="notice" role="status">
+    <div class="notice" role="status" tabIndex={-1} ref={ref}>
       {children}
     </div>
   );

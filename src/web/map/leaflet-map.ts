@@ -133,12 +133,13 @@ export function createPinMap(
   settings: MapSettings,
   areas: Area[],
   start: [number, number],
+  zoom: number,
   onMove: (lat: number, lng: number) => void,
   labels: { zoomIn: string; zoomOut: string; pin: string },
 ) {
   const handle = createMap(element, settings, areas, () => undefined, labels);
   const map = handle.map;
-  map.setView(start, 17);
+  map.setView(start, zoom);
   const pin = L.marker(start, {
     draggable: true,
     title: labels.pin,

@@ -68,7 +68,7 @@ export function MemberDetail({ id }: { id: string }) {
       <p>
         <a href="/members">{t('app.back')}</a>
       </p>
-      {data.status === 'inactive' && <Notice>{t('member.deactivated')}</Notice>}
+      {data.status === 'inactive' && <Notice passive>{t('member.deactivated')}</Notice>}
       {saved && <Notice>{t('app.saved')}</Notice>}
       <p>
         {t('signin.email')}: {data.email}

@@ -23,6 +23,18 @@ export async function listCategories(db: Executor, associationId: string): Promi
   return db.selectFrom('observation_categories').selectAll().where('association_id', '=', associationId).orderBy('sort_order').orderBy('label_sv').execute();
 }
 
+/** Observations per category since a moment: what the association's crews report most. */
+export async function countRecentUses(db: Executor, associationId: string, since: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('observations')
+    .select(['category_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('association_id', '=', associationId)
+    .where('observed_at', '>=', since)
+    .groupBy('category_id')
+    .execute();
+  return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
+}
+
 export async function findCategory(db: Executor, associationId: string, id: string): Promise<CategoryRow | undefined> {
   return db.selectFrom('observation_categories').selectAll().where('association_id', '=', associationId).where('id', '=', id).executeTakeFirst();
 }

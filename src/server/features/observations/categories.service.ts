@@ -8,10 +8,15 @@ import type { Category, CategoryCreate, CategoryUpdate } from '../../../shared/a
 import * as repo from './categories.repository.js';
 import { forgetCategories } from './reference-cache.js';
 
+/** How far back "most used" looks: a season, so winter's categories lead in winter. */
+const RECENT_DAYS = 90;
+
 export async function listCategories(ctx: AppContext, actor: Actor): Promise<Category[]> {
   authorize(actor, 'category.list');
   await repo.ensureDefaultCategories(ctx.db, actor.associationId, nowIso());
-  return (await repo.listCategories(ctx.db, actor.associationId)).map(repo.toCategory);
+  const since = new Date(ctx.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString();
+  const [rows, uses] = await Promise.all([repo.listCategories(ctx.db, actor.associationId), repo.countRecentUses(ctx.db, actor.associationId, since)]);
+  return rows.map((r) => ({ ...repo.toCategory(r), recentUses: uses.get(r.id) ?? 0 }));
 }
 
 /** A subcategory (or a new top-level category) of the association's own; its code is made from the id. */

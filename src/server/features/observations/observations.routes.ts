@@ -9,6 +9,7 @@ import * as api from '../../../shared/api/observations.js';
 import { auditEntry } from '../../../shared/api/audit.js';
 import * as categories from './categories.service.js';
 import * as observations from './observations.service.js';
+import * as places from './places.service.js';
 
 export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -77,6 +78,18 @@ export function registerObservationRoutes(root: FastifyInstance, ctx: AppContext
       authorize(await ctx.actorOf(req), 'observation.create');
       return { address: await ctx.geocoder.reverse(req.query.lat, req.query.lng) };
     },
+  );
+  app.get(
+    '/api/places',
+    {
+      schema: {
+        tags,
+        summary: 'Places matching a name, for a capture without a position: the geocoder, the association’s areas, addresses seen before',
+        querystring: api.placeSearchQuery,
+        response: { 200: z.array(api.placeHit) },
+      },
+    },
+    async (req) => places.searchPlaces(ctx, await ctx.actorOf(req), req.query.q),
   );
   app.get(
     '/api/map-settings',

@@ -19,6 +19,7 @@ import type { MapQuery, MapResult, Observation, ObservationListQuery, Observatio
 import type { ObservationStatus, Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
+import { outcomesOf, type Outcome } from './outcomes.repository.js';
 import * as repo from './observations.repository.js';
 import { listAudit } from '../audit/audit.repository.js';
 import type { AuditEntry } from '../../../shared/api/audit.js';
@@ -44,7 +45,7 @@ export function statusOf(r: Pick<repo.ObservationRow, 'handed_to_police_at' | 'u
   return r.urgency === 'note' ? 'no_action' : 'open';
 }
 
-function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: repo.PhotoRow[]): Observation {
+function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: repo.PhotoRow[], outcomes = new Map<string, Outcome>()): Observation {
   const id = publicIdOf(r);
   return {
     id,
@@ -76,11 +77,13 @@ function toObservation(r: repo.ObservationRow, language: 'sv' | 'en', photos: re
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     editableUntil: new Date(Date.parse(r.created_at) + EDIT_HOURS * 3_600_000).toISOString(),
+    outcome: outcomes.get(r.id) ?? null,
   };
 }
 
 async function viewOne(ctx: AppContext, actor: Actor, row: repo.ObservationRow): Promise<Observation> {
-  return toObservation(row, actor.language, await repo.photosOf(ctx.db, actor.associationId, [row.id]));
+  const [photos, outcomes] = await Promise.all([repo.photosOf(ctx.db, actor.associationId, [row.id]), outcomesOf(ctx.db, actor.associationId, [row.id])]);
+  return toObservation(row, actor.language, photos, outcomes);
 }
 
 /** A category and its subcategories (an unknown id matches nothing). */
@@ -230,13 +233,10 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const photos = await repo.photosOf(
-    ctx.db,
-    actor.associationId,
-    page.map((r) => r.id),
-  );
+  const ids = page.map((r) => r.id);
+  const [photos, outcomes] = await Promise.all([repo.photosOf(ctx.db, actor.associationId, ids), outcomesOf(ctx.db, actor.associationId, ids)]);
   return {
-    items: page.map((r) => toObservation(r, actor.language, photos)),
+    items: page.map((r) => toObservation(r, actor.language, photos, outcomes)),
     nextCursor: rows.length > q.limit && last ? `${last.observed_at}|${publicIdOf(last)}` : null,
   };
 }

@@ -8,6 +8,7 @@ import * as api from '../../../shared/api/reports.js';
 import * as recipients from './recipients.service.js';
 import * as routing from './routing.service.js';
 import * as items from './action-items.service.js';
+import { previewCapture } from './capture-preview.js';
 import * as rechecks from './rechecks.js';
 import { authorize } from '../../platform/policies.js';
 import { readAreaFile } from '../../platform/geo/area-file.js';
@@ -69,6 +70,19 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (req) => routing.tryRouting(ctx, await ctx.actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/capture-preview',
+    {
+      schema: {
+        tags,
+        summary: 'Before saving a capture: who it will go to, and open items of the same category nearby (members)',
+        querystring: api.capturePreviewQuery,
+        response: { 200: api.capturePreview },
+      },
+    },
+    async (req) => previewCapture(ctx, await ctx.actorOf(req), req.query),
   );
 
   app.post(

@@ -1,9 +1,12 @@
 /**
  * Capture in three taps: a category tile → (optionally) a photo or a few words →
- * save. Time and position are taken by themselves. Saving writes to the phone
- * first, so nothing is lost without coverage; the app sends it when it can.
+ * save. Time and position are taken by themselves; without a fix, or with a
+ * poor one, the crew searches an address or places the pin, and can set the
+ * time back. Before saving the screen says who it will go to. Saving writes to
+ * the phone first, so nothing is lost without coverage; the app sends it when
+ * it can, tied to the crew's running shift.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Shell } from '../../components/Shell.js';
 import { Alert, Notice } from '../../components/Form.js';
@@ -19,39 +22,22 @@ import { currentPosition, downscale, type Fix } from './device.js';
 import { useCategories } from './categories.js';
 import { BlurTool } from './Blur.js';
 import { PinMap } from './PinMap.js';
+import { CategoryTiles } from './CategoryTiles.js';
+import { PlaceChooser, rememberFix } from './PlaceChooser.js';
+import { WhereItGoes } from './WhereItGoes.js';
+import { WhenSeen } from './WhenSeen.js';
 
 /** "Ett personnummer" reads "ett personnummer" inside a sentence. */
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const label = (c: Category) => (language.value === 'en' ? c.labelEn : c.labelSv);
 
-function Tiles({ categories, onPick }: { categories: Category[]; onPick: (c: Category) => void }) {
-  const [parent, setParent] = useState<Category | null>(null);
-  const shown = parent ? [parent, ...categories.filter((c) => c.parentId === parent.id)] : categories.filter((c) => c.parentId === null);
-  const pick = (c: Category) => (c !== parent && categories.some((x) => x.parentId === c.id) ? setParent(c) : onPick(c));
-  return (
-    <>
-      {parent && (
-        <button type="button" class="secondary" onClick={() => setParent(null)}>
-          {t('app.back')}
-        </button>
-      )}
-      <ul class="category-tiles">
-        {shown.map((c) => (
-          <li key={c.id}>
-            <button type="button" class="category-tile" onClick={() => pick(c)}>
-              <span class="tile-icon" aria-hidden="true">
-                {c.icon}
-              </span>
-              {c === parent ? t('observe.general', { category: label(c) }) : label(c)}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 type Position = { state: 'finding' } | { state: 'found'; fix: Fix; address: string | null } | { state: 'none'; reason: string };
+
+/** A fix worse than this is not trusted by itself: the crew is offered the map and the address search. */
+const POOR_FIX_M = 100;
+/** How long to wait for a first fix before offering the other ways: in a car a person will not wait 20 s. */
+const FIX_WAIT_MS = 8000;
+const byHand = (p: Position) => p.state === 'found' && p.fix.accuracyM === 0;
 
 export function Capture() {
   const { query } = useLocation();
@@ -69,21 +55,27 @@ export function Capture() {
   const [callReference, setCallReference] = useState('');
   const [position, setPosition] = useState<Position>({ state: 'finding' });
   const [observedAt, setObservedAt] = useState(new Date().toISOString());
-  const [saved, setSaved] = useState(false);
+  const [minutesAgo, setMinutesAgo] = useState(0);
+  const [nearby, setNearby] = useState(false);
+  /** Counts saves, so the "saved" message is announced and focused again after each one. */
+  const [saved, setSaved] = useState(0);
+  const lead = useRef<HTMLParagraphElement>(null);
   const [moving, setMoving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const locate = () => {
     setPosition({ state: 'finding' });
-    currentPosition()
+    currentPosition(FIX_WAIT_MS)
       .then((fix) => {
-        setPosition({ state: 'found', fix, address: null });
+        rememberFix(fix.lat, fix.lng);
+        // A place the crew chose by hand while the phone was still looking wins over a late fix.
+        setPosition((p) => (byHand(p) ? p : { state: 'found', fix, address: null }));
         // A street address when online; offline the server names the place by the association's areas.
         get<{ address: string | null }>(`/api/geocode/reverse?lat=${fix.lat}&lng=${fix.lng}`)
           .then(({ address }) => setPosition((p) => (p.state === 'found' && p.fix === fix ? { ...p, address } : p)))
           .catch(() => undefined);
       })
-      .catch((e: Error) => setPosition({ state: 'none', reason: e.message }));
+      .catch((e: Error) => setPosition((p) => (byHand(p) ? p : { state: 'none', reason: e.message })));
   };
   useEffect(locate, []);
 
@@ -91,9 +83,19 @@ export function Capture() {
   const start = (c: Category) => {
     setCategory(c);
     setObservedAt(new Date().toISOString());
-    setSaved(false);
+    setMinutesAgo(0);
+    setSaved(0);
+    setError(null);
     locate();
+    // Focus goes to what was chosen, the start of the form, not back to the page body.
+    requestAnimationFrame(() => lead.current?.focus());
   };
+  const place = (lat: number, lng: number, label: string | null) => {
+    setPosition({ state: 'found', fix: { lat, lng, accuracyM: 0 }, address: label });
+    // "Choose the place first" no longer applies.
+    setError(null);
+  };
+  const poor = position.state === 'found' && position.fix.accuracyM > POOR_FIX_M;
   const reset = () => {
     setCategory(null);
     setUrgency('needs_action');
@@ -105,11 +107,12 @@ export function Capture() {
     setCallMadeAt(null);
     setCallReference('');
     setMoving(false);
+    setNearby(false);
   };
   const save = async (e: Event) => {
     e.preventDefault();
     if (position.state !== 'found') {
-      setError(t('observe.noPosition'));
+      setError(t('observe.placeFirst'));
       return;
     }
     if (findings.length > 0 && !handed) {
@@ -126,7 +129,7 @@ export function Capture() {
         lat: position.fix.lat,
         lng: position.fix.lng,
         accuracyM: position.fix.accuracyM,
-        observedAt,
+        observedAt: new Date(new Date(observedAt).getTime() - minutesAgo * 60_000).toISOString(),
         shiftId,
         handedToPolice: handed,
         policeReference: handed ? policeRef.trim() || null : null,
@@ -139,30 +142,24 @@ export function Capture() {
       photo,
     });
     reset();
-    setSaved(true);
+    setSaved((n) => n + 1);
   };
 
   return (
     <Shell title={t('observe.title')}>
-      {saved && <Notice>{t('observe.saved')}</Notice>}
+      {saved > 0 && <Notice key={saved}>{t('observe.saved')}</Notice>}
       <p class="position" aria-live="polite">
         {position.state === 'finding' && t('observe.finding')}
         {position.state === 'found' && (position.fix.accuracyM === 0 ? t('observe.placedByHand') : t('observe.position', { m: position.fix.accuracyM }))}
         {position.state === 'found' && position.address && ` ${t('observe.near', { address: position.address })}`}
-        {position.state === 'none' && (
-          <>
-            {t('observe.noPosition')}{' '}
-            <button type="button" class="secondary" onClick={locate}>
-              {t('observe.tryAgain')}
-            </button>
-          </>
-        )}
+        {poor && ` ${t('observe.poorFix')}`}
+        {position.state === 'none' && t('observe.noFixYet')}
       </p>
-      {!category && categories && <Tiles categories={categories} onPick={start} />}
+      {!category && categories && <CategoryTiles categories={categories} onPick={start} />}
       {!category && !categories && <p>{t('app.loading')}</p>}
       {category && (
         <form onSubmit={(e) => void save(e)} noValidate aria-label={t('observe.title')}>
-          <p class="lead">
+          <p class="lead" tabIndex={-1} ref={lead}>
             <span aria-hidden="true">{category.icon}</span> {label(category)}
           </p>
           <Alert message={error} />
@@ -192,7 +189,8 @@ export function Capture() {
             </div>
           )}
           {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}
-          {position.state === 'found' && (
+          {(position.state !== 'found' || poor) && <PlaceChooser onPlace={place} onRetry={locate} />}
+          {position.state === 'found' && !poor && (
             <div class="field">
               <button type="button" class="secondary" aria-expanded={moving} onClick={() => setMoving(!moving)}>
                 {t(moving ? 'observe.pinDone' : 'observe.movePin')}
@@ -202,11 +200,12 @@ export function Capture() {
                   lat={position.fix.lat}
                   lng={position.fix.lng}
                   // Placed by hand: the phone's accuracy no longer says anything, and the address is looked up anew.
-                  onMove={(lat, lng) => setPosition({ state: 'found', fix: { lat, lng, accuracyM: 0 }, address: null })}
+                  onMove={(lat, lng) => place(lat, lng, null)}
                 />
               )}
             </div>
           )}
+          <WhenSeen minutesAgo={minutesAgo} onMinutesAgo={setMinutesAgo} />
           <div class="field">
             <label for="field-text">{t('observe.text')}</label>
             <p class="hint" id="field-text-hint">
@@ -260,9 +259,12 @@ export function Capture() {
             {photo && <p>{t('observe.photoReady')}</p>}
             {original && <BlurTool photo={original} onChange={setPhoto} />}
           </div>
+          {position.state === 'found' && (
+            <WhereItGoes categoryId={category.id} urgency={urgency} lat={position.fix.lat} lng={position.fix.lng} onNearby={setNearby} />
+          )}
           <div class="button-row">
             <button type="submit" class="primary">
-              {t('observe.save')}
+              {t(nearby ? 'observe.addMine' : 'observe.save')}
             </button>
             <button type="button" class="secondary" onClick={reset}>
               {t('app.cancel')}

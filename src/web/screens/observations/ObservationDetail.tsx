@@ -15,6 +15,7 @@ import type { AuditEntry } from '../../../shared/api/audit.js';
 import { useCategories } from './categories.js';
 import { ObservationItems } from '../items/ObservationItems.js';
 import { PinMap } from './PinMap.js';
+import { outcomeText } from './ObservationCard.js';
 
 function EditForm({ o, categories, onSaved }: { o: Observation; categories: Category[]; onSaved: (o: Observation) => void }) {
   const [categoryId, setCategoryId] = useState(o.categoryId);
@@ -96,6 +97,9 @@ export function ObservationDetail({ id }: { id: string }) {
               }}
             />
           )}
+          {/* What happened to it comes first: it is what the crew opens the page to learn. */}
+          <p class="outcome lead">{outcomeText(o)}</p>
+          <ObservationItems observationId={o.id} />
           <dl class="facts">
             <div>
               <dt>{t('observation.when')}</dt>
@@ -161,8 +165,8 @@ export function ObservationDetail({ id }: { id: string }) {
             />
           ))}
           {mayEdit && categories && (
-            <>
-              <h2>{t('observation.edit')}</h2>
+            <details class="edit-fold">
+              <summary>{t('observation.edit')}</summary>
               <EditForm
                 o={o}
                 categories={categories}
@@ -172,9 +176,8 @@ export function ObservationDetail({ id }: { id: string }) {
                   history.reload();
                 }}
               />
-            </>
+            </details>
           )}
-          <ObservationItems observationId={o.id} />
           <h2>{t('observation.history')}</h2>
           {history.data && (
             <AuditEntries

@@ -1,9 +1,13 @@
-/** Observations: the member's own and their shifts' (coordinators: all), newest first, with what still waits on the phone. */
+/**
+ * Observations: the member's own and their shifts' (coordinators: all, with
+ * their own latest first), newest first, each with what became of it. The
+ * filters are folded away until wanted: the list is what people come for.
+ */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Shell } from '../../components/Shell.js';
 import { ExportLinks } from '../../components/ExportLinks.js';
-import { can } from '../../session.js';
+import { can, me } from '../../session.js';
 import { Alert } from '../../components/Form.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
@@ -32,6 +36,9 @@ export function Observations() {
     setCursor(page.nextCursor);
   };
   const items = [...(first.data?.items ?? []), ...more];
+  const staff = can('observation.listAll');
+  const filtered = query !== '';
+  const own = useLoad<Page>(staff && !filtered ? `/api/observations?limit=3&memberId=${me.value!.member.id}` : null);
   return (
     <Shell title={t('observations.title')}>
       <p>
@@ -42,15 +49,29 @@ export function Observations() {
           {t('map.title')}
         </a>
       </p>
-      {can('observation.listAll') && <ExportLinks what="observations" />}
-      <Filters
-        value={filters}
-        onChange={(f) => {
-          setFilters(f);
-          setMore([]);
-          setCursor(undefined);
-        }}
-      />
+      {own.data && own.data.items.length > 0 && (
+        <section aria-labelledby="own-latest">
+          <h2 id="own-latest">{t('observations.ownLatest')}</h2>
+          <ul class="cards">
+            {own.data.items.map((o) => (
+              <ObservationCard key={o.id} o={o} />
+            ))}
+          </ul>
+          <h2>{t('observations.all')}</h2>
+        </section>
+      )}
+      <details class="filters-fold" open={filtered}>
+        <summary>{filtered ? t('observations.filtersOn') : t('observations.filters')}</summary>
+        <Filters
+          value={filters}
+          onChange={(f) => {
+            setFilters(f);
+            setMore([]);
+            setCursor(undefined);
+          }}
+        />
+        {staff && <ExportLinks what="observations" />}
+      </details>
       <Alert message={first.error} />
       {first.data && items.length === 0 && <p>{t('observations.none')}</p>}
       <ul class="cards">

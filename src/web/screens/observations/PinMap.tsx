@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 import type { Area } from '../../../shared/api/associations.js';
 import type { MapSettings } from '../../../shared/api/observations.js';
 
-export function PinMap({ lat, lng, onMove }: { lat: number; lng: number; onMove: (lat: number, lng: number) => void }) {
+export function PinMap({ lat, lng, zoom = 17, onMove }: { lat: number; lng: number; zoom?: number; onMove: (lat: number, lng: number) => void }) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let destroy: (() => void) | undefined;
@@ -18,7 +18,7 @@ export function PinMap({ lat, lng, onMove }: { lat: number; lng: number; onMove:
         remembered<Area[]>('/api/areas').catch(() => [] as Area[]),
       ]);
       if (cancelled || !element.current) return;
-      destroy = createPinMap(element.current, settings, areas, [lat, lng], onMove, {
+      destroy = createPinMap(element.current, settings, areas, [lat, lng], zoom, onMove, {
         zoomIn: t('map.zoomIn'),
         zoomOut: t('map.zoomOut'),
         pin: t('observe.pin'),

@@ -5,8 +5,8 @@ export interface Fix {
   accuracyM: number;
 }
 
-/** One position fix; rejects with the browser's reason when there is none. */
-export function currentPosition(): Promise<Fix> {
+/** One position fix; rejects with the browser's reason when there is none within the time given. */
+export function currentPosition(timeoutMs = 20_000): Promise<Fix> {
   return new Promise((resolve, reject) => {
     if (!('geolocation' in navigator)) {
       reject(new Error('no geolocation'));
@@ -15,7 +15,7 @@ export function currentPosition(): Promise<Fix> {
     navigator.geolocation.getCurrentPosition(
       (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy) }),
       (e) => reject(new Error(e.message)),
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 30_000 },
     );
   });
 }
