@@ -1,7 +1,7 @@
 /** How shifts read on screen: days, time spans and staffing, always in Stockholm time. */
 import { language, t } from './i18n.js';
 import { addDays, localParts, localToday, mondayOf, TIME_ZONE } from '../shared/domain/time.js';
-import type { Staffing } from '../shared/domain/shifts.js';
+import type { ShiftStatus, Staffing } from '../shared/domain/shifts.js';
 
 const locale = () => (language.value === 'en' ? 'en-GB' : 'sv-SE');
 
@@ -22,6 +22,18 @@ export function timeSpan(startsAt: string, endsAt: string): string {
 }
 
 export const staffingLabel = (s: Staffing) => t(`shifts.staffing.${s}`);
+
+/** Where a shift stands: ahead (its staffing is what matters), running, or over and said honestly. */
+export type ShiftPhase = 'ahead' | 'running' | 'done' | 'not_run' | 'cancelled' | 'was_cancelled';
+export function shiftPhase(s: { status: ShiftStatus; endsAt: string }, now = Date.now()): ShiftPhase {
+  const over = Date.parse(s.endsAt) <= now;
+  if (s.status === 'cancelled') return over ? 'was_cancelled' : 'cancelled';
+  if (s.status === 'closed') return 'done';
+  if (s.status === 'in_progress') return 'running';
+  return over ? 'not_run' : 'ahead';
+}
+/** A shift that is over, greyed in lists. */
+export const isPast = (s: { status: ShiftStatus; endsAt: string }) => !['ahead', 'running', 'cancelled'].includes(shiftPhase(s));
 export const localDate = (iso: string) => localParts(iso).date;
 export const today = () => localToday();
 export const thisMonday = () => mondayOf(localToday());

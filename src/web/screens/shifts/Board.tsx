@@ -4,7 +4,7 @@ import { Shell } from '../../components/Shell.js';
 import { Alert } from '../../components/Form.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
-import { addDays, formatDay, thisMonday, timeSpan, today } from '../../shift-format.js';
+import { addDays, formatDay, isPast, thisMonday, timeSpan, today } from '../../shift-format.js';
 import type { Board as BoardData } from '../../../shared/api/shifts.js';
 import { StaffingBadge } from './ShiftCard.js';
 
@@ -62,7 +62,7 @@ export function Board() {
                   ) : (
                     <ul class="board-shifts">
                       {d.shifts.map((s) => (
-                        <li key={s.id} class={`board-shift shift-${s.staffing}`}>
+                        <li key={s.id} class={`board-shift shift-${s.staffing}${isPast(s) ? ' past' : ''}`}>
                           <a href={`/shifts/${s.id}`}>
                             {timeSpan(s.startsAt, s.endsAt)} · {s.vehicleName}
                           </a>{' '}

@@ -1,16 +1,18 @@
 /** One shift as a card: when, which car, how staffed, and the member's one-tap sign-up or withdrawal. */
 import { useState } from 'preact/hooks';
 import { ApiError, post } from '../../api.js';
-import { Alert } from '../../components/Form.js';
+import { Alert, Notice } from '../../components/Form.js';
 import { t } from '../../i18n.js';
 import { me } from '../../session.js';
-import { formatDay, localDate, staffingLabel, timeSpan } from '../../shift-format.js';
+import { formatDay, isPast, localDate, shiftPhase, staffingLabel, timeSpan } from '../../shift-format.js';
 import type { Shift } from '../../../shared/api/shifts.js';
 
 /** The sign-up buttons a member sees: plain, and as driver or leader when they hold that role and the crew lacks it. */
 export function SignupButtons({ shift, onChange }: { shift: Shift; onChange: (s: Shift) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the last tap did, said and focused: the button tapped is gone, and focus must not fall to the page body. */
+  const [done, setDone] = useState<{ n: number; text: string } | null>(null);
   const roles = me.value?.member.roles ?? [];
   const act = async (url: string, body: object = {}) => {
     if (busy) return;
@@ -18,18 +20,27 @@ export function SignupButtons({ shift, onChange }: { shift: Shift; onChange: (s:
     setError(null);
     try {
       const res = await post<Shift | { shift: Shift }>(url, body);
-      onChange('shift' in res ? res.shift : res);
+      const after = 'shift' in res ? res.shift : res;
+      onChange(after);
+      const text = t(after.mine === 'crew' ? 'shifts.signedUpNotice' : after.mine === 'waiting' ? 'shifts.queuedNotice' : 'shifts.withdrawnNotice');
+      setDone((d) => ({ n: (d?.n ?? 0) + 1, text }));
     } catch (err) {
       setError(err instanceof ApiError ? err.title : t('app.error'));
     } finally {
       setBusy(false);
     }
   };
-  if (shift.status !== 'planned' || Date.parse(shift.startsAt) <= Date.now()) return null;
+  const result = done && (
+    <Notice key={done.n}>
+      <p>{done.text}</p>
+    </Notice>
+  );
+  if (shift.status !== 'planned' || Date.parse(shift.startsAt) <= Date.now()) return result;
   const label = `${shift.vehicleName} ${formatDay(localDate(shift.startsAt))} ${timeSpan(shift.startsAt, shift.endsAt)}`;
   if (shift.mine) {
     return (
       <>
+        {result}
         <Alert message={error} />
         <button
           type="button"
@@ -48,6 +59,7 @@ export function SignupButtons({ shift, onChange }: { shift: Shift; onChange: (s:
   const needLeader = !shift.crew.some((c) => c.asLeader) && roles.includes('shift_leader');
   return (
     <>
+      {result}
       <Alert message={error} />
       <div class="button-row">
         {full ? (
@@ -100,10 +112,16 @@ export function SignupButtons({ shift, onChange }: { shift: Shift; onChange: (s:
   );
 }
 
-export function StaffingBadge({ shift }: { shift: Pick<Shift, 'staffing' | 'missedCheckIn'> }) {
+/** Staffing while a shift is ahead; once it runs or is over, what happened to it ("Genomfört", "Ställdes in"), never "Saknar folk" for the past. */
+export function StaffingBadge({ shift }: { shift: Pick<Shift, 'staffing' | 'missedCheckIn' | 'status' | 'endsAt'> }) {
+  const phase = shiftPhase(shift);
   return (
     <>
-      <span class={`badge badge-${shift.staffing}`}>{staffingLabel(shift.staffing)}</span>
+      {phase === 'ahead' ? (
+        <span class={`badge badge-${shift.staffing}`}>{staffingLabel(shift.staffing)}</span>
+      ) : (
+        <span class={`badge badge-${phase}`}>{t(`shifts.phase.${phase}`)}</span>
+      )}
       {shift.missedCheckIn && <span class="badge badge-missed">{t('shifts.missedCheckIn')}</span>}
     </>
   );
@@ -112,7 +130,7 @@ export function StaffingBadge({ shift }: { shift: Pick<Shift, 'staffing' | 'miss
 export function ShiftCard({ shift, onChange }: { shift: Shift; onChange: (s: Shift) => void }) {
   const seats = `${shift.crew.length} / ${shift.crewMax}`;
   return (
-    <li class={`card shift shift-${shift.staffing}`}>
+    <li class={`card shift shift-${shift.staffing}${isPast(shift) ? ' past' : ''}`}>
       <p class="card-title">
         <a href={`/shifts/${shift.id}`}>
           {timeSpan(shift.startsAt, shift.endsAt)} · {shift.vehicleName}

@@ -1,11 +1,13 @@
 /** One shift: who rides, the member's sign-up, check-in and check-out for its leader, and a coordinator's tools. */
 import { Shell } from '../../components/Shell.js';
-import { Alert } from '../../components/Form.js';
+import { useState } from 'preact/hooks';
+import { Alert, Notice } from '../../components/Form.js';
 import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
 import { can, me } from '../../session.js';
 import { formatDay, localDate, timeSpan } from '../../shift-format.js';
 import type { Shift } from '../../../shared/api/shifts.js';
+import type { MessageKey } from '../../../shared/i18n/translate.js';
 import type { Vehicle } from '../../../shared/api/vehicles.js';
 import { SignupButtons, StaffingBadge } from './ShiftCard.js';
 import { CheckInForm, CheckOutForm, RunSummary } from './RunForms.js';
@@ -25,6 +27,12 @@ function mayRun(shift: Shift): boolean {
 
 export function ShiftDetail({ id }: { id: string }) {
   const { data: shift, error, setData } = useLoad<Shift>(`/api/shifts/${id}`);
+  /** Said and focused after check-in or check-out: the form the leader used is gone. */
+  const [ran, setRan] = useState<MessageKey | null>(null);
+  const afterRun = (key: MessageKey) => (s: Shift) => {
+    setData(s);
+    setRan(key);
+  };
   const car = useLoad<Vehicle>(shift ? `/api/vehicles/${shift.vehicleId}` : null);
   const title = shift ? `${formatDay(localDate(shift.startsAt))} ${timeSpan(shift.startsAt, shift.endsAt)}` : t('shifts.shift');
   const checkInOpen = shift && shift.status === 'planned' && Date.now() >= Date.parse(shift.startsAt) - 3_600_000 && Date.now() < Date.parse(shift.endsAt);
@@ -37,6 +45,7 @@ export function ShiftDetail({ id }: { id: string }) {
             {shift.vehicleName}
             {shift.areaName && ` · ${shift.areaName}`} · <StaffingBadge shift={shift} />
           </p>
+          {ran && <Notice key={ran}>{t(ran)}</Notice>}
           {shift.note && <p>{shift.note}</p>}
           {!shift.vehicleInService && shift.status === 'planned' && <p class="due">{t('shifts.carOut')}</p>}
           {shift.cancelReason && <p class="due">{t('shifts.cancelledBecause', { reason: shift.cancelReason })}</p>}
@@ -69,7 +78,7 @@ export function ShiftDetail({ id }: { id: string }) {
           {mayRun(shift) && checkInOpen && (car.data || car.error) && (
             <>
               <h2>{t('run.checkIn')}</h2>
-              <CheckInForm shift={shift} odometerKm={car.data?.odometerKm ?? null} onDone={setData} />
+              <CheckInForm shift={shift} odometerKm={car.data?.odometerKm ?? null} onDone={afterRun('run.checkedInNotice')} />
             </>
           )}
           {shift.status === 'in_progress' && shift.mine === 'crew' && (
@@ -90,7 +99,7 @@ export function ShiftDetail({ id }: { id: string }) {
           {mayRun(shift) && shift.status === 'in_progress' && (
             <>
               <h2>{t('run.checkOut')}</h2>
-              <CheckOutForm shift={shift} onDone={setData} />
+              <CheckOutForm shift={shift} onDone={afterRun('run.checkedOutNotice')} />
             </>
           )}
           {(shift.status === 'in_progress' || shift.status === 'closed') && (
