@@ -64,6 +64,15 @@ describe('journeys', () => {
     );
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.textSize)).toBe('normal');
+    // The association's first day: nothing is set up yet, and the start page says what to do first.
+    await expect.poll(() => page.locator('.first-day').textContent()).toContain('5 av 5 steg kvar');
+    expect(await page.locator('.checklist a').allTextContents()).toEqual([
+      'Lägg till föreningens bilar',
+      'Planera körpass',
+      'Bjud in medlemmar',
+      'Välj mottagare och regler: vart observationerna skickas',
+      'Rita eller läs in områden',
+    ]);
     await audit(page, '02-home-admin');
     expect(await page.title()).toBe('Hej Anna! – Grannstöd');
     expect(await navLabels(page)).toEqual([
@@ -157,23 +166,19 @@ describe('journeys', () => {
       await ville.page.goto(link);
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Grannstöd Huddinge');
       await audit(ville.page, '05-accept-invite');
-      await ville.page.getByLabel(/Nytt lösenord/).fill('villes-long-password');
-      await ville.page.getByRole('button', { name: 'Skapa kontot' }).click();
-      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
-      expect(await ville.page.getByLabel('E-postadress').inputValue()).toBe('ville@example.se');
-      await audit(ville.page, '06-signin');
-      // Before signing in, a person can switch language and enlarge the text.
+      // Before signing in, a person can switch language and enlarge the text, and the invitation keeps the choice.
       await ville.page.getByRole('button', { name: 'In English' }).click();
-      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome to Grannstöd Huddinge');
       await ville.page.getByRole('button', { name: 'Larger text' }).click();
       await expect.poll(() => ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
-      await audit(ville.page, '06b-signin-english-large');
+      await audit(ville.page, '05b-accept-invite-english-large');
       await ville.page.getByRole('button', { name: 'På svenska' }).click();
-      await ville.page.getByLabel('Lösenord').fill('wrong-password-1');
-      await ville.page.getByRole('button', { name: 'Logga in' }).click();
-      await expect.poll(() => ville.page.getByRole('alert').textContent()).toBe('Fel e-postadress eller lösenord.');
-      await ville.page.getByLabel('Lösenord').fill('villes-long-password');
-      await ville.page.getByRole('button', { name: 'Logga in' }).click();
+      await ville.page.reload();
+      await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Välkommen till Grannstöd Huddinge');
+      expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
+      await ville.page.getByLabel(/Nytt lösenord/).fill('villes-long-password');
+      await ville.page.getByRole('button', { name: 'Skapa kontot' }).click();
+      // The password he just chose signs him in: no sign-in page to get through.
       await expect.poll(() => ville.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Ville!');
       // The larger text he chose before signing in is now his profile's.
       expect(await ville.page.evaluate(() => document.documentElement.dataset.textSize)).toBe('large');
@@ -261,6 +266,10 @@ describe('journeys', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => page.locator('.card').first().textContent()).toContain('På verkstad');
     await audit(page, '09b-cars-changed');
+    // The start page's checklist has ticked the car and the invited member by itself.
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.first-day').textContent()).toContain('3 av 5 steg kvar');
+    expect(await page.locator('.checklist li.done a').allTextContents()).toEqual(['Lägg till föreningens bilar', 'Bjud in medlemmar']);
   });
 
   it('two-factor: turned on in the profile, then sign-in asks for the code', async () => {
@@ -281,7 +290,11 @@ describe('journeys', () => {
     await openNav(page);
     await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logga in');
+    await audit(page, '06-signin');
     await page.getByLabel('E-postadress').fill(ADMIN.email);
+    await page.getByLabel('Lösenord').fill('wrong-password-1');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Fel e-postadress eller lösenord.');
     await page.getByLabel('Lösenord').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Logga in' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tvåstegsverifiering');

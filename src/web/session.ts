@@ -55,6 +55,9 @@ export function can(permission: string): boolean {
 
 const CHOSEN_BEFORE_SIGN_IN = 'grannstod.chosenBeforeSignIn';
 
+/** True when the person chose language or text size on a screen before signing in: an invitation's language must not undo it. */
+export const choseBeforeSignIn = (): boolean => localStorage.getItem(CHOSEN_BEFORE_SIGN_IN) === '1';
+
 /** Remembers that the person chose language or text size on a screen before signing in. */
 export function markChosenBeforeSignIn(): void {
   localStorage.setItem(CHOSEN_BEFORE_SIGN_IN, '1');

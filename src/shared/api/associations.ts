@@ -52,6 +52,15 @@ export const partnerOrganisationCreate = z.strictObject({ name: placeName, kind:
 
 export const area = z.object({ id, name: z.string(), geometry: z.unknown() });
 
+/** The first-day checklist: each step done when what it sets up exists; unsent observations for the coordinators. */
+export const firstDaySteps = ['cars', 'shifts', 'members', 'recipients', 'areas'] as const;
+export const firstDay = z.object({
+  steps: z.array(z.object({ step: z.enum(firstDaySteps), done: z.boolean() })),
+  /** Observations needing action that no rule has sent (up to 100). */
+  unsent: z.number().int(),
+});
+export type FirstDay = z.infer<typeof firstDay>;
+
 export type SetupInput = z.infer<typeof setupInput>;
 export type Association = z.infer<typeof association>;
 export type PartnerOrganisation = z.infer<typeof partnerOrganisation>;

@@ -6,6 +6,7 @@ import { can, me } from '../session.js';
 import { useLoad } from '../components/useLoad.js';
 import { addDays, formatDay, localDate, timeSpan, today } from '../shift-format.js';
 import type { Shift } from '../../shared/api/shifts.js';
+import { FirstDayChecklist } from './FirstDay.js';
 
 /** The member's next shifts, so the start page answers "when do I ride next?". */
 function UpcomingShifts() {
@@ -44,6 +45,7 @@ export function Home() {
       <p>
         {m.partnerOrganisation ? t('home.partnerIntro', { organisation: m.partnerOrganisation.name }) : t('home.intro', { association: m.association.name })}
       </p>
+      {can('item.list') && <FirstDayChecklist />}
       {can('shift.list') && <UpcomingShifts />}
       <ul class="tiles">
         {visibleNavItems()

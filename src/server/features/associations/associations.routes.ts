@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import * as api from '../../../shared/api/associations.js';
 import * as service from './associations.service.js';
+import { firstDay } from './first-day.service.js';
 
 export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +62,11 @@ export function registerAssociationRoutes(root: FastifyInstance, ctx: AppContext
     async (req, reply) => reply.status(201).send(await service.createPartner(ctx, await ctx.actorOf(req), req.body)),
   );
 
+  app.get(
+    '/api/first-day',
+    { schema: { tags, summary: 'What is set up so far, and observations no rule has sent (coordinators)', response: { 200: api.firstDay } } },
+    async (req) => firstDay(ctx, await ctx.actorOf(req)),
+  );
   app.get('/api/areas', { schema: { tags, summary: 'Areas (districts) as GeoJSON geometries', response: { 200: z.array(api.area) } } }, async (req) =>
     service.listAreas(ctx, await ctx.actorOf(req)),
   );

@@ -250,6 +250,15 @@ const cases: Case[] = [
     mustNotContain: () => [bIds.recipient!, 'B-kommunen'],
   },
   {
+    method: 'GET',
+    route: '/api/capture-preview',
+    url: () => `/api/capture-preview?categoryId=${bIds.category}&urgency=needs_action&lat=59.2&lng=17.9`,
+    expectStatus: 200,
+    mustNotContain: () => [bIds.recipient!, 'B-kommunen'],
+  },
+  { method: 'GET', route: '/api/first-day', url: () => '/api/first-day', expectStatus: 200, mustNotContain: () => [b.associationId] },
+  { method: 'GET', route: '/api/places', url: () => '/api/places?q=B-', expectStatus: 200, mustNotContain: () => ['B-område'] },
+  {
     method: 'POST',
     route: '/api/areas',
     url: () => '/api/areas',

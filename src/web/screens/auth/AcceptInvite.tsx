@@ -1,4 +1,4 @@
-/** Opening an invitation link: choose a password, then sign in. */
+/** Opening an invitation link: choose a password, and be signed in with it at once. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ApiError, get, post } from '../../api.js';
@@ -6,6 +6,7 @@ import { PasswordField } from '../../components/Field.js';
 import { Alert, Form, useSubmit } from '../../components/Form.js';
 import { Plain } from '../../components/Shell.js';
 import { setLanguage, t } from '../../i18n.js';
+import { afterSignIn, choseBeforeSignIn } from '../../session.js';
 import type { InvitationPreview } from '../../../shared/api/members.js';
 
 export function AcceptInvite() {
@@ -18,7 +19,8 @@ export function AcceptInvite() {
   useEffect(() => {
     get<InvitationPreview>(`/api/invitation-links/${encodeURIComponent(token)}`)
       .then((p) => {
-        setLanguage(p.language);
+        // The language the admin chose for the invitee, unless they have already chosen one on this phone.
+        if (!choseBeforeSignIn()) setLanguage(p.language);
         setPreview(p);
       })
       .catch((err: unknown) => setProblem(err instanceof ApiError ? err.title : t('app.error')));
@@ -26,7 +28,14 @@ export function AcceptInvite() {
 
   const form = useSubmit(async () => {
     await post(`/api/invitation-links/${encodeURIComponent(token)}/accept`, { password });
-    route(`/signin?email=${encodeURIComponent(preview!.email)}`);
+    // The password was just chosen: asking for it again on the sign-in page would only be a hurdle.
+    try {
+      await post('/api/auth/sign-in/email', { email: preview!.email, password });
+      await afterSignIn();
+      route('/');
+    } catch {
+      route(`/signin?email=${encodeURIComponent(preview!.email)}`);
+    }
   });
 
   if (problem) {
