@@ -1,6 +1,6 @@
 /** Routes: setup on an empty database, public account screens, and the signed-in screens. */
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { ErrorBoundary, lazy, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import type { ComponentType } from 'preact';
 import { get } from './api.js';
 import { t } from './i18n.js';
@@ -15,28 +15,34 @@ import { MemberDetail } from './screens/MemberDetail.js';
 import { Invite } from './screens/Invite.js';
 import { Profile } from './screens/Profile.js';
 import { Association } from './screens/Association.js';
-import { Audit } from './screens/Audit.js';
-import { Outbox } from './screens/Outbox.js';
-import { Retention } from './screens/Retention.js';
 import { Privacy, PublicPrivacy } from './screens/privacy/Privacy.js';
 import { Cars } from './screens/Cars.js';
 import { Shifts } from './screens/shifts/Shifts.js';
 import { ShiftDetail } from './screens/shifts/ShiftDetail.js';
-import { Board } from './screens/shifts/Board.js';
-import { Templates } from './screens/shifts/Templates.js';
-import { DrivingLog } from './screens/shifts/DrivingLog.js';
-import { Hours } from './screens/shifts/Hours.js';
 import { Capture } from './screens/observations/Capture.js';
 import { Observations } from './screens/observations/Observations.js';
 import { ObservationDetail } from './screens/observations/ObservationDetail.js';
-import { MapScreen } from './screens/observations/MapScreen.js';
-import { Categories } from './screens/observations/Categories.js';
 import { Items } from './screens/items/Items.js';
 import { ItemDetail } from './screens/items/ItemDetail.js';
-import { Routing } from './screens/routing/Routing.js';
-import { Dashboard } from './screens/insights/Dashboard.js';
-import { IopReport } from './screens/insights/IopReport.js';
-import { PublicPage } from './screens/insights/PublicPage.js';
+
+/**
+ * Screens a crew does not need in the car load when first opened (follow-up,
+ * maps, planning, administration): the field app's first load stays small on a
+ * cheap phone. The service worker keeps them all for offline use once loaded.
+ */
+const Dashboard = lazy(() => import('./screens/insights/Dashboard.js').then((m) => m.Dashboard));
+const IopReport = lazy(() => import('./screens/insights/IopReport.js').then((m) => m.IopReport));
+const PublicPage = lazy(() => import('./screens/insights/PublicPage.js').then((m) => m.PublicPage));
+const MapScreen = lazy(() => import('./screens/observations/MapScreen.js').then((m) => m.MapScreen));
+const Routing = lazy(() => import('./screens/routing/Routing.js').then((m) => m.Routing));
+const Templates = lazy(() => import('./screens/shifts/Templates.js').then((m) => m.Templates));
+const Board = lazy(() => import('./screens/shifts/Board.js').then((m) => m.Board));
+const Audit = lazy(() => import('./screens/Audit.js').then((m) => m.Audit));
+const Outbox = lazy(() => import('./screens/Outbox.js').then((m) => m.Outbox));
+const Retention = lazy(() => import('./screens/Retention.js').then((m) => m.Retention));
+const DrivingLog = lazy(() => import('./screens/shifts/DrivingLog.js').then((m) => m.DrivingLog));
+const Hours = lazy(() => import('./screens/shifts/Hours.js').then((m) => m.Hours));
+const Categories = lazy(() => import('./screens/observations/Categories.js').then((m) => m.Categories));
 
 /** Renders a signed-in screen, or sends the visitor to sign in. */
 function signedIn<P extends object>(Screen: ComponentType<P>) {
@@ -93,46 +99,48 @@ export function App() {
   if (needsSetup === null) return <p class="loading">{t('app.loading')}</p>;
   return (
     <LocationProvider>
-      {needsSetup ? (
-        <Setup onDone={() => setNeedsSetup(false)} />
-      ) : (
-        <Router>
-          <Route path="/signin" component={SignIn} />
-          <Route path="/forgot-password" component={ForgotPassword} />
-          <Route path="/reset-password" component={ResetPassword} />
-          <Route path="/invite" component={AcceptInvite} />
-          <Route path="/p/:id" component={PublicPage} />
-          <Route path="/privacy/:id" component={PublicPrivacy} />
-          <Route path="/" component={Protected.Home} />
-          <Route path="/members" component={Protected.Members} />
-          <Route path="/members/:id" component={Protected.MemberDetail} />
-          <Route path="/invite-member" component={Protected.Invite} />
-          <Route path="/profile" component={Protected.Profile} />
-          <Route path="/association" component={Protected.Association} />
-          <Route path="/audit" component={Protected.Audit} />
-          <Route path="/outbox" component={Protected.Outbox} />
-          <Route path="/retention" component={Protected.Retention} />
-          <Route path="/privacy" component={Protected.Privacy} />
-          <Route path="/cars" component={Protected.Cars} />
-          <Route path="/cars/:id/log" component={Protected.DrivingLog} />
-          <Route path="/shifts" component={Protected.Shifts} />
-          <Route path="/shifts/:id" component={Protected.ShiftDetail} />
-          <Route path="/board" component={Protected.Board} />
-          <Route path="/plan" component={Protected.Templates} />
-          <Route path="/hours" component={Protected.Hours} />
-          <Route path="/observe" component={Protected.Capture} />
-          <Route path="/observations" component={Protected.Observations} />
-          <Route path="/observations/map" component={Protected.MapScreen} />
-          <Route path="/categories" component={Protected.Categories} />
-          <Route path="/observations/:id" component={Protected.ObservationDetail} />
-          <Route path="/items" component={Protected.Items} />
-          <Route path="/items/:id" component={Protected.ItemDetail} />
-          <Route path="/routing" component={Protected.Routing} />
-          <Route path="/dashboard" component={Protected.Dashboard} />
-          <Route path="/iop" component={Protected.IopReport} />
-          <Route default component={Protected.Home} />
-        </Router>
-      )}
+      <ErrorBoundary>
+        {needsSetup ? (
+          <Setup onDone={() => setNeedsSetup(false)} />
+        ) : (
+          <Router>
+            <Route path="/signin" component={SignIn} />
+            <Route path="/forgot-password" component={ForgotPassword} />
+            <Route path="/reset-password" component={ResetPassword} />
+            <Route path="/invite" component={AcceptInvite} />
+            <Route path="/p/:id" component={PublicPage} />
+            <Route path="/privacy/:id" component={PublicPrivacy} />
+            <Route path="/" component={Protected.Home} />
+            <Route path="/members" component={Protected.Members} />
+            <Route path="/members/:id" component={Protected.MemberDetail} />
+            <Route path="/invite-member" component={Protected.Invite} />
+            <Route path="/profile" component={Protected.Profile} />
+            <Route path="/association" component={Protected.Association} />
+            <Route path="/audit" component={Protected.Audit} />
+            <Route path="/outbox" component={Protected.Outbox} />
+            <Route path="/retention" component={Protected.Retention} />
+            <Route path="/privacy" component={Protected.Privacy} />
+            <Route path="/cars" component={Protected.Cars} />
+            <Route path="/cars/:id/log" component={Protected.DrivingLog} />
+            <Route path="/shifts" component={Protected.Shifts} />
+            <Route path="/shifts/:id" component={Protected.ShiftDetail} />
+            <Route path="/board" component={Protected.Board} />
+            <Route path="/plan" component={Protected.Templates} />
+            <Route path="/hours" component={Protected.Hours} />
+            <Route path="/observe" component={Protected.Capture} />
+            <Route path="/observations" component={Protected.Observations} />
+            <Route path="/observations/map" component={Protected.MapScreen} />
+            <Route path="/categories" component={Protected.Categories} />
+            <Route path="/observations/:id" component={Protected.ObservationDetail} />
+            <Route path="/items" component={Protected.Items} />
+            <Route path="/items/:id" component={Protected.ItemDetail} />
+            <Route path="/routing" component={Protected.Routing} />
+            <Route path="/dashboard" component={Protected.Dashboard} />
+            <Route path="/iop" component={Protected.IopReport} />
+            <Route default component={Protected.Home} />
+          </Router>
+        )}
+      </ErrorBoundary>
     </LocationProvider>
   );
 }

@@ -14,6 +14,8 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
       root,
       wildcard: false,
       index: ['index.html'],
+      // The build writes .br and .gz beside each text file (scripts/precompress.mjs): sent as the browser accepts, never compressed per request.
+      preCompressed: true,
       setHeaders: (res, path) => {
         // Hashed assets never change; the shell and service worker must be re-checked.
         if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
