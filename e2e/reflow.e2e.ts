@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clippedText, openBrowser, overflowsHorizontally, SCREENS, seriousA11yViolations, withDemoServer } from './support.js';
+import { audit, clippedText, openBrowser, overflowsHorizontally, SCREENS, seriousA11yViolations, withDemoServer } from './support.js';
 import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
 
 const demo = withDemoServer();
@@ -112,5 +112,27 @@ describe('reflow at 320 px and 200 % text', () => {
     for (const path of ['/signin', '/forgot-password', '/invite?token=x', '/reset-password?token=x'])
       faults.push(...(await checkReflow(page, path, `public${path.replace(/[/?=]/g, '-')}`)));
     expect(faults).toEqual([]);
+  });
+});
+
+describe('on a desktop', () => {
+  it('the menu is a side menu grouped by task, beside the screen, with no button to open it', async () => {
+    const b = await openBrowser({ width: 1280, height: 900 });
+    browsers.push(b);
+    const { page } = b;
+    await page.goto(`${demo.server().url}/signin`);
+    await page.getByLabel('E-postadress').fill('admin@demo.grannstod.se');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Hej /);
+    expect(await page.getByRole('button', { name: 'Meny' }).isVisible()).toBe(false);
+    expect(await page.locator('.nav-heading').allTextContents()).toEqual(['I bilen', 'Ärenden', 'Körpass och bilar', 'Uppföljning', 'Föreningen', 'Du']);
+    const nav = (await page.locator('#main-nav').boundingBox())!;
+    const main = (await page.locator('main').boundingBox())!;
+    expect(nav.x + nav.width).toBeLessThanOrEqual(main.x + 1);
+    expect(nav.y).toBeLessThan(main.y + main.height);
+    // The last entry, "Logga ut", is in the side menu too.
+    expect(await page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
+    await audit(page, 'desktop-home-admin');
   });
 });

@@ -9,6 +9,8 @@ import { resumeTracking } from './offline/track.js';
 import { get } from './api.js';
 import type { Shift } from '../shared/api/shifts.js';
 import './styles.css';
+import './styles-nav.css';
+import './styles-forms.css';
 import './styles-shifts.css';
 import './styles-start.css';
 import './styles-observations.css';

@@ -10,36 +10,40 @@ import { Preferences } from './Preferences.js';
 import { WaitingBanner } from '../offline/Waiting.js';
 import type { MessageKey } from '../../shared/i18n/translate.js';
 
+/** The tasks the menu is grouped by, in the order they are shown. */
+export const navGroups = ['field', 'items', 'shifts', 'followUp', 'association', 'you'] as const;
+
 interface NavItem {
   href: string;
   label: MessageKey;
+  group: (typeof navGroups)[number];
   /** Shown to those with any of these permissions ('a|b'). */
   permission?: string;
 }
 
 /** Navigation entries and the permission each needs; the server enforces the same policies. */
 export const navItems: NavItem[] = [
-  { href: '/', label: 'nav.home' },
-  { href: '/observe', label: 'nav.observe', permission: 'observation.create' },
-  { href: '/observations', label: 'nav.observations', permission: 'observation.create' },
-  { href: '/observations/map', label: 'map.title', permission: 'map.read' },
-  { href: '/items', label: 'nav.items', permission: 'item.list|item.followAddressed' },
-  { href: '/routing', label: 'nav.routing', permission: 'routing.read' },
-  { href: '/shifts', label: 'nav.shifts', permission: 'shift.list' },
-  { href: '/board', label: 'nav.board', permission: 'shift.manage' },
-  { href: '/plan', label: 'nav.plan', permission: 'shift.manage' },
-  { href: '/hours', label: 'nav.hours', permission: 'shift.list' },
-  { href: '/dashboard', label: 'nav.dashboard', permission: 'insights.read' },
-  { href: '/iop', label: 'nav.iop', permission: 'iop.read' },
-  { href: '/categories', label: 'nav.categories', permission: 'category.manage' },
-  { href: '/members', label: 'nav.members', permission: 'member.list' },
-  { href: '/invite-member', label: 'nav.invite', permission: 'member.invite' },
-  { href: '/cars', label: 'nav.cars', permission: 'vehicle.list' },
-  { href: '/association', label: 'nav.association', permission: 'association.update' },
-  { href: '/audit', label: 'nav.audit', permission: 'audit.read' },
-  { href: '/outbox', label: 'nav.outbox', permission: 'outbox.read' },
-  { href: '/retention', label: 'nav.retention', permission: 'retention.manage' },
-  { href: '/profile', label: 'nav.profile' },
+  { href: '/', group: 'field', label: 'nav.home' },
+  { href: '/observe', group: 'field', label: 'nav.observe', permission: 'observation.create' },
+  { href: '/observations', group: 'field', label: 'nav.observations', permission: 'observation.create' },
+  { href: '/observations/map', group: 'field', label: 'map.title', permission: 'map.read' },
+  { href: '/items', group: 'items', label: 'nav.items', permission: 'item.list|item.followAddressed' },
+  { href: '/routing', group: 'items', label: 'nav.routing', permission: 'routing.read' },
+  { href: '/shifts', group: 'shifts', label: 'nav.shifts', permission: 'shift.list' },
+  { href: '/board', group: 'shifts', label: 'nav.board', permission: 'shift.manage' },
+  { href: '/plan', group: 'shifts', label: 'nav.plan', permission: 'shift.manage' },
+  { href: '/hours', group: 'shifts', label: 'nav.hours', permission: 'shift.list' },
+  { href: '/dashboard', group: 'followUp', label: 'nav.dashboard', permission: 'insights.read' },
+  { href: '/iop', group: 'followUp', label: 'nav.iop', permission: 'iop.read' },
+  { href: '/categories', group: 'association', label: 'nav.categories', permission: 'category.manage' },
+  { href: '/members', group: 'association', label: 'nav.members', permission: 'member.list' },
+  { href: '/invite-member', group: 'association', label: 'nav.invite', permission: 'member.invite' },
+  { href: '/cars', group: 'association', label: 'nav.cars', permission: 'vehicle.list' },
+  { href: '/association', group: 'association', label: 'nav.association', permission: 'association.update' },
+  { href: '/audit', group: 'association', label: 'nav.audit', permission: 'audit.read' },
+  { href: '/outbox', group: 'association', label: 'nav.outbox', permission: 'outbox.read' },
+  { href: '/retention', group: 'association', label: 'nav.retention', permission: 'retention.manage' },
+  { href: '/profile', group: 'you', label: 'nav.profile' },
 ];
 
 export function visibleNavItems(): NavItem[] {
@@ -95,28 +99,45 @@ export function Shell({ title, children }: { title: string; children: ComponentC
           {t('app.menu')}
         </button>
       </header>
-      <nav id="main-nav" class={open ? 'nav open' : 'nav'} aria-label={t('nav.main')}>
-        <ul>
-          {visibleNavItems().map((item) => (
-            <li key={item.href}>
-              <a href={item.href} aria-current={path === item.href ? 'page' : undefined} onClick={() => setOpen(false)}>
-                {t(item.label)}
-              </a>
-            </li>
-          ))}
-          <li>
-            <button type="button" class="link-button" onClick={signOut}>
-              {t('nav.signOut')}
-            </button>
-          </li>
-        </ul>
-      </nav>
-      <OfflineBanner />
-      <WaitingBanner />
-      <main id="main" tabIndex={-1}>
-        <h1>{title}</h1>
-        {children}
-      </main>
+      <div class="frame">
+        <nav id="main-nav" class={open ? 'nav open' : 'nav'} aria-label={t('nav.main')}>
+          {navGroups.map((group) => {
+            const items = visibleNavItems().filter((i) => i.group === group);
+            if (items.length === 0 && group !== 'you') return null;
+            return (
+              <div class="nav-group" key={group}>
+                <p class="nav-heading" id={`nav-${group}`}>
+                  {t(`nav.group.${group}`)}
+                </p>
+                <ul aria-labelledby={`nav-${group}`}>
+                  {items.map((item) => (
+                    <li key={item.href}>
+                      <a href={item.href} aria-current={path === item.href ? 'page' : undefined} onClick={() => setOpen(false)}>
+                        {t(item.label)}
+                      </a>
+                    </li>
+                  ))}
+                  {group === 'you' && (
+                    <li>
+                      <button type="button" class="link-button" onClick={signOut}>
+                        {t('nav.signOut')}
+                      </button>
+                    </li>
+                  )}
+                </ul>
+              </div>
+            );
+          })}
+        </nav>
+        <div class="frame-main">
+          <OfflineBanner />
+          <WaitingBanner />
+          <main id="main" tabIndex={-1}>
+            <h1>{title}</h1>
+            {children}
+          </main>
+        </div>
+      </div>
     </>
   );
 }
