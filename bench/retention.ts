@@ -76,8 +76,9 @@ export async function benchRetention(dialect: Dialect): Promise<void> {
     // Load for as long as the run takes: stopped when the last run has finished.
     let during: autocannon.Instance | undefined;
     const loadDone = new Promise<autocannon.Result>((resolve, reject) => {
-      during = autocannon({ url: base, connections: CONNECTIONS, overallRate: RATE, duration: 3600, requests: [{ setupRequest: () => request() }] }, (err, result) =>
-        err ? reject(err as Error) : resolve(result),
+      during = autocannon(
+        { url: base, connections: CONNECTIONS, overallRate: RATE, duration: 3600, requests: [{ setupRequest: () => request() }] },
+        (err, result) => (err ? reject(err as Error) : resolve(result)),
       );
     });
     const finished = async () =>

@@ -9,6 +9,7 @@ import { benchRouting } from './routing.js';
 import { benchDelivery } from './delivery.js';
 import { benchInsights } from './insights.js';
 import { benchRetention } from './retention.js';
+import { benchLighthouse } from './lighthouse.js';
 
 const benchmarks = {
   startup: benchStartup,
@@ -20,6 +21,7 @@ const benchmarks = {
   delivery: benchDelivery,
   insights: benchInsights,
   retention: benchRetention,
+  lighthouse: benchLighthouse,
 };
 const { name, dialect } = parseArgs(process.argv.slice(2));
 const run = benchmarks[name as keyof typeof benchmarks];

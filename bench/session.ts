@@ -5,10 +5,8 @@
  * in this process; the server runs in its own process.
  */
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/server/config.js';
-import { startApp } from '../src/server/start.js';
-import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
-import { freePort, freshDatabase, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
+import { demoDatabase, report, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
@@ -21,12 +19,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 export async function benchSession(dialect: Dialect): Promise<void> {
-  const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
-  const seeded = await startApp(loadConfig(env), { logger: false });
-  await fillDemo(seeded.ctx);
-  await seeded.app.close();
+  const { db, port, env } = await demoDatabase(dialect);
 
   const servers = await startServerWithBaseline(env, port);
   try {

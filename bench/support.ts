@@ -207,3 +207,17 @@ export function newObservationPuts(categories: { id: string }[], headers: Record
     };
   };
 }
+
+/** A fresh database filled with the demo association (six months), and the environment of a server on it. */
+export async function demoDatabase(dialect: Dialect) {
+  const db = await freshDatabase(dialect);
+  const port = freePort();
+  const env = serverEnv(db, port);
+  const { loadConfig } = await import('../src/server/config.js');
+  const { startApp } = await import('../src/server/start.js');
+  const { fillDemo } = await import('../src/server/demo/demo.js');
+  const seeded = await startApp(loadConfig(env), { logger: false });
+  await fillDemo(seeded.ctx);
+  await seeded.app.close();
+  return { db, port, env };
+}

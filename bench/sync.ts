@@ -6,22 +6,15 @@
  * this process; the server runs compiled, in its own process.
  */
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/server/config.js';
-import { startApp } from '../src/server/start.js';
-import { DEMO_PASSWORD, fillDemo } from '../src/server/demo/demo.js';
+import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import { freePort, freshDatabase, newObservationPuts, report, serverEnv, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
+import { demoDatabase, newObservationPuts, report, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
 
 export async function benchSync(dialect: Dialect): Promise<void> {
-  const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
-  const seeded = await startApp(loadConfig(env), { logger: false });
-  await fillDemo(seeded.ctx);
-  await seeded.app.close();
+  const { db, port, env } = await demoDatabase(dialect);
 
   const servers = await startServerWithBaseline(env, port);
   try {

@@ -53,6 +53,17 @@ describe('the follow-up', () => {
     // What was sent, but no way into the volunteer's observation.
     expect(await page.getByRole('link', { name: /Observation/ }).count()).toBe(0);
     await audit(page, 'item-partner');
+    // The municipality answers in the app, as it would through the mailed link: on the timeline as its own.
+    await page.getByLabel('Nytt läge').selectOption({ label: 'Åtgärdat' });
+    await page.getByLabel('Mottagarens ärendenummer').fill('KS-2026-0042');
+    await page.getByLabel('Anteckning').fill('Städat av parkförvaltningen.');
+    await page.getByRole('button', { name: 'Skicka svaret' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Sparat.');
+    expect(await page.locator('.timeline li').last().textContent()).toContain('Åtgärdat');
+    expect(await page.locator('.timeline li').last().textContent()).toContain('Huddinge kommun');
+    // Closed now: no form to answer again.
+    expect(await page.getByRole('button', { name: 'Skicka svaret' }).count()).toBe(0);
+    await audit(page, 'item-partner-answered');
   });
 
   it('an admin follows a figure to its list, writes the IOP summary and downloads the report', async () => {

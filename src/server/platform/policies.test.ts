@@ -67,6 +67,7 @@ const grants: Record<Action, Who[]> = {
   'item.manage': staff,
   'item.followOwn': members,
   'item.followAddressed': ['partner'],
+  'item.answerAddressed': ['partner'],
   'insights.read': everyone,
   'map.read': everyone,
   'coverage.read': ['coordinator', 'admin', 'partner'],

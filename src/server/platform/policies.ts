@@ -68,6 +68,8 @@ export const policies = {
   'item.followOwn': isMember,
   /** A partner follows the items addressed to their organisation. */
   'item.followAddressed': (actor: Actor) => actor.kind === 'partner' && actor.partnerOrganisationId !== null,
+  /** A partner's member answers, in the app, the items addressed to their organisation. */
+  'item.answerAddressed': (actor: Actor) => actor.kind === 'partner' && actor.partnerOrganisationId !== null,
   /** Counts and sums only: everyone in the association, partners too. */
   'insights.read': (_actor: Actor) => true,
   /** The map of observations; partners see positions and counts, never who or what was written. */

@@ -55,6 +55,7 @@ export const auditActions = [
   'api_key.revoke',
   'action_item.create',
   'action_item.update',
+  'action_item.answer',
   'action_item.join',
   'action_item.retry',
   'action_item.recheck',

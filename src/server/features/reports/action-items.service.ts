@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { requeueMail } from '../../platform/mail/outbox.js';
 import { findJob, retryJob } from '../../platform/jobs/job-queue.js';
 import { isClosed, isOverdue, isUndelivered, urgentUrgencies, type ItemState } from '../../../shared/domain/action-items.js';
-import type { ItemDetail, ItemSummary } from '../../../shared/api/reports.js';
+import type { ItemDetail, ItemSummary, RecipientAnswer } from '../../../shared/api/reports.js';
 import type { z } from 'zod';
 import type { itemListQuery, itemUpdate } from '../../../shared/api/reports.js';
 import * as repo from './action-items.repository.js';
@@ -289,6 +289,30 @@ export async function updateItem(ctx: AppContext, actor: Actor, id: string, inpu
       now,
     );
     await auditItem(trx, actor, id, { action: 'action_item.update', after: { ...input } });
+  });
+  ctx.mail.kick();
+  return getItem(ctx, actor, id);
+}
+
+/**
+ * A partner organisation's member answers an item addressed to them, in the
+ * app, exactly as the recipient would through the mailed link: on the
+ * timeline as the recipient's answer, a closed item not reopened, audited
+ * with the member who gave it.
+ */
+export async function answerAsPartner(ctx: AppContext, actor: Actor, id: string, input: RecipientAnswer): Promise<ItemDetail> {
+  authorize(actor, 'item.answerAddressed');
+  const row = await loadItem(ctx, actor, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    await applyAnswer(
+      trx,
+      ctx,
+      row,
+      { state: input.state, externalReference: input.externalReference, note: input.note },
+      { byRecipient: true },
+      ctx.clock.now(),
+    );
+    await auditItem(trx, actor, id, { action: 'action_item.answer', after: { ...input } });
   });
   ctx.mail.kick();
   return getItem(ctx, actor, id);

@@ -171,6 +171,19 @@ export function registerReportRoutes(root: FastifyInstance, ctx: AppContext): vo
     async (req) => items.retryDelivery(ctx, await ctx.actorOf(req), req.params.id),
   );
   app.post(
+    '/api/action-items/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Answer an item addressed to the own organisation, as through the mailed link (partners)',
+        params: idParams,
+        body: api.recipientAnswer,
+        response: { 200: api.itemDetail },
+      },
+    },
+    async (req) => items.answerAsPartner(ctx, await ctx.actorOf(req), req.params.id, req.body),
+  );
+  app.post(
     '/api/action-items/:id/observations',
     { schema: { tags, summary: 'Join an observation to this item (coordinators)', params: idParams, body: api.itemJoin, response: { 200: api.itemDetail } } },
     async (req) => items.joinItem(ctx, await ctx.actorOf(req), req.params.id, req.body.observationId),

@@ -283,6 +283,14 @@ const cases: Case[] = [
     expectStatus: 400,
   },
   { method: 'GET', route: '/api/action-items/{id}', url: () => `/api/action-items/${bIds.item}`, expectStatus: 404 },
+  // Partners only; a partner of A reaching for B's item is refused in partner-answer.test.ts.
+  {
+    method: 'POST',
+    route: '/api/action-items/{id}/answer',
+    url: () => `/api/action-items/${bIds.item}/answer`,
+    payload: () => ({ state: 'resolved' }),
+    expectStatus: 403,
+  },
   { method: 'PATCH', route: '/api/action-items/{id}', url: () => `/api/action-items/${bIds.item}`, payload: () => ({ state: 'resolved' }), expectStatus: 404 },
   { method: 'POST', route: '/api/action-items/{id}/send', url: () => `/api/action-items/${bIds.item}/send`, expectStatus: 404 },
   { method: 'POST', route: '/api/action-items/{id}/retry', url: () => `/api/action-items/${bIds.item}/retry`, expectStatus: 404 },

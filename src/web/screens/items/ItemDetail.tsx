@@ -7,26 +7,22 @@ import { Field, Select } from '../../components/Field.js';
 import { useLoad } from '../../components/useLoad.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { can } from '../../session.js';
-import { answerStates } from '../../../shared/domain/action-items.js';
+import { answerStates, closedStates } from '../../../shared/domain/action-items.js';
 import type { ItemDetail as Item } from '../../../shared/api/reports.js';
 import { stateLabel } from './ItemList.js';
 
-function AnswerForm({ item, onSaved }: { item: Item; onSaved: (i: Item) => void }) {
-  const states = item.state === 'queued' && item.channel === 'manual' ? (['sent', ...answerStates] as const) : answerStates;
+/** A coordinator records an answer given by phone (PATCH); a partner answers their own organisation's item, as the recipient (POST …/answer). */
+function AnswerForm({ item, onSaved, asRecipient = false }: { item: Item; onSaved: (i: Item) => void; asRecipient?: boolean }) {
+  const states = !asRecipient && item.state === 'queued' && item.channel === 'manual' ? (['sent', ...answerStates] as const) : answerStates;
   const [state, setState] = useState<string>(states[0]);
   const [reference, setReference] = useState(item.externalReference ?? '');
   const [note, setNote] = useState('');
-  const form = useSubmit(async () =>
-    onSaved(
-      await api<Item>('PATCH', `/api/action-items/${item.id}`, {
-        state,
-        externalReference: reference.trim() || null,
-        ...(note.trim() && { note: note.trim() }),
-      }),
-    ),
-  );
+  const form = useSubmit(async () => {
+    const body = { state, externalReference: reference.trim() || null, ...(note.trim() && { note: note.trim() }) };
+    onSaved(await (asRecipient ? api<Item>('POST', `/api/action-items/${item.id}/answer`, body) : api<Item>('PATCH', `/api/action-items/${item.id}`, body)));
+  });
   return (
-    <Form form={form} submitLabel={t('app.save')} label={t('items.record')}>
+    <Form form={form} submitLabel={asRecipient ? t('items.answer') : t('app.save')} label={asRecipient ? t('items.answerTitle') : t('items.record')}>
       <Select
         name="state"
         label={t('items.newState')}
@@ -137,6 +133,20 @@ export function ItemDetail({ id }: { id: string }) {
               </li>
             ))}
           </ol>
+          {can('item.answerAddressed') && !closedStates.includes(item.state as (typeof closedStates)[number]) && (
+            <>
+              <h2>{t('items.answerTitle')}</h2>
+              <p>{t('items.answerHelp')}</p>
+              <AnswerForm
+                item={item}
+                asRecipient
+                onSaved={(i) => {
+                  setData(i);
+                  setSaved(true);
+                }}
+              />
+            </>
+          )}
           {staff && item.state !== 'new' && (
             <>
               <h2>{t('items.record')}</h2>

@@ -10,6 +10,7 @@ import { useLoad } from '../../components/useLoad.js';
 import { t } from '../../i18n.js';
 import type { ItemSummary } from '../../../shared/api/reports.js';
 import { ItemList } from './ItemList.js';
+import { ShowMore, usePaged } from '../../components/ShowMore.js';
 
 const views = ['todo', 'open', 'overdue', 'failed', 'resolved', 'all'] as const;
 
@@ -22,6 +23,8 @@ export function Items() {
   const [view, setView] = useState<(typeof views)[number]>(views.find((v) => v === query.view) ?? (staff ? 'todo' : 'open'));
   const narrowed = narrowings.filter((k) => query[k]).map((k) => `&${k}=${encodeURIComponent(query[k]!)}`);
   const { data, error } = useLoad<ItemSummary[]>(`/api/action-items?${view === 'all' ? '' : `state=${view}`}${narrowed.join('')}`);
+  // Newest first from the server; twenty at a time on the screen.
+  const paged = usePaged(data);
   return (
     <Shell title={t('items.title')}>
       <p>{staff ? t('items.help') : t('items.partnerHelp')}</p>
@@ -39,7 +42,8 @@ export function Items() {
       />
       {staff && <ExportLinks what="action-items" />}
       <Alert message={error} />
-      {data && <ItemList items={data} empty={t('items.none')} />}
+      {data && <ItemList items={paged.page} empty={t('items.none')} />}
+      <ShowMore more={paged.more} total={paged.total} shown={paged.page.length} onMore={paged.showMore} />
     </Shell>
   );
 }
