@@ -148,11 +148,13 @@ describe("a volunteer's day at 200 % text", () => {
     // 2: no position from the phone. The area is found by name, and it was seen twenty minutes ago.
     await context.clearPermissions();
     await page.getByRole('button', { name: 'Skadegörelse' }).click();
-    await expect.poll(() => page.locator('.position').textContent()).toBe('Ingen position än. Du väljer platsen efteråt.');
+    await expect.poll(() => page.locator('.position').textContent()).toBe('Ingen position från telefonen.');
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect.poll(() => focused(page)).toBe('Välj platsen först: sök en adress eller tryck på kartan.');
     await page.getByLabel('Sök adress eller område').fill('Stuvsta');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await expect.poll(() => page.locator('.place-hits button').allTextContents()).toEqual(['Stuvsta']);
+    await check(page, '06a-capture-place-search');
     await page.getByRole('button', { name: 'Stuvsta' }).click();
     await expect.poll(() => page.locator('.position').textContent()).toBe('Platsen vald på kartan. Nära Stuvsta.');
     await page.getByLabel('När såg du det?').selectOption({ label: 'För 20 min sedan' });
@@ -171,6 +173,8 @@ describe("a volunteer's day at 200 % text", () => {
     await check(page, '07-capture-offline');
     await context.setOffline(false);
     await expect.poll(() => page.locator('.waiting').count(), { timeout: 20_000 }).toBe(0);
+    // Said in the live region that was there all along, so a screen reader reads it.
+    await expect.poll(() => page.locator('.sync-done').textContent()).toBe('Allt är skickat.');
 
     // Check-out: the shift shows its three observations and that it was run.
     await at(page, endsAt - 5 * 60_000);
