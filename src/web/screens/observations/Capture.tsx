@@ -153,7 +153,7 @@ export function Capture() {
         {position.state === 'found' && (position.fix.accuracyM === 0 ? t('observe.placedByHand') : t('observe.position', { m: position.fix.accuracyM }))}
         {position.state === 'found' && position.address && ` ${t('observe.near', { address: position.address })}`}
         {poor && ` ${t('observe.poorFix')}`}
-        {position.state === 'none' && t('observe.noFixYet')}
+        {position.state === 'none' && t(category ? 'observe.noFix' : 'observe.noFixYet')}
       </p>
       {!category && categories && <CategoryTiles categories={categories} onPick={start} />}
       {!category && !categories && <p>{t('app.loading')}</p>}
@@ -163,6 +163,8 @@ export function Capture() {
             <span aria-hidden="true">{category.icon}</span> {label(category)}
           </p>
           <Alert message={error} />
+          {/* Without a position the place comes first: nothing can be saved without it. */}
+          {(position.state !== 'found' || poor) && <PlaceChooser onPlace={place} onRetry={locate} />}
           <fieldset>
             <legend>{t('observe.urgency')}</legend>
             {urgencies.map((u) => (
@@ -189,7 +191,6 @@ export function Capture() {
             </div>
           )}
           {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}
-          {(position.state !== 'found' || poor) && <PlaceChooser onPlace={place} onRetry={locate} />}
           {position.state === 'found' && !poor && (
             <div class="field">
               <button type="button" class="secondary" aria-expanded={moving} onClick={() => setMoving(!moving)}>
