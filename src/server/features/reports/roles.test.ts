@@ -98,6 +98,8 @@ const cases: Case[] = [
   { method: 'POST', url: () => `/api/action-items/${ids.item}/retry`, through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/withdraw`, body: () => ({}), through: staff },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/observations`, body: () => ({ observationId: ids.observation }), through: staff },
+  // Only a partner of the organisation the item is addressed to (partner-answer.test.ts); this partner has none.
+  { method: 'POST', url: () => `/api/action-items/${ids.item}/answer`, body: () => ({ state: 'acknowledged' }), through: [] },
   { method: 'POST', url: () => `/api/action-items/${ids.item}/recheck`, body: () => ({ result: 'gone' }), through: ['volunteer', ...staff] },
   { method: 'GET', url: () => `/api/shifts/${ids.shift}/rechecks`, through: ['volunteer', ...staff] },
   { method: 'GET', url: () => `/api/observations/${ids.observation}/duplicates`, through: staff },
