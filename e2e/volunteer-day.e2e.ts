@@ -16,6 +16,7 @@ import { districtPolygon } from '../src/server/demo/huddinge.js';
 import { insertVehicle } from '../src/server/features/vehicles/vehicles.repository.js';
 import { insertArea } from '../src/server/features/associations/associations.repository.js';
 import { addDays, localToday } from '../src/shared/domain/time.js';
+import { uuidv7 } from '../src/shared/domain/ids.js';
 
 let server: E2EServer;
 let phone: Browser;
@@ -196,5 +197,35 @@ describe("a volunteer's day at 200 % text", () => {
     // The one without GPS: placed by hand (no accuracy) and twenty minutes before the first.
     const noGps = rows.find((r) => r.accuracy_m === 0)!;
     expect(Date.parse(noGps.observed_at)).toBe(startsAt + 20 * 60_000);
+  });
+
+  it("the coordinator's list: her own latest first, then everyone's, each with what became of it", async () => {
+    const api = await asCoordinator();
+    const categories = (await api('GET', '/api/observation-categories')) as unknown as { id: string; code: string }[];
+    await api('PUT', `/api/observations/${uuidv7()}`, {
+      categoryId: categories.find((c) => c.code === 'graffiti')!.id,
+      urgency: 'note',
+      lat: 59.2366,
+      lng: 17.9818,
+      observedAt: new Date(server.ctx.clock.now().getTime() - 60_000).toISOString(),
+    });
+    const desk = await openBrowser({ width: 390, height: 844 });
+    try {
+      const { page } = desk;
+      await page.goto(`${server.url}/signin`);
+      await page.getByLabel('E-postadress').fill('cecilia@example.se');
+      await page.getByLabel('Lösenord').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Logga in' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Cecilia!');
+      await page.goto(`${server.url}/observations`);
+      await expect.poll(() => page.locator('#own-latest + ul .card').count()).toBe(1);
+      expect(await page.locator('#own-latest + ul .outcome').textContent()).toBe('Stannar hos föreningen');
+      await expect.poll(() => page.locator('main > ul.cards .card').count()).toBe(4);
+      // The filters are folded until opened.
+      expect(await page.locator('details.filters-fold').getAttribute('open')).toBeNull();
+      await audit(page, 'day-10-coordinator-list');
+    } finally {
+      await desk.close();
+    }
   });
 });

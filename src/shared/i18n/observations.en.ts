@@ -139,7 +139,7 @@ export const enObservations: Record<keyof typeof svObservations, string> = {
   'categories.parent': 'Under',
   'categories.topLevel': 'None (a category of its own)',
   'observations.outcome': '{state}: {recipient} · {at}',
-  'observations.outcome.kept': 'Note: stays with the association',
+  'observations.outcome.kept': 'Stays with the association',
   'observations.outcome.notYet': 'Not sent yet',
   'observations.ownLatest': 'Your latest',
   'observations.all': 'All observations',

@@ -137,7 +137,7 @@ export const svObservations = {
   'categories.parent': 'Under',
   'categories.topLevel': 'Ingen (egen kategori)',
   'observations.outcome': '{state}: {recipient} · {at}',
-  'observations.outcome.kept': 'Notering: stannar hos föreningen',
+  'observations.outcome.kept': 'Stannar hos föreningen',
   'observations.outcome.notYet': 'Inte skickad än',
   'observations.ownLatest': 'Dina senaste',
   'observations.all': 'Alla observationer',

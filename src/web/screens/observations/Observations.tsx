@@ -1,7 +1,8 @@
 /**
- * Observations: the member's own and their shifts' (coordinators: all, with
- * their own latest first), newest first, each with what became of it. The
- * filters are folded away until wanted: the list is what people come for.
+ * Observations: the member's own and their shifts' (coordinators: all),
+ * newest first, each with what became of it; when the list holds others'
+ * too, the member's own latest come first. The filters are folded away until
+ * wanted: the list is what people come for.
  */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -38,7 +39,10 @@ export function Observations() {
   const items = [...(first.data?.items ?? []), ...more];
   const staff = can('observation.listAll');
   const filtered = query !== '';
-  const own = useLoad<Page>(staff && !filtered ? `/api/observations?limit=3&memberId=${me.value!.member.id}` : null);
+  const myId = me.value!.member.id;
+  const own = useLoad<Page>(!filtered ? `/api/observations?limit=3&memberId=${myId}` : null);
+  // Only when others' are in the list too: a list of one's own needs no second copy of its top.
+  const othersToo = (first.data?.items ?? []).some((o) => o.authorMemberId !== myId);
   return (
     <Shell title={t('observations.title')}>
       <p>
@@ -49,7 +53,7 @@ export function Observations() {
           {t('map.title')}
         </a>
       </p>
-      {own.data && own.data.items.length > 0 && (
+      {othersToo && own.data && own.data.items.length > 0 && (
         <section aria-labelledby="own-latest">
           <h2 id="own-latest">{t('observations.ownLatest')}</h2>
           <ul class="cards">
