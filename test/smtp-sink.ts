@@ -15,7 +15,12 @@ export interface SmtpSink {
   start(): Promise<void>;
 }
 
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+/**
+ * answerDelayMs: how long the server waits after a mail's data before its
+ * "250 OK": the mail has reached the recipient, the sender does not know yet
+ * (a slow relay). A sender that gives up or dies in between sends it again.
+ */
+export async function startSmtpSink(port = 0, options: { answerDelayMs?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let server: SMTPServer;
   let boundPort = port;
@@ -32,7 +37,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
           stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
             received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-            callback();
+            if (options.answerDelayMs) setTimeout(() => callback(), options.answerDelayMs);
+            else callback();
           });
         },
       });

@@ -187,7 +187,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     app.log,
     () => ctx.clock.now(),
   );
-  app.addHook('onClose', async () => {
+  // Before anything closes: stop claiming, and let a send in flight finish and record itself. onClose hooks run
+  // last-registered first, so the database (closed by start.ts in onClose) would otherwise go before the workers,
+  // and a mail or Open311 request sent during the shutdown would go out again once its claim expired.
+  app.addHook('preClose', async () => {
     await scheduler.stop();
     await jobs.stop();
     await worker.stop();

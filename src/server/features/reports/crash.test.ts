@@ -4,6 +4,10 @@
  * the SMTP server took the connection and never answered. Started again with a
  * working SMTP server, it sends that mail: once, and the item is sent. The item
  * and its mail were written in one transaction, so there is nothing to lose.
+ *
+ * A normal restart (SIGTERM) while a mail is in flight to a slow SMTP server:
+ * the send finishes and is recorded before the database closes, so the next
+ * server does not send it again.
  */
 import { observationRow } from '../../../../test/rows.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,9 +34,13 @@ let dir: string;
 let url: string;
 let observer: BuiltApp;
 let sink: SmtpSink;
+let slow: SmtpSink;
 let silent: Server;
 const sockets: Socket[] = [];
-const observationId = uuidv7();
+let observationId = '';
+/** Writes a new observation of graffiti, not routed yet: a server's job worker will make its item and mail. Each a kilometre apart, so none is held as another's duplicate. */
+let newObservation: () => Promise<string>;
+let made = 0;
 const RECIPIENT = 'felanmalan@huddinge.example';
 
 beforeAll(async () => {
@@ -64,32 +72,39 @@ beforeAll(async () => {
     now,
   );
   await insertRule(ctx.db, associationId, ruleCreate.parse({ categoryId: graffiti, recipientId }), now);
-  // A new observation, not routed yet: the server's job worker will make its item and mail.
-  await ctx.db
-    .insertInto('observations')
-    .values(
-      observationRow({
-        id: observationId,
-        association_id: associationId,
-        author_member_id: memberId,
-        category_id: graffiti,
-        text: 'Klotter på elskåpet',
-        lat: 59.2366,
-        lng: 17.9818,
-        observed_at: now,
-      }),
-    )
-    .execute();
+  newObservation = async () => {
+    const id = uuidv7();
+    await ctx.db
+      .insertInto('observations')
+      .values(
+        observationRow({
+          id,
+          association_id: associationId,
+          author_member_id: memberId,
+          category_id: graffiti,
+          text: 'Klotter på elskåpet',
+          lat: 59.2366 + 0.01 * made++,
+          lng: 17.9818,
+          observed_at: new Date().toISOString(),
+        }),
+      )
+      .execute();
+    return id;
+  };
+  observationId = await newObservation();
   // An SMTP server that takes the connection and never says a word.
   silent = createServer((socket) => void sockets.push(socket));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   sink = await startSmtpSink();
+  // A relay that takes three seconds to say it has the mail.
+  slow = await startSmtpSink(0, { answerDelayMs: 3000 });
 }, 60_000);
 
 afterAll(async () => {
   for (const s of sockets) s.destroy();
   await new Promise((resolve) => silent.close(resolve));
   await sink.stop();
+  await slow.stop();
   await observer.app.close();
   await database.drop();
   rmSync(dir, { recursive: true, force: true });
@@ -127,13 +142,14 @@ async function until<T>(what: string, read: () => Promise<T | undefined>, timeou
 }
 
 const db = () => observer.ctx.db;
-const itemsOfObservation = () =>
+const itemsOfObservation = (id = observationId) =>
   db()
     .selectFrom('action_items as ai')
     .innerJoin('action_item_observations as aio', 'aio.item_id', 'ai.id')
     .select(['ai.id', 'ai.state'])
-    .where('aio.observation_id', '=', observationId)
+    .where('aio.observation_id', '=', id)
     .execute();
+const stopped = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
 const mailsOf = (itemId: string) =>
   db()
     .selectFrom('mail_outbox as m')
@@ -156,7 +172,7 @@ describe('a crash between writing an item and sending it', () => {
       });
     } finally {
       first.kill('SIGKILL');
-      await new Promise((resolve) => (first.exitCode !== null ? resolve(null) : first.once('exit', resolve)));
+      await stopped(first);
     }
     expect(await itemsOfObservation()).toEqual([{ id: itemId, state: 'queued' }]);
     expect(await mailsOf(itemId)).toHaveLength(1);
@@ -174,7 +190,40 @@ describe('a crash between writing an item and sending it', () => {
       expect(sentEvents).toHaveLength(1);
     } finally {
       second.kill('SIGTERM');
-      await new Promise((resolve) => (second.exitCode !== null ? resolve(null) : second.once('exit', resolve)));
+      await stopped(second);
     }
+  }, 120_000);
+
+  it('a normal restart while a mail is in flight records the send before closing, and the next server does not send it again', async () => {
+    const id = await newObservation();
+    const before = slow.received.length;
+    const first = server(slow.url);
+    let itemId: string;
+    try {
+      itemId = await until('the mail to be in flight', async () => {
+        const [item] = await itemsOfObservation(id);
+        if (!item) return undefined;
+        const mails = await mailsOf(item.id);
+        return mails[0]?.status === 'sending' ? item.id : undefined;
+      });
+      // The relay has the mail; its "OK" is still three seconds away when the restart begins.
+      await until('the relay to have the mail', async () => (slow.received.length > before ? true : undefined));
+    } finally {
+      first.kill('SIGTERM');
+      await stopped(first);
+    }
+    expect(first.exitCode).toBe(0);
+    expect(await mailsOf(itemId)).toEqual([{ id: expect.any(String), status: 'sent' }]);
+    expect(await itemsOfObservation(id)).toEqual([{ id: itemId, state: 'sent' }]);
+
+    const second = server(slow.url);
+    try {
+      // Longer than the claim (1 s) and a few worker rounds: a send not recorded would go out again now.
+      await new Promise((r) => setTimeout(r, 5000));
+    } finally {
+      second.kill('SIGTERM');
+      await stopped(second);
+    }
+    expect(slow.received.slice(before).filter((m) => m.to.includes(RECIPIENT))).toHaveLength(1);
   }, 120_000);
 });
