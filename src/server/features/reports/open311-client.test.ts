@@ -28,8 +28,10 @@ let base: string;
 let fake: Server;
 let fakeUrl: string;
 /** What the misbehaving endpoint does next. */
-let mode: 'ok' | '500' | 'hang' | 'bad-json' | 'bad-xml' | '400' | 'token' | 'redirect' = 'ok';
+let mode: 'ok' | '500' | 'hang' | 'bad-json' | 'bad-xml' | '400' | 'token' | 'redirect' | 'slow-create' | 'slow-create-no-list' | 'slowish' = 'ok';
 const fakeRequests: string[] = [];
+/** Requests the slow endpoint made, as its list (GET requests.json) shows them. */
+const made: { service_request_id: string; description: string }[] = [];
 
 // Answers in the spec's formats, as a city's GeoReport v2 server gives them.
 const answers = {
@@ -51,6 +53,19 @@ beforeAll(async () => {
     fakeRequests.push(`${req.method} ${req.url}`);
     const send = (status: number, type: string, body: string) => res.writeHead(status, { 'content-type': type }).end(body);
     if (mode === 'hang') return; // Holds the connection open and never answers.
+    // Makes the request at once and answers after 2 s (past the 1.2 s a POST waits), or after 0.6 s; lists what it made.
+    if (mode.startsWith('slow') && req.method === 'POST') {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const id = `SLOW-${made.length + 1}`;
+        made.push({ service_request_id: id, description: new URLSearchParams(body).get('description') ?? '' });
+        setTimeout(() => send(201, 'application/json', JSON.stringify([{ service_request_id: id }])), mode === 'slowish' ? 600 : 2000);
+      });
+      return;
+    }
+    if (mode === 'slow-create-no-list' && req.url?.startsWith('/requests.json')) return send(404, 'text/plain', 'Not found');
+    if (mode === 'slow-create' && req.url?.startsWith('/requests.json')) return send(200, 'application/json', JSON.stringify(made));
     if (mode === '500') return send(500, 'text/html', '<html><body>Internal Server Error: db password hunter2</body></html>');
     if (mode === 'redirect') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (mode === 'bad-json') return send(200, 'application/json', '[{"service_request_id": "REQ-');
@@ -263,7 +278,6 @@ describe('delivery to this project’s own Open311 server on loopback', () => {
 describe('an endpoint that misbehaves', () => {
   it.each([
     ['answers 500', '500', 'HTTP 500'],
-    ['does not answer', 'hang', 'no answer within 0.3 s'],
     ['answers malformed JSON', 'bad-json', "HTTP 200, the answer is not the spec's JSON or XML"],
     ['answers malformed XML', 'bad-xml', "HTTP 200, the answer is not the spec's JSON or XML"],
   ] as const)('is retried when it %s, then failed with a clear reason; a retry after it mends delivers the item once', async (_name, how, reason) => {
@@ -309,6 +323,54 @@ describe('an endpoint that misbehaves', () => {
     const done = await item(itemId);
     expect(done).toMatchObject({ state: 'resolved', externalReference: 'REQ-9' });
     expect(done.events.at(-1)).toMatchObject({ note: 'Sanerat av entreprenören.', by: 'recipient' });
+  });
+});
+
+describe('exactly once at the recipient', () => {
+  const posts = () => fakeRequests.filter((r) => r.startsWith('POST')).length;
+
+  it('a POST answered after its timeout made the request: the next attempt finds it by the item’s reference and posts nothing more', async () => {
+    await open311Recipient(fakeUrl, 'their-key', null);
+    mode = 'slow-create';
+    const before = posts();
+    const { itemId } = await observeAndRoute();
+    const job = await settle(OPEN311_SUBMIT, itemId);
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+    expect(posts()).toBe(before + 1);
+    expect(made.at(-1)!.description).toMatch(new RegExp(`\\n\\nGrannstöd ${itemId}$`));
+    expect(await item(itemId)).toMatchObject({ state: 'sent', externalReference: made.at(-1)!.service_request_id, deliveryError: null });
+    // The lookup asked for this service since the item was made, with the key.
+    const lookup = fakeRequests.filter((r) => r.startsWith('GET /requests.json')).at(-1)!;
+    expect(lookup).toMatch(/service_code=graffiti&start_date=.*&end_date=.*/);
+    expect(lookup).toContain('api_key=their-key');
+  });
+
+  it('when the list cannot be read, the item goes to the coordinators to check by hand; their retry sends it', async () => {
+    await open311Recipient(fakeUrl, 'their-key', null);
+    mode = 'slow-create-no-list';
+    const before = posts();
+    const { itemId } = await observeAndRoute();
+    expect(await settle(OPEN311_SUBMIT, itemId)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(posts()).toBe(before + 1);
+    const failed = await item(itemId);
+    expect(failed.state).toBe('queued');
+    expect(failed.deliveryError).toContain('no answer within 1.2 s; the request may have been made and cannot be looked up: check by hand');
+    // A coordinator who checked decides to send it: posted once more.
+    mode = 'ok';
+    expect((await call(t, coordinator.cookie, 'POST', `/api/action-items/${itemId}/retry`)).statusCode).toBe(200);
+    expect((await settle(OPEN311_SUBMIT, itemId)).status).toBe('done');
+    expect(posts()).toBe(before + 2);
+    expect(await item(itemId)).toMatchObject({ state: 'sent', externalReference: 'REQ-1' });
+  });
+
+  it('a POST waits longer than a read: an endpoint that takes 0.6 s is answered once, at the first attempt', async () => {
+    await open311Recipient(fakeUrl, 'their-key', null);
+    mode = 'slowish';
+    const before = posts();
+    const { itemId } = await observeAndRoute();
+    expect(await settle(OPEN311_SUBMIT, itemId)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(posts()).toBe(before + 1);
+    expect((await item(itemId)).state).toBe('sent');
   });
 });
 

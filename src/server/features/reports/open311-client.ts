@@ -5,6 +5,14 @@
  * one), then poll GET requests/{id} until the request is closed. A 4xx answer
  * fails at once with the endpoint's own description; a 5xx, a timeout or an
  * answer that is not the spec's JSON is retried with back-off by the job queue.
+ *
+ * Exactly once at the recipient: a POST that got no answer in time may have
+ * made the request all the same. Each request's description ends with the
+ * item's reference ("Grannstöd <item id>"), and the next attempt first looks
+ * for it among the recipient's requests since the item was made: found, its
+ * id is kept and nothing is posted again; surely absent, it posts; when the
+ * list cannot be read, the item goes to the coordinators to check by hand.
+ * POSTs wait four times the read timeout: a slow endpoint should answer.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AppContext } from '../../context.js';
@@ -49,7 +57,9 @@ async function call(ctx: AppContext, url: string, init: OutgoingRequest): Promis
   const host = new URL(url).host;
   let res: OutgoingResponse;
   try {
-    res = await outgoingRequest(url, { ...init, headers: { accept: 'application/json', ...init.headers } }, outgoingPolicy(ctx));
+    const policy = outgoingPolicy(ctx);
+    if (init.method === 'POST') policy.timeoutMs *= POST_TIMEOUT_FACTOR;
+    res = await outgoingRequest(url, { ...init, headers: { accept: 'application/json', ...init.headers } }, policy);
   } catch (err) {
     const reason = err instanceof OutgoingError ? err.message : 'the call failed';
     if (err instanceof OutgoingError && (err.kind === 'bad_url' || err.kind === 'address_refused' || err.kind === 'redirect')) {
@@ -71,6 +81,25 @@ async function call(ctx: AppContext, url: string, init: OutgoingRequest): Promis
 }
 
 const outgoingPolicy = (ctx: AppContext) => ({ allowHosts: ctx.config.outgoingAllowHosts, timeoutMs: ctx.config.open311TimeoutMs });
+/** A POST makes something at the other end: it gets longer than a read before its outcome counts as unknown. */
+const POST_TIMEOUT_FACTOR = 4;
+/** The line every request's description ends with: how a later attempt finds a request made by one that got no answer. */
+export const itemReference = (itemId: string) => `Grannstöd ${itemId}`;
+
+/**
+ * The id of the request carrying this reference among the recipient's requests of
+ * the service since the item was made; null when the list surely lacks it.
+ * Throws when the list cannot be read (the endpoint does not offer it, or fails).
+ */
+async function requestMadeBefore(ctx: AppContext, recipient: RecipientRow, serviceCode: string, reference: string, since: string) {
+  const url = new URL(endpoint(recipient, 'requests.json', true));
+  url.searchParams.set('service_code', serviceCode);
+  url.searchParams.set('start_date', new Date(Date.parse(since) - 60_000).toISOString());
+  url.searchParams.set('end_date', new Date(ctx.clock.now().getTime() + 60_000).toISOString());
+  const list = (await call(ctx, url.toString(), {})) as { service_request_id?: unknown; description?: unknown }[];
+  const mine = list.find((r) => String(r.description ?? '').includes(reference) && r.service_request_id);
+  return mine ? String(mine.service_request_id) : null;
+}
 
 /** Reads carry the key too: the spec leaves it optional, but servers whose requests are not public (this project's own) ask for it. */
 const endpoint = (r: RecipientRow, path: string, read = false) => {
@@ -81,6 +110,21 @@ const endpoint = (r: RecipientRow, path: string, read = false) => {
   if (read && r.open311_api_key) url.searchParams.set('api_key', r.open311_api_key);
   return url.toString();
 };
+
+/** The request exists at the recipient: its id (or token) kept, the item sent, its first poll planned. */
+async function recordSent(ctx: AppContext, item: repo.ItemRow, requestId: string | null, token: string | null): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateItem(trx, item.association_id, item.id, { open311_request_id: requestId, open311_token: token }, ['queued']);
+    await applyAnswer(trx, ctx, item, { state: 'sent', externalReference: requestId ?? undefined, note: null }, {}, now);
+    await enqueueJob(trx, {
+      kind: OPEN311_POLL,
+      associationId: item.association_id,
+      payload: { itemId: item.id },
+      runAt: new Date(now.getTime() + POLL_EVERY_MS),
+    });
+  });
+}
 
 export function open311Handlers(getCtx: () => AppContext): Record<string, JobHandler> {
   return {
@@ -94,13 +138,26 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       const codes = JSON.parse(recipient.open311_service_codes) as Record<string, string>;
       const serviceCode = codes[code] ?? codes['*'];
       if (!serviceCode) throw new PermanentJobError(`no Open311 service code for the category ${code}`);
+      const reference = itemReference(itemId);
+      // The last attempt got no answer: the request may exist. Look before posting again.
+      if (job.lastError?.includes('no answer within')) {
+        let made: string | null;
+        try {
+          made = await requestMadeBefore(ctx, recipient, serviceCode, reference, item.created_at);
+        } catch {
+          // A coordinator's retry (attempts start again at 1) is their decision to send; the queue's own is not.
+          if (job.attempts > 1) throw new PermanentJobError(`${job.lastError}; the request may have been made and cannot be looked up: check by hand`);
+          made = null;
+        }
+        if (made) return recordSent(ctx, item, made, null);
+      }
       const [first] = await repo.observationsOfItems(ctx.db, item.association_id, [itemId]);
       const form = new URLSearchParams({
         api_key: recipient.open311_api_key ?? '',
         service_code: serviceCode,
         lat: String(item.lat),
         long: String(item.lng),
-        description: [first?.text, first && placeOf(first)].filter(Boolean).join('\n').slice(0, 4000) || serviceCode,
+        description: `${([first?.text, first && placeOf(first)].filter(Boolean).join('\n') || serviceCode).slice(0, 4000 - reference.length - 2)}\n\n${reference}`,
       });
       if (recipient.open311_jurisdiction) form.set('jurisdiction_id', recipient.open311_jurisdiction);
       if (first?.address) form.set('address_string', first.address);
@@ -118,18 +175,7 @@ export function open311Handlers(getCtx: () => AppContext): Record<string, JobHan
       const requestId = body[0]?.service_request_id ?? null;
       const token = body[0]?.token ?? null;
       if (!requestId && !token) throw new Error('Open311: the answer has neither service_request_id nor token');
-      const now = ctx.clock.now();
-      await ctx.db.transaction().execute(async (trx) => {
-        await repo.updateItem(
-          trx,
-          item.association_id,
-          itemId,
-          { open311_request_id: requestId ? String(requestId) : null, open311_token: token ? String(token) : null },
-          ['queued'],
-        );
-        await applyAnswer(trx, ctx, item, { state: 'sent', externalReference: requestId ? String(requestId) : undefined, note: null }, {}, now);
-        await enqueueJob(trx, { kind: OPEN311_POLL, associationId: item.association_id, payload: { itemId }, runAt: new Date(now.getTime() + POLL_EVERY_MS) });
-      });
+      await recordSent(ctx, item, requestId ? String(requestId) : null, token ? String(token) : null);
     },
     [OPEN311_POLL]: async (payload, job) => {
       const ctx = getCtx();

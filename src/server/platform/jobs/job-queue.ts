@@ -46,7 +46,11 @@ export async function enqueueJob(db: Executor, job: JobSpec): Promise<string> {
 /** A failure that retrying will not mend (a 4xx answer, say): the job fails at once. */
 export class PermanentJobError extends Error {}
 
-export type JobHandler = (payload: Record<string, unknown>, job: { id: string; associationId: string | null; attempts: number }) => Promise<void>;
+/** attempts counts this one; lastError is the previous attempt's failure (a timeout may have left work half done at the other end). */
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  job: { id: string; associationId: string | null; attempts: number; lastError: string | null },
+) => Promise<void>;
 
 export interface JobWorkerOptions {
   handlers: Record<string, JobHandler>;
@@ -106,7 +110,7 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
         try {
           const handler = handlers[job.kind];
           if (!handler) throw new PermanentJobError(`no handler for ${job.kind}`);
-          await handler(payload, { id: job.id, associationId: job.association_id, attempts });
+          await handler(payload, { id: job.id, associationId: job.association_id, attempts, lastError: job.last_error });
           await db
             .updateTable('jobs')
             .set({ status: 'done', attempts, last_error: null, locked_until: null, updated_at: nowIso() })
