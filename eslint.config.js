@@ -22,6 +22,24 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings through src/server/config.ts.' }] },
   },
   {
+    // One Executor type (the database or a transaction), defined in platform/db/database.ts and imported everywhere else.
+    files: ['src/**/*.ts'],
+    ignores: ['src/server/platform/db/database.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSTypeAliasDeclaration[id.name='Executor']",
+          message: "Import Executor from 'src/server/platform/db/database.ts' instead of declaring it again.",
+        },
+        {
+          selector: "TSUnionType:has(TSTypeReference[typeName.name='Kysely']):has(TSTypeReference[typeName.name='Transaction'])",
+          message: "Use the Executor type from 'src/server/platform/db/database.ts'.",
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen and portable: they import no app code.
     files: ['src/server/migrations/**'],
     rules: {

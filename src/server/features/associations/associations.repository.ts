@@ -1,11 +1,8 @@
 /** All SQL about associations, their partner organisations, areas and cars. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { PartnerKind } from '../../../shared/domain/roles.js';
 import type { Language } from '../../../shared/i18n/translate.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface AssociationRecord {
   id: string;

@@ -1,8 +1,5 @@
 /** Counts for the association's first-day checklist: what has been set up so far. Read-only, across the features' tables. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 type Counted = 'vehicles' | 'shift_templates' | 'shifts' | 'members' | 'recipients' | 'routing_rules' | 'areas';
 

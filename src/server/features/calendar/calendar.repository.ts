@@ -1,8 +1,7 @@
 /** The SQL of calendar feeds: the addresses, and the shifts a feed shows. */
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { CalendarFeedTable, Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Insertable } from 'kysely';
+import type { CalendarFeedTable } from '../../platform/db/schema.js';
+import type { Executor } from '../../platform/db/database.js';
 
 /** A member's addresses that still work, oldest first, with the car's name for a car feed. */
 export function activeFeeds(db: Executor, associationId: string, memberId: string) {

@@ -1,8 +1,5 @@
 /** The SQL of the driving log: a car, and the trips its shifts made. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export function findVehicle(db: Executor, associationId: string, vehicleId: string) {
   return db

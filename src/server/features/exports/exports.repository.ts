@@ -1,8 +1,5 @@
 /** The SQL of exports that no feature's own list answers: action items over a period. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export function itemsMadeIn(db: Executor, associationId: string, fromIso: string, toIso: string, limit: number) {
   return db

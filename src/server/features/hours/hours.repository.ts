@@ -1,8 +1,5 @@
 /** The SQL of hours and kilometres. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** Shifts starting in [fromIso, toIso), with what the km and run counts need. */
 export function shiftsStarting(db: Executor, associationId: string, fromIso: string, toIso: string) {

@@ -4,13 +4,11 @@
  * the database where the rows could be many (observations); what is left is
  * small enough to sort into periods, local weekdays and hours in the service.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import { sql } from 'kysely';
 import type { Dialect } from '../../platform/db/database.js';
 import { weekdayHourOf } from '../../platform/db/sql.js';
 import type { OffsetSpan } from './period.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface Span {
   fromIso: string;

@@ -1,9 +1,6 @@
 /** All SQL about invitations. A token is stored only as its SHA-256 hash. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface InvitationRecord {
   id: string;

@@ -1,12 +1,11 @@
 /** All SQL about members, their roles and qualifications. Every query is scoped by association. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, MemberTable } from '../../platform/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { MemberTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { sessionsChanged } from '../../platform/auth/recent-sessions.js';
 import type { MemberKind, MemberStatus, QualificationKind, Role, TextSize } from '../../../shared/domain/roles.js';
 import type { Language } from '../../../shared/i18n/translate.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface MemberRecord {
   id: string;

@@ -1,11 +1,11 @@
 /** All SQL about observation categories. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, ObservationCategoryTable } from '../../platform/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { ObservationCategoryTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { defaultCategories } from '../../../shared/domain/categories.js';
 import type { Category } from '../../../shared/api/observations.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type CategoryRow = Selectable<ObservationCategoryTable>;
 
 export const toCategory = (r: CategoryRow): Category => ({

@@ -1,6 +1,4 @@
 /** The checks an observation must pass before it is kept: place, time, category, shift and the privacy guard. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { contains, distanceToGeometryKm } from '../../../shared/domain/geo.js';
 import { areasOf, categoriesOf, type AreaShape } from './reference-cache.js';
@@ -8,8 +6,7 @@ import type { CategoryRow } from './categories.repository.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import { rodeShift } from './observations.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** A position this far from every area of the association is a mistake (a wrong sign, a stale fix), not a patrol. */
 const FAR_AWAY_KM = 50;

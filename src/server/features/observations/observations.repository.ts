@@ -1,22 +1,12 @@
 /** All SQL about observations. Every query is scoped by association. */
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  type Transaction,
-  type Updateable,
-} from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import { floorOf } from '../../platform/db/sql.js';
 import type { Dialect } from '../../platform/db/database.js';
 import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
 import type { Database, ObservationTable } from '../../platform/db/schema.js';
 import { hasPublicId, publicIdSql } from './public-id.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type ObservationRow = Selectable<ObservationTable> & {
   category_code: string;
   label_sv: string;

@@ -3,11 +3,8 @@
  * crew asks it ("skickat till kommunen, åtgärdat 3 dec"). Read-only here; the
  * items are written by the reports feature.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import type { ItemState } from '../../../shared/domain/action-items.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface Outcome {
   state: ItemState;

@@ -1,8 +1,5 @@
 /** SQL for finding a place by name when the phone has no position: addresses the association's crews have already seen. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** Wildcards are dropped rather than escaped, as in the member search: the two dialects escape LIKE differently. */
 const literal = (s: string) => s.replace(/[%_\\]/g, '');

@@ -3,12 +3,10 @@
  * observation a phone sends needs both, and they change seldom; a change made
  * on this server is seen at once, one made on another server within the TTL.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import type { Geometry } from '../../../shared/domain/geo.js';
 import { listCategories, type CategoryRow } from './categories.repository.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 const TTL_MS = 30_000;
 
 export interface AreaShape {

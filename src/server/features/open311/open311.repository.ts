@@ -1,10 +1,10 @@
 /** All SQL of the Open311 endpoint: partner keys, and observations read as service requests. Scoped by association. */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, Open311KeyTable } from '../../platform/db/schema.js';
+import { sql, type Selectable } from 'kysely';
+import type { Open311KeyTable } from '../../platform/db/schema.js';
 import { endStates } from '../../../shared/domain/action-items.js';
 import { hasPublicId, publicIdSql } from '../observations/public-id.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type KeyRow = Selectable<Open311KeyTable>;
 
 /** Only observations that ask for something to be fixed are service requests; police tips and notes never leave the association this way. */

@@ -1,10 +1,7 @@
 /** All SQL of police events and of the calls made for them. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { PoliceEvent } from './police-api.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** Stores new events; one already stored (the same API id) is left as it is. */
 export async function storeEvents(db: Executor, events: PoliceEvent[], at: string): Promise<number> {

@@ -1,11 +1,10 @@
 /** All SQL about action items, their observations, their timeline and answer links. Every query is scoped by association. */
-import { sql, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
-import type { ActionItemTable, Database } from '../../platform/db/schema.js';
+import { sql, type Selectable, type Updateable } from 'kysely';
+import type { ActionItemTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { publicIdSql } from '../observations/public-id.js';
 import type { EventKind, ItemState } from '../../../shared/domain/action-items.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export type ItemRow = Selectable<ActionItemTable> & {
   recipient_name: string;

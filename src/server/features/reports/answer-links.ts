@@ -5,11 +5,8 @@
  * is used once (the row records when); answering hands out a new one.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import * as repo from './action-items.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** Long enough for a case handler's holiday; a reminder brings a fresh one. */
 export const LINK_DAYS = 60;

@@ -1,15 +1,12 @@
 /** An answer to an item, from the recipient (link, Open311) or a coordinator: its state, case number and note, on the timeline. */
-import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { closedStates, isClosed, type ItemState } from '../../../shared/domain/action-items.js';
 import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
 import { recheckHoursOf } from './follow-up.repository.js';
 import { notifyObserversIfClosed } from './observer-mail.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface Answer {
   state?: ItemState;

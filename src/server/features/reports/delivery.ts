@@ -4,9 +4,7 @@
  * out (a queued mail, an Open311 job) are written together, so a crash between
  * the two cannot happen, and the mail or job is sent once by its worker.
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { enqueueJob } from '../../platform/jobs/job-queue.js';
 import type { Language } from '../../../shared/i18n/translate.js';
@@ -15,8 +13,7 @@ import type { RecipientRow } from './recipients.repository.js';
 import { newAnswerLink } from './answer-links.js';
 import { associationName } from './follow-up.repository.js';
 import { renderItemMail, type ItemMailKind, type MailItem } from './item-mail.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export const OPEN311_SUBMIT = 'open311.submit';
 

@@ -1,9 +1,6 @@
 /** The SQL of following items up: digests waiting, overdue answers, who to tell, and the small lookups mails need. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { publicIdSql } from '../observations/public-id.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export async function associationName(db: Executor, associationId: string): Promise<string> {
   return (await db.selectFrom('associations').select('name').where('id', '=', associationId).executeTakeFirstOrThrow()).name;

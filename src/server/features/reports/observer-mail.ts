@@ -1,7 +1,5 @@
 /** Back to the volunteer: the member who made an observation is told when its item is closed, and coordinators when an item needs them. */
-import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { renderMail, type MailTemplate } from '../../platform/mail/templates.js';
 import { toLanguage, translate, type MessageKey } from '../../../shared/i18n/translate.js';
@@ -9,8 +7,7 @@ import type { ItemRow } from './action-items.repository.js';
 import { coordinatorsOf } from '../shifts/shift-mail.js';
 import { caseNumber } from './item-mail.js';
 import { associationName, authorsOfItem } from './follow-up.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 async function mailAboutItem(
   db: Executor,

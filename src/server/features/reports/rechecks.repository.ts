@@ -1,8 +1,5 @@
 /** The shift side of re-checks: where a shift patrols, and who rides it. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** When the shift ends and its area as GeoJSON text (null: the shift patrols the whole district); undefined for no such shift. */
 export async function shiftArea(db: Executor, associationId: string, shiftId: string): Promise<{ endsAt: string; geojson: string | null } | undefined> {

@@ -1,10 +1,10 @@
 /** All SQL about recipients. Every query is scoped by association. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, RecipientTable } from '../../platform/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { RecipientTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Recipient, RecipientCreate, RecipientUpdate } from '../../../shared/api/reports.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type RecipientRow = Selectable<RecipientTable>;
 
 export function toRecipient(r: RecipientRow): Recipient {

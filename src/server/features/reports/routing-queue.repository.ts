@@ -2,12 +2,9 @@
  * The routing queue: observations waiting to be routed (the observation row is
  * its own outbox: routed_at is null until its items exist), claimed one by one.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { routedUrgencies } from '../../../shared/domain/action-items.js';
 import { hasPublicId } from '../observations/public-id.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /**
  * Observations to route, oldest first. One whose phone said photos would follow

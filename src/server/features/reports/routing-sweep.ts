@@ -2,9 +2,7 @@
  * Routing: the sweep that turns new observations into action items. The
  * observation row is its own outbox (routed_at is null until its items exist).
  */
-import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../platform/db/schema.js';
 import { distanceKm } from '../../../shared/domain/geo.js';
 import { DUPLICATE_DAYS, DUPLICATE_RADIUS_M, routedUrgencies, urgentUrgencies } from '../../../shared/domain/action-items.js';
 import * as repo from './action-items.repository.js';
@@ -12,8 +10,8 @@ import { findRecipientRow } from './recipients.repository.js';
 import { loadRoutingTable, routeWith, type RoutingTable } from './routing.service.js';
 import { queueItem } from './delivery.js';
 import * as queue from './routing-queue.repository.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export const openStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress'] as const;
 
 /**

@@ -1,10 +1,9 @@
 /** All SQL about routing rules and the areas they name. Every query is scoped by association. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, RoutingRuleTable } from '../../platform/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { RoutingRuleTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Rule, RuleCreate, RuleUpdate } from '../../../shared/api/reports.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export function toRule(r: Selectable<RoutingRuleTable>): Rule {
   return {

@@ -5,12 +5,10 @@
  * cut off at any point has done whole batches only and the next run simply
  * goes on: nothing is removed twice or wrongly.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../platform/db/database.js';
 import type { RetentionKind } from '../../../shared/domain/retention.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface Window {
   associationId: string;

@@ -1,9 +1,6 @@
 /** Checks that ids sent by a client belong to the actor's association; a foreign id reads as a bad field, never as data. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-
-export type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export async function assertVehicleOf(db: Executor, associationId: string, vehicleId: string): Promise<{ status: string; odometer_km: number }> {
   const v = await db

@@ -3,14 +3,11 @@
  * list promotion, assignment and swaps. Hard rules hold for everyone; soft
  * rules a coordinator may set aside by giving a reason (audited).
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import type { ErrorCode } from '../../platform/errors.js';
 import { seatsNeededForRoles } from '../../../shared/domain/shifts.js';
 import { addDays, localParts, mondayOf, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './shifts.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface Seat {
   asDriver: boolean;

@@ -1,14 +1,11 @@
 /** E-mails about shifts, each in the recipient's own language, written in the transaction of the change that causes them. */
 import type { AppContext } from '../../context.js';
-import type { Database } from '../../platform/db/schema.js';
-import type { Kysely, Transaction } from 'kysely';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { renderMail, type MailTemplate } from '../../platform/mail/templates.js';
 import { TIME_ZONE } from '../../../shared/domain/time.js';
 import { toLanguage, type Language } from '../../../shared/i18n/translate.js';
 import type { ShiftRow } from './shifts.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 /** "Bil 1, tisdag 1 december 09:00–13:00" in the reader's language and Swedish time. */
 export function describeShift(lang: Language, shift: Pick<ShiftRow, 'starts_at' | 'ends_at'>, vehicleName: string): string {

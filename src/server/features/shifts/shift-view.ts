@@ -1,11 +1,8 @@
 /** Turns shift rows, their crews, cars and areas into the API's shift objects. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
 import type { Shift } from '../../../shared/api/shifts.js';
 import { staffingOf, type ShiftStatus } from '../../../shared/domain/shifts.js';
 import { crewOf, type CrewRow, type ShiftRow } from './shifts.repository.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 export interface ViewContext {
   vehicleNames: Map<string, string>;

@@ -1,10 +1,10 @@
 /** All SQL about shifts and their crews. Every query is scoped by association. */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Selectable, Transaction, Updateable } from 'kysely';
 import type { Database, ShiftCrewTable, ShiftTable } from '../../platform/db/schema.js';
 import type { Dialect } from '../../platform/db/database.js';
 import { newId } from '../../platform/db/ids.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type ShiftRow = Selectable<ShiftTable>;
 export type CrewRow = Selectable<ShiftCrewTable> & { name: string };
 

@@ -1,10 +1,10 @@
 /** All SQL about shift templates. */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, ShiftTemplateTable } from '../../platform/db/schema.js';
+import type { Selectable } from 'kysely';
+import type { ShiftTemplateTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Template, TemplateInput } from '../../../shared/api/shifts.js';
+import type { Executor } from '../../platform/db/database.js';
 
-type Executor = Kysely<Database> | Transaction<Database>;
 export type TemplateRow = Selectable<ShiftTemplateTable>;
 
 export function toTemplate(r: TemplateRow, vehicleName: string): Template {

@@ -8,7 +8,7 @@ import type { Template, TemplateInput } from '../../../shared/api/shifts.js';
 import { patternsOverlap, periodsOverlap } from '../../../shared/domain/shifts.js';
 import * as repo from './templates.repository.js';
 import { assertAreaOf, assertVehicleOf } from './references.js';
-import type { Executor } from './references.js';
+import type { Executor } from '../../platform/db/database.js';
 
 async function vehicleName(db: Executor, associationId: string, vehicleId: string): Promise<string> {
   const v = await db.selectFrom('vehicles').select('name').where('association_id', '=', associationId).where('id', '=', vehicleId).executeTakeFirst();

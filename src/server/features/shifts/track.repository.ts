@@ -1,8 +1,7 @@
 /** The SQL of the route driven: segments stored once under the phone's id. */
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database, TrackSegmentTable } from '../../platform/db/schema.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Insertable } from 'kysely';
+import type { TrackSegmentTable } from '../../platform/db/schema.js';
+import type { Executor } from '../../platform/db/database.js';
 
 /** By id in any association: the phone made it, so a retry or a clash is found wherever it is. */
 export function findSegment(db: Executor, id: string) {

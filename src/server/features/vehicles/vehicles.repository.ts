@@ -1,11 +1,9 @@
 /** All SQL about cars. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, VehicleTable } from '../../platform/db/schema.js';
+import type { VehicleTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Vehicle, VehicleCreate, VehicleUpdate } from '../../../shared/api/vehicles.js';
 import type { VehicleStatus } from '../../../shared/domain/vehicles.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../../platform/db/database.js';
 
 function toVehicle(r: VehicleTable): Vehicle {
   return {

@@ -1,7 +1,6 @@
 /** Writes audit entries inside the caller's transaction, so a change and its record commit together. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
+import type { Executor } from '../db/database.js';
 
 export interface AuditEntry {
   associationId: string | null;
@@ -45,6 +44,6 @@ export function auditRow(entry: AuditEntry) {
   };
 }
 
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
   await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }

@@ -6,12 +6,9 @@
  * if the process dies mid-job), so several instances can share the table.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import type { Db } from '../db/database.js';
 import { newId, nowIso } from '../db/ids.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/database.js';
 
 export interface JobSpec {
   kind: string;

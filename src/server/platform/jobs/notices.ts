@@ -1,9 +1,8 @@
 /** Claims a one-time notice by key; false when it was already sent (by this or another server). */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { nowIso } from '../db/ids.js';
+import type { Executor } from '../db/database.js';
 
-export async function claimNotice(db: Kysely<Database> | Transaction<Database>, associationId: string, key: string): Promise<boolean> {
+export async function claimNotice(db: Executor, associationId: string, key: string): Promise<boolean> {
   const res = await db
     .insertInto('notices')
     .values({ key, association_id: associationId, created_at: nowIso() })

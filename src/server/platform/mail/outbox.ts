@@ -3,14 +3,11 @@
  * transaction as the change that causes it, then sent by the mail worker.
  * Without SMTP_URL it is kept for admins to read in the app.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
 import { newId, nowIso } from '../db/ids.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 import type { RenderedMail } from './templates.js';
 import { sealLinks } from './sealed-links.js';
-
-type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from '../db/database.js';
 
 export interface OutgoingMail extends RenderedMail {
   associationId: string | null;
