@@ -68,6 +68,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Where log lines go (stdout by default); tests read them here. */
   logStream?: NodeJS.WritableStream;
+  /** Resolves once the database is migrated (start.ts): the background workers wait for it. */
+  ready?: Promise<unknown>;
   /** First retry delays of failed mail and jobs; tests shorten them to see a retry happen. */
   mailBackoffBaseMs?: number;
   jobBackoffBaseMs?: number;
@@ -113,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
     backoffBaseMs: deps.mailBackoffBaseMs,
     claimTimeoutMs: config.mailClaimSeconds * 1000,
+    ready: deps.ready,
   });
   // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
   const jobs = startJobWorker(database.db, app.log, {
@@ -123,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     before: () => routePending(ctx, 200, 10),
     intervalMs: config.reminderIntervalSeconds > 0 ? 5_000 : 0,
     backoffBaseMs: deps.jobBackoffBaseMs,
+    ready: deps.ready,
   });
   const auth = createAuth({
     config,
@@ -186,6 +190,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     config.reminderIntervalSeconds * 1000,
     app.log,
     () => ctx.clock.now(),
+    deps.ready,
   );
   // Before anything closes: stop claiming, and let a send in flight finish and record itself. onClose hooks run
   // last-registered first, so the database (closed by start.ts in onClose) would otherwise go before the workers,

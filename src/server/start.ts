@@ -10,8 +10,16 @@ export async function startApp(
   options: { webRoot?: string; logger?: boolean; logStream?: NodeJS.WritableStream; mailBackoffBaseMs?: number; jobBackoffBaseMs?: number } = {},
 ): Promise<BuiltApp & { database: DatabaseHandle }> {
   const database = openDatabase(config.databaseUrl);
-  const built = await buildApp({ config, database, authSecret: resolveAuthSecret(config), ...options });
-  await migrateToLatest(database.db, built.auth);
+  // The workers start with the app but wait for this: on a first start the tables do not exist until the migrations ran.
+  let migrated!: () => void;
+  const ready = new Promise<void>((resolve) => (migrated = resolve));
+  const built = await buildApp({ config, database, authSecret: resolveAuthSecret(config), ...options, ready });
   built.app.addHook('onClose', async () => database.close());
+  try {
+    await migrateToLatest(database.db, built.auth);
+  } finally {
+    // A failed migration fails the start; the workers then run once (and log) as the app closes, rather than hang it.
+    migrated();
+  }
   return { ...built, database };
 }

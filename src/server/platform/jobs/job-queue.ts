@@ -58,6 +58,8 @@ export interface JobWorkerOptions {
   lockMs?: number;
   /** Work that makes jobs (routing new observations), bounded: run at the start of every drain and after each job. */
   before?: () => Promise<unknown>;
+  /** Resolves once the database is migrated: no run starts before. */
+  ready?: Promise<unknown>;
 }
 
 export interface JobWorker {
@@ -139,7 +141,8 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
   }
 
   function drain(): Promise<void> {
-    running ??= runOnce()
+    running ??= (o.ready ?? Promise.resolve())
+      .then(runOnce)
       .catch((err: unknown) => log.error({ err }, 'job worker run failed'))
       .finally(() => {
         running = null;

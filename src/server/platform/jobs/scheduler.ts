@@ -17,10 +17,18 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(tasks: ScheduledTask[], intervalMs: number, log: FastifyBaseLogger, clock: () => Date = () => new Date()): Scheduler {
+/** ready: resolves once the database is migrated; no tick runs a task before. */
+export function startScheduler(
+  tasks: ScheduledTask[],
+  intervalMs: number,
+  log: FastifyBaseLogger,
+  clock: () => Date = () => new Date(),
+  ready: Promise<unknown> = Promise.resolve(),
+): Scheduler {
   let running: Promise<void> | null = null;
   const runAll = () => {
     running ??= (async () => {
+      await ready;
       for (const task of tasks) {
         try {
           await task.run(clock());

@@ -22,6 +22,8 @@ export interface MailWorkerOptions {
   claimTimeoutMs?: number;
   /** Unseals the links that grant access, just before sending. */
   linkKey: Buffer;
+  /** Resolves once the database is migrated: no run starts before (a first start would read tables not made yet). */
+  ready?: Promise<unknown>;
 }
 
 export interface MailWorker {
@@ -86,7 +88,8 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
   }
 
   function drain(): Promise<void> {
-    running ??= runOnce()
+    running ??= (options.ready ?? Promise.resolve())
+      .then(runOnce)
       .catch((err: unknown) => log.error({ err }, 'mail worker run failed'))
       .finally(() => {
         running = null;
