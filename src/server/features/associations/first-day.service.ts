@@ -7,7 +7,7 @@
 import type { AppContext } from '../../context.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
 import type { FirstDay } from '../../../shared/api/associations.js';
-import { listObservations } from '../observations/observations.service.js';
+import { countNotSent } from '../observations/observations.service.js';
 import { firstDayCounts } from './first-day.repository.js';
 
 /** The unsent count stops here: past it the list itself is what matters. */
@@ -15,7 +15,7 @@ const UNSENT_CAP = 100;
 
 export async function firstDay(ctx: AppContext, actor: Actor): Promise<FirstDay> {
   authorize(actor, 'item.list');
-  const [n, unsent] = await Promise.all([firstDayCounts(ctx.db, actor.associationId), listObservations(ctx, actor, { status: 'not_sent', limit: UNSENT_CAP })]);
+  const [n, unsent] = await Promise.all([firstDayCounts(ctx.db, actor.associationId), countNotSent(ctx, actor, UNSENT_CAP)]);
   return {
     // Only admins set these up; a coordinator sees the unsent count alone.
     steps: can(actor, 'association.update')
@@ -27,6 +27,6 @@ export async function firstDay(ctx: AppContext, actor: Actor): Promise<FirstDay>
           { step: 'areas', done: n.areas > 0 },
         ]
       : [],
-    unsent: unsent.items.length,
+    unsent,
   };
 }

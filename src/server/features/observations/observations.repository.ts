@@ -195,6 +195,18 @@ export async function listObservations(db: Executor, associationId: string, f: O
   return q.orderBy('observations.observed_at', 'desc').orderBy('observations.id', 'desc').limit(f.limit).execute();
 }
 
+/** How many match the filter, counted up to a cap: ids only, no names, photos or outcomes. */
+export async function countMatching(db: Executor, associationId: string, f: Omit<ObservationFilter, 'limit' | 'before'>, cap: number): Promise<number> {
+  const rows = await db
+    .selectFrom('observations')
+    .innerJoin('observation_categories', 'observation_categories.id', 'observations.category_id')
+    .select('observations.id')
+    .where((eb) => matching(eb, associationId, f))
+    .limit(cap)
+    .execute();
+  return rows.length;
+}
+
 export interface Viewport {
   west: number;
   south: number;

@@ -241,6 +241,12 @@ export async function listObservations(ctx: AppContext, actor: Actor, q: Observa
   };
 }
 
+/** Observations needing action that no rule sent, counted up to a cap (the coordinators' start page). */
+export async function countNotSent(ctx: AppContext, actor: Actor, cap: number): Promise<number> {
+  authorize(actor, 'observation.listAll');
+  return repo.countMatching(ctx.db, actor.associationId, { status: 'not_sent' }, cap);
+}
+
 export async function patchObservation(ctx: AppContext, actor: Actor, id: string, input: ObservationPatch): Promise<Observation> {
   const before = await visible(ctx, actor, id);
   const staff = can(actor, 'observation.editAny');
