@@ -94,7 +94,8 @@ export const enInsights: Record<keyof typeof svInsights, string> = {
   'iop.screen.xlsx': 'The figures as Excel (XLSX)',
   'iop.screen.readOnly': 'The association’s board writes the texts.',
   'nav.iop': 'IOP report',
-  'association.publicPage': 'Show a public page with counts per square (about 1 km) and category, without places or words (Open311 then shows the same coarse view without a key)',
+  'association.publicPage':
+    'Show a public page with counts per square (about 1 km) and category, without places or words (Open311 then shows the same coarse view without a key)',
   'association.publicPageAt': 'The public page:',
   'public.title': '{association}: what we have seen',
   'public.intro':

@@ -92,7 +92,8 @@ export const svInsights = {
   'iop.screen.xlsx': 'Siffrorna som Excel (XLSX)',
   'iop.screen.readOnly': 'Texterna skrivs av föreningens styrelse.',
   'nav.iop': 'IOP-rapport',
-  'association.publicPage': 'Visa en offentlig sida med antal per ruta (cirka 1 km) och kategori, utan platser eller texter (Open311 visar då samma grova bild utan nyckel)',
+  'association.publicPage':
+    'Visa en offentlig sida med antal per ruta (cirka 1 km) och kategori, utan platser eller texter (Open311 visar då samma grova bild utan nyckel)',
   'association.publicPageAt': 'Den offentliga sidan:',
   'public.title': '{association}: vad vi har sett',
   'public.intro':
