@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import { enqueueJob } from '../src/server/platform/jobs/job-queue.js';
+import { enqueueJob } from '../src/server/platform/jobs/jobs.repository.js';
 import { RETENTION_RUN } from '../src/server/features/retention/retention-schedule.js';
 import {
   buildServer,

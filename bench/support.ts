@@ -108,6 +108,7 @@ export function serverEnv(db: { url: string; dataDir: string }, port: number): R
     SIGNIN_MAX_ATTEMPTS: '1000',
     API_RATE_LIMIT_PER_MINUTE: '100000000',
     REMINDER_INTERVAL_SECONDS: '0',
+    JOB_POLL_SECONDS: '0',
     POLICE_EVENTS_URL: 'none',
     AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   };

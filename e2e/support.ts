@@ -45,6 +45,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '100',
     REMINDER_INTERVAL_SECONDS: '0',
+    JOB_POLL_SECONDS: '0',
     POLICE_EVENTS_URL: 'none',
     // No internet here: maps draw without tiles, as they must be able to.
     MAP_TILE_URL: 'none',

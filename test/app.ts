@@ -8,7 +8,7 @@ import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
 import type { MailWorker } from '../src/server/platform/mail/mail-worker.js';
-import type { JobWorker } from '../src/server/platform/jobs/job-queue.js';
+import type { JobWorker } from '../src/server/platform/jobs/job-worker.js';
 import type { Scheduler } from '../src/server/platform/jobs/scheduler.js';
 import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo/seed.js';
 import type { Role } from '../src/shared/domain/roles.js';
@@ -44,6 +44,7 @@ export async function createTestApp(
     SIGNIN_MAX_ATTEMPTS: '50',
     // Tests run the sweeps themselves, at the times they choose.
     REMINDER_INTERVAL_SECONDS: '0',
+    JOB_POLL_SECONDS: '0',
     // No calls to Polisen from tests: their tests serve recorded answers on loopback.
     POLICE_EVENTS_URL: 'none',
     ...env,

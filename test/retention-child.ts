@@ -9,7 +9,14 @@ import { runRetention } from '../src/server/features/retention/retention.service
 
 const [url, dir, associationId, now] = process.argv.slice(2) as [string, string, string, string];
 const built = await startApp(
-  loadConfig({ DATABASE_URL: url, DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0', AUTH_SECRET: 'retention-crash-secret-0123456789abcdef' }),
+  loadConfig({
+    DATABASE_URL: url,
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    REMINDER_INTERVAL_SECONDS: '0',
+    JOB_POLL_SECONDS: '0',
+    AUTH_SECRET: 'retention-crash-secret-0123456789abcdef',
+  }),
   { logger: false },
 );
 process.stdout.write('started\n');

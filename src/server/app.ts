@@ -13,23 +13,16 @@ import { undeliverableSender } from './platform/mail/headers.js';
 import { mailLinkKey } from './platform/mail/sealed-links.js';
 import { collectSecretRoutes } from './platform/http/secret-params.js';
 import { registerInputHygiene } from './platform/http/input-hygiene.js';
-import { startJobWorker, type JobWorker } from './platform/jobs/job-queue.js';
+import { startJobWorker, type JobWorker } from './platform/jobs/job-worker.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
 import { registerAnswerRoutes } from './features/reports/answer.routes.js';
 import { registerOpen311Routes } from './features/open311/open311.routes.js';
 import { registerPoliceEventRoutes } from './features/police-events/police-events.routes.js';
 import { registerExportRoutes } from './features/exports/exports.routes.js';
 import { registerInsightRoutes } from './features/insights/insights.routes.js';
-import { estTasks } from './features/exports/est-weekly.js';
-import { retentionHandlers, retentionTasks } from './features/retention/retention-schedule.js';
 import { registerRetentionRoutes } from './features/retention/retention.routes.js';
 import { registerPrivacyRoutes } from './features/privacy/privacy.routes.js';
-import { policeEventTasks } from './features/police-events/police-events.service.js';
-import { actionItemTasks } from './features/reports/sweeps.js';
-import { routePending } from './features/reports/routing-sweep.js';
-import { itemMailHooks } from './features/reports/delivery.js';
-import { open311Failure, open311Handlers } from './features/reports/open311-client.js';
-import { photoFollowHandlers } from './features/reports/photo-follow.js';
+import { itemMailHooks } from './features/reports/channels/email.js';
 import { registerProblemHandlers } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -40,6 +33,7 @@ import { registerWeb } from './platform/http/web.js';
 import { actorResolver } from './platform/http/actor.js';
 import { createSessionReader } from './platform/auth/session.js';
 import { loggerOptions } from './platform/logging.js';
+import { clock } from './platform/clock.js';
 import { actorForUser } from './features/members/members.service.js';
 import { twoFactorState } from './features/members/two-factor.js';
 import { memberAccountHooks } from './features/members/account-hooks.js';
@@ -48,8 +42,13 @@ import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerDrivingLogRoutes } from './features/driving-log/driving-log.routes.js';
 import { registerHoursRoutes } from './features/hours/hours.routes.js';
 import { registerCalendarRoutes } from './features/calendar/calendar.routes.js';
-import { staffingTasks } from './features/staffing/sweeps.js';
 import { startScheduler, type Scheduler } from './platform/jobs/scheduler.js';
+import { combineBackgrounds } from './platform/jobs/background.js';
+import { reportsBackground } from './features/reports/background.js';
+import { retentionBackground } from './features/retention/background.js';
+import { staffingBackground } from './features/staffing/background.js';
+import { policeEventsBackground } from './features/police-events/background.js';
+import { exportsBackground } from './features/exports/background.js';
 import { registerObservationRoutes } from './features/observations/observations.routes.js';
 import { localFileStore } from './platform/files/file-store.js';
 import { nominatimGeocoder } from './platform/geo/geocoder.js';
@@ -110,31 +109,13 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const badSender = config.smtpUrl ? undeliverableSender(config.mailFrom) : null;
   if (badSender)
     app.log.warn(`MAIL_FROM ${config.mailFrom}: ${badSender}; receiving servers will refuse or bin this mail. Set MAIL_FROM to an address on your domain.`);
-  const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
-    linkKey,
-    hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
-    backoffBaseMs: deps.mailBackoffBaseMs,
-    claimTimeoutMs: config.mailClaimSeconds * 1000,
-    ready: deps.ready,
-  });
-  // Tests drive the workers themselves (the interval setting is 0 there); a server wakes them every few seconds.
-  const jobs = startJobWorker(database.db, app.log, {
-    handlers: { ...open311Handlers(() => ctx), ...retentionHandlers(() => ctx), ...photoFollowHandlers(() => ctx) },
-    onFailure: open311Failure(() => ctx),
-    // At most 2,000 observations a turn: under a steady stream of uploads routing would otherwise never end,
-    // and no job (an Open311 delivery, a retention run) would ever start. The rest is routed on the next turn.
-    before: () => routePending(ctx, 200, 10),
-    intervalMs: config.reminderIntervalSeconds > 0 ? 5_000 : 0,
-    backoffBaseMs: deps.jobBackoffBaseMs,
-    ready: deps.ready,
-  });
   const auth = createAuth({
     config,
     db: database.db,
     dialect: database.dialect,
     secret: deps.authSecret,
     accounts: memberAccountHooks(database.db),
-    onMailQueued: () => worker.kick(),
+    onMailQueued: () => ctx.mail.kick(),
   });
 
   let shuttingDown = false;
@@ -143,15 +124,44 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     db: database.db,
     dialect: database.dialect,
     auth,
-    mail: { smtpConfigured: Boolean(config.smtpUrl), linkKey, kick: () => worker.kick() },
-    clock: { now: () => new Date() },
+    mail: { smtpConfigured: Boolean(config.smtpUrl), linkKey, kick: () => config.backgroundWork && worker.kick() },
+    // The process's one clock: row timestamps (nowIso) and the workers read the same object tests move.
+    clock,
     files,
     linkSecret: createHmac('sha256', deps.authSecret).update('recipient-links').digest('hex'),
-    jobs: { kick: () => jobs.kick() },
+    jobs: { kick: () => config.backgroundWork && jobs.kick() },
     // Nominatim's usage policy asks for an identifying User-Agent.
     geocoder: nominatimGeocoder(config.geocoderUrl, userAgent(config), 3000, config.geocoderSearchUrl),
     actorOf: actorResolver(() => ctx, createSessionReader(auth, database.db, deps.authSecret), actorForUser, twoFactorState),
   };
+
+  // Each feature declares its background work in its own background.ts. A server with BACKGROUND_WORK=off
+  // serves the web and the API only: what it queues (mails, jobs, observations to route) waits in the
+  // database for a server with it on. Tests drive the workers themselves (JOB_POLL_SECONDS=0).
+  const work = combineBackgrounds([
+    reportsBackground(ctx),
+    retentionBackground(ctx),
+    staffingBackground(ctx),
+    policeEventsBackground(ctx),
+    exportsBackground(ctx),
+  ]);
+  const background = config.backgroundWork;
+  const worker = startMailWorker(database.db, config.smtpUrl, config.mailFrom, app.log, {
+    linkKey,
+    hooks: { ...itemMailHooks(() => ctx), readAttachment: (sha) => files.get(sha) },
+    backoffBaseMs: deps.mailBackoffBaseMs,
+    claimTimeoutMs: config.mailClaimSeconds * 1000,
+    intervalMs: background ? undefined : 0,
+    ready: deps.ready,
+  });
+  const jobs = startJobWorker(database.db, app.log, {
+    handlers: work.jobs,
+    onFailure: work.onFailure,
+    before: work.before,
+    intervalMs: background ? config.jobPollSeconds * 1000 : 0,
+    backoffBaseMs: deps.jobBackoffBaseMs,
+    ready: deps.ready,
+  });
 
   await registerSecurityHeaders(app, config.publicUrl, config.mapTileUrl);
   // A coarse per-IP ceiling for the whole API; sign-in has its own, tighter throttle in better-auth.
@@ -185,13 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.addHook('onSend', async (_request, reply) => {
     if (shuttingDown) reply.header('connection', 'close');
   });
-  const scheduler = startScheduler(
-    [...staffingTasks(ctx), ...actionItemTasks(ctx), ...policeEventTasks(ctx), ...estTasks(ctx), ...retentionTasks(ctx)],
-    config.reminderIntervalSeconds * 1000,
-    app.log,
-    () => ctx.clock.now(),
-    deps.ready,
-  );
+  const scheduler = startScheduler(work.tasks, background ? config.reminderIntervalSeconds * 1000 : 0, app.log, () => ctx.clock.now(), deps.ready);
   // Before anything closes: stop claiming, and let a send in flight finish and record itself. onClose hooks run
   // last-registered first, so the database (closed by start.ts in onClose) would otherwise go before the workers,
   // and a mail or Open311 request sent during the shutdown would go out again once its claim expired.

@@ -57,7 +57,6 @@ const schema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Seconds to wait for requests in flight at shutdown before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
-  /** Seconds between runs of the reminder sweeps (shift reminders, help wanted, missed check-in, car due dates); 0 turns them off. */
   /** Map tiles: a URL template with {z}, {x}, {y} (and {s}); "none" draws maps without tiles (markers and areas on a plain background). */
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** The attribution the tile provider asks for. */
@@ -66,7 +65,12 @@ const schema = z.object({
   GEOCODER_URL: z.string().default('none'),
   /** Address search speaking Nominatim's /search jsonv2, with {q}: places Open311 requests that give only an address. "none": a coordinator places them. */
   GEOCODER_SEARCH_URL: z.string().default('none'),
+  /** Seconds between runs of the scheduled sweeps (reminders, digests, escalation, police events, retention); 0 turns them off. */
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  /** on: this server also routes, delivers and runs the sweeps; off: web and API only (another server does the work). */
+  BACKGROUND_WORK: z.enum(['on', 'off']).default('on'),
+  /** Seconds between looks at the job table (routing, Open311, photos, retention) besides being woken by a change; 0: only when woken. */
+  JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** How long routing waits for the photos a phone said would follow an observation, in seconds. */
   PHOTO_GRACE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   OPEN311_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
@@ -112,6 +116,8 @@ export type Config = Readonly<{
   /** Per token or key on the routes that need no session; per IP four times as many. */
   publicRateLimitPerMinute: number;
   reminderIntervalSeconds: number;
+  backgroundWork: boolean;
+  jobPollSeconds: number;
   /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
   open311TimeoutMs: number;
   /** Host names that users' URLs may reach although they resolve to private or local addresses. */
@@ -177,6 +183,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    backgroundWork: e.BACKGROUND_WORK === 'on',
+    jobPollSeconds: e.JOB_POLL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     outgoingAllowHosts: e.OUTGOING_ALLOW_HOSTS,
     mailClaimSeconds: e.MAIL_CLAIM_SECONDS,

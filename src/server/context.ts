@@ -6,15 +6,12 @@ import type { Auth } from './platform/auth/auth.js';
 import type { Actor } from './platform/policies.js';
 import type { FileStore } from './platform/files/file-store.js';
 import type { Geocoder } from './platform/geo/geocoder.js';
-import type { OutboxSettings } from './platform/mail/outbox.js';
+import type { OutboxSettings } from './platform/mail/outbox.repository.js';
+import type { Clock } from './platform/clock.js';
 
 export interface Mail extends OutboxSettings {
   /** Wakes the mail worker after a mail was queued. */
   kick(): void;
-}
-
-export interface Clock {
-  now(): Date;
 }
 
 export interface ActorOptions {

@@ -5,20 +5,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/db.js';
+import { listeningAddress, logLines } from '../../test/child-log.js';
 
 describe('process', () => {
   it('finishes requests in flight on SIGTERM, then exits 0', async () => {
     const database = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'grannstod-main-'));
-    const port = 45000 + Math.floor(Math.random() * 2000);
     const url = database.url === 'sqlite::memory:' ? `sqlite:${join(dir, 'main.db')}` : database.url;
+    // Port 0: the system picks a free port and the process says which in its log.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}` },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const log = logLines(child.stdout!);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      const base = `http://127.0.0.1:${port}`;
+      const base = await listeningAddress(log);
       for (let i = 0; ; i++) {
         const ok = await fetch(`${base}/readyz`).then(
           (r) => r.ok,
@@ -41,7 +43,8 @@ describe('process', () => {
           password: 'a-long-password-here',
         }),
       });
-      await new Promise((r) => setTimeout(r, 15));
+      // The signal goes once the server has the request (its own log says so), not after a guessed sleep.
+      await log.waitFor((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/api/setup', 60_000);
       child.kill('SIGTERM');
       const res = await inFlight;
       expect(res.status).toBe(201);

@@ -6,8 +6,9 @@ import { startApp } from './start.js';
 const config = loadConfig();
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const { app, beginShutdown } = await startApp(config, { webRoot });
-await app.listen({ port: config.port, host: config.host });
-app.log.info(`Grannstöd is listening on ${config.publicUrl}`);
+// With PORT=0 the system picks the port: the address said here is the one bound, then the one people use.
+const address = await app.listen({ port: config.port, host: config.host });
+app.log.info(`Grannstöd is listening on ${address} (public address ${config.publicUrl})`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -11,7 +11,7 @@ import { loadRoutingTable, routeWith } from '../features/reports/routing.service
 
 const HOUR = 3_600_000;
 
-export async function addItemHistory(ctx: AppContext, associationId: string, now = Date.now()): Promise<number> {
+export async function addItemHistory(ctx: AppContext, associationId: string, now = ctx.clock.now().getTime()): Promise<number> {
   let seed = 7;
   const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   const [observations, recipients] = await Promise.all([

@@ -35,7 +35,7 @@ export async function addObservationHistory(ctx: AppContext, associationId: stri
     return seed / 2 ** 32;
   };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  await ensureDefaultCategories(ctx.db, associationId, new Date().toISOString());
+  await ensureDefaultCategories(ctx.db, associationId, ctx.clock.now().toISOString());
   const categories = (await listCategories(ctx.db, associationId)).filter((c) => c.parent_id === null);
   const byCode = new Map(categories.map((c) => [c.code, c]));
   const areas = (await ctx.db.selectFrom('areas').select(['id', 'geojson']).where('association_id', '=', associationId).execute()).map((a) => ({

@@ -1,7 +1,7 @@
 /** Building blocks that create associations and members with accounts: used by the demo and by test factories. */
 import type { AppContext } from '../context.js';
 import { createCredentialUser } from '../platform/auth/accounts.js';
-import { recordAudit } from '../platform/audit/audit.js';
+import { recordAudit } from '../platform/audit/audit.repository.js';
 import { nowIso } from '../platform/db/ids.js';
 import type { MemberKind, QualificationKind, Role } from '../../shared/domain/roles.js';
 import type { Language } from '../../shared/i18n/translate.js';

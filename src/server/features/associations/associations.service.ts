@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
@@ -10,6 +10,7 @@ import type { PartnerKind } from '../../../shared/domain/roles.js';
 import type { SetupInput } from '../../../shared/api/associations.js';
 import { insertFounder } from '../members/members.service.js';
 import * as repo from './associations.repository.js';
+import type { Executor } from '../../platform/db/database.js';
 
 export type { AssociationRecord, PartnerOrganisationRecord } from './associations.repository.js';
 
@@ -114,3 +115,7 @@ export async function partnerOrganisationOf(ctx: AppContext, actor: Actor) {
   if (!org) throw notFound();
   return org;
 }
+
+/** Adds an area inside the caller's transaction (the routing screen draws or imports them); gives its id. */
+export const createArea = (db: Executor, associationId: string, a: { name: string; geometry: unknown }) =>
+  repo.insertArea(db, associationId, { ...a, now: nowIso() });

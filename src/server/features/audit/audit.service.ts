@@ -8,3 +8,7 @@ export async function browseAudit(ctx: AppContext, actor: Actor, query: AuditQue
   authorize(actor, 'audit.read');
   return listAudit(ctx.db, actor.associationId, query);
 }
+
+/** One entity's history, for a screen that has authorized its reader already (an observation's timeline). */
+export const historyOf = (ctx: AppContext, associationId: string, entityType: string, entityId: string) =>
+  listAudit(ctx.db, associationId, { entityType, entityId, limit: 200 });

@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import type { CalendarFeed } from '../../../shared/api/calendar.js';
 import { translate, toLanguage } from '../../../shared/i18n/translate.js';
 import { calendar, type CalendarEvent } from './ical.js';
 import * as repo from './calendar.repository.js';
-import { crewOf } from '../shifts/shifts.repository.js';
+import { crewsOf } from '../shifts/shifts.service.js';
 import { assertVehicleOf } from '../shifts/references.js';
 
 const PAST_DAYS = 90;
@@ -87,7 +87,7 @@ export async function renderFeed(ctx: AppContext, token: string): Promise<string
   );
   // The crew only, not the waiting list; crewOf keeps sign-up order.
   const crew = (
-    await crewOf(
+    await crewsOf(
       ctx.db,
       feed.association_id,
       shifts.map((x) => x.id),

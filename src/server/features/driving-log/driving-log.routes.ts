@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { idParams } from '../../../shared/api/common.js';
 import * as api from '../../../shared/api/driving-log.js';
 import { drivingLog } from './driving-log.service.js';
+import { getAssociation } from '../associations/associations.service.js';
 import { drivingLogCsv, drivingLogPdf } from './driving-log.export.js';
 
 export function registerDrivingLogRoutes(root: FastifyInstance, ctx: AppContext): void {
@@ -27,7 +28,7 @@ export function registerDrivingLogRoutes(root: FastifyInstance, ctx: AppContext)
   app.get('/api/vehicles/:id/driving-log.pdf', { schema: schema('The driving log as PDF'), config: { produces: ['application/pdf'] } }, async (req, reply) => {
     const actor = await ctx.actorOf(req);
     const log = await drivingLog(ctx, actor, req.params.id, req.query.year);
-    const association = await ctx.db.selectFrom('associations').select('name').where('id', '=', actor.associationId).executeTakeFirstOrThrow();
+    const association = (await getAssociation(ctx, actor.associationId))!;
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="${fileName(log, 'pdf')}"`)

@@ -6,8 +6,8 @@
  */
 import type { AppContext } from '../../context.js';
 import type { ScheduledTask } from '../../platform/jobs/scheduler.js';
-import { claimNotice } from '../../platform/jobs/notices.js';
-import { enqueueMail, type MailAttachment } from '../../platform/mail/outbox.js';
+import { claimNotice } from '../../platform/jobs/notices.repository.js';
+import { enqueueMail, type MailAttachment } from '../../platform/mail/outbox.repository.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { addDays, localParts, mondayOf, zonedInstant } from '../../../shared/domain/time.js';
 import { toLanguage } from '../../../shared/i18n/translate.js';

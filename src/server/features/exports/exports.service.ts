@@ -10,9 +10,9 @@ import { authorize, type Actor } from '../../platform/policies.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import { isOverdue, type ItemState } from '../../../shared/domain/action-items.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
-import { listObservations, type ObservationRow } from '../observations/observations.repository.js';
+import { observationRows, type ObservationRow } from '../observations/reads.service.js';
 import { statusOf } from '../observations/observations.service.js';
-import { publicIdOf } from '../observations/public-id.js';
+import { publicIdOf } from '../../platform/db/public-id.js';
 import { caseNumber } from '../reports/item-mail.js';
 import { contentTypes, toCsv, toGeoJson, toXlsx, type Column, type CsvStyle, type ExportFormat, type Table } from './table-formats.js';
 import { itemsMadeIn } from './exports.repository.js';
@@ -53,7 +53,7 @@ export async function observationsTable(
   p: { fromIso: string; toIso: string },
 ): Promise<Table<ObservationRow>> {
   const t = (key: string) => translate(lang, key as MessageKey);
-  const rows = await listObservations(ctx.db, associationId, { ...p, limit: MAX_ROWS + 1 });
+  const rows = await observationRows(ctx.db, associationId, { ...p, limit: MAX_ROWS + 1 });
   const columns: Column<ObservationRow>[] = [
     { key: 'id', header: t('export.id'), value: (r) => publicIdOf(r) },
     { key: 'observed', header: t('export.observed'), type: 'datetime', value: (r) => r.observed_at },

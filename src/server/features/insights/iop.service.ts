@@ -6,14 +6,14 @@
  * (the municipality that funds the association) may read it too.
  */
 import type { AppContext } from '../../context.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { iopSectionKeys, type IopTexts, type IopTextsPut } from '../../../shared/api/insights.js';
 import { localToday } from '../../../shared/domain/time.js';
 import { translate } from '../../../shared/i18n/translate.js';
 import { getAssociation } from '../associations/associations.service.js';
-import { cellsInView } from '../observations/observations.repository.js';
+import { observationCells } from '../observations/reads.service.js';
 import { toCsv, toXlsx, type CsvStyle } from '../exports/table-formats.js';
 import type { DownloadFile } from '../../platform/http/download.js';
 import { dashboardOf } from './dashboard.service.js';
@@ -142,7 +142,15 @@ async function reportMap(ctx: AppContext, associationId: string, span: repo.Span
   const rows = Math.min(60, Math.max(1, Math.ceil((extent.north - extent.south) / CELL_LAT + 1e-9)));
   extent.east = extent.west + columns * CELL_LNG;
   extent.north = extent.south + rows * CELL_LAT;
-  const cells = await cellsInView(ctx.db, ctx.dialect, associationId, { fromIso: span.fromIso, toIso: span.toIso, areaId: span.areaId }, extent, columns, rows);
+  const cells = await observationCells(
+    ctx.db,
+    ctx.dialect,
+    associationId,
+    { fromIso: span.fromIso, toIso: span.toIso, areaId: span.areaId },
+    extent,
+    columns,
+    rows,
+  );
   return { extent, columns, rows, cells: edgeCellsMerged(cells, columns, rows), areas };
 }
 

@@ -11,7 +11,7 @@ import { decodePolyline } from '../../../shared/domain/polyline.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import type { MapQuery } from '../../../shared/api/observations.js';
 import type { Grid } from '../../../shared/api/insights.js';
-import { cellsInView, type Viewport } from '../observations/observations.repository.js';
+import { observationCells, type Viewport } from '../observations/reads.service.js';
 import { mapFilter } from '../observations/observations.service.js';
 import { tracksIn } from './insights.repository.js';
 
@@ -43,7 +43,7 @@ export function edgeCellsMerged(cells: { x: number; y: number; count: number }[]
 export async function heatGrid(ctx: AppContext, actor: Actor, q: MapQuery): Promise<Grid> {
   const { viewport, filter } = await mapFilter(ctx, actor, q);
   const g = gridOver(viewport);
-  const cells = await cellsInView(ctx.db, ctx.dialect, actor.associationId, filter, viewport, g.columns, g.rows);
+  const cells = await observationCells(ctx.db, ctx.dialect, actor.associationId, filter, viewport, g.columns, g.rows);
   return { ...g, cells: edgeCellsMerged(cells, g.columns, g.rows) };
 }
 

@@ -6,15 +6,14 @@
  * no words, no people, no police matters (tips, 112 calls) and no "nothing
  * to report". Off unless the association turns it on.
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
-import { floorOf } from '../../platform/db/sql.js';
 import type { PublicCounts } from '../../../shared/api/insights.js';
 import { addDays, localToday } from '../../../shared/domain/time.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 import { getAssociation } from '../associations/associations.service.js';
 import { periodOf } from './period.js';
+import { categoryLabels, cellCounts } from './public-page.repository.js';
 
 const CELL = { lat: 0.01, lng: 0.02 };
 /** Grid lines as the numbers they are (0.01 × 5923 is 59.230000000000004 in floating point). */
@@ -25,25 +24,7 @@ export async function publicCounts(ctx: AppContext, associationId: string, lang:
   if (!association?.publicPage) throw notFound();
   const to = localToday(ctx.clock.now());
   const p = periodOf(addDays(to, -364), to);
-  const y = floorOf(ctx.dialect, sql<number>`observations.lat / ${CELL.lat}`);
-  const x = floorOf(ctx.dialect, sql<number>`observations.lng / ${CELL.lng}`);
-  const rows = await ctx.db
-    .selectFrom('observations')
-    .innerJoin('observation_categories', 'observation_categories.id', 'observations.category_id')
-    .select((eb) => [y.as('y'), x.as('x'), 'observation_categories.code', eb.fn.countAll<string | number>().as('n')])
-    .where('observations.association_id', '=', associationId)
-    .where('observations.observed_at', '>=', p.fromIso)
-    .where('observations.observed_at', '<', p.toIso)
-    .where('observations.urgency', 'not in', ['emergency_112', 'police_tip'])
-    .where('observation_categories.code', '!=', 'nothing-to-report')
-    .groupBy([sql.ref('y'), sql.ref('x'), 'observation_categories.code'])
-    .execute();
-  const categories = await ctx.db
-    .selectFrom('observation_categories')
-    .select(['code', 'label_sv', 'label_en', 'icon', 'sort_order'])
-    .where('association_id', '=', associationId)
-    .orderBy('sort_order')
-    .execute();
+  const [rows, categories] = await Promise.all([cellCounts(ctx.db, ctx.dialect, associationId, p, CELL), categoryLabels(ctx.db, associationId)]);
   const cells = new Map<string, PublicCounts['cells'][number]>();
   const totals = new Map<string, number>();
   for (const r of rows) {

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import { publicIdSql } from '../observations/public-id.js';
+import { publicIdSql } from '../../platform/db/public-id.js';
 
 type Db = Kysely<Database>;
 

@@ -9,7 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { hideLinks } from '../../platform/mail/sealed-links.js';
 import type { DownloadFile } from '../../platform/http/download.js';
 import { translate, type Language } from '../../../shared/i18n/translate.js';

@@ -1,7 +1,7 @@
 /** The members side of accounts (platform/auth/account-hooks.ts): mail greeting, account events in the audit log, address changes. */
 import type { Db } from '../../platform/db/database.js';
 import type { AccountHooks } from '../../platform/auth/account-hooks.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import * as repo from './members.repository.js';
 

@@ -6,10 +6,10 @@ import type { Database } from '../../platform/db/schema.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/mail/outbox.repository.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { createCredentialUser, deleteUser } from '../../platform/auth/accounts.js';
 import type { InvitationCreate, InvitationPreview, InvitationSummary } from '../../../shared/api/members.js';
@@ -113,7 +113,7 @@ async function issueInvitation(
   now: string,
 ): Promise<{ id: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+  const expiresAt = new Date(Date.parse(now) + INVITATION_DAYS * 86_400_000).toISOString();
   const id = await repo.insertInvitation(trx, {
     associationId: actor.associationId,
     memberId: member.id,

@@ -1,7 +1,7 @@
 /** The signed-in member's own view: profile, association, two-factor state and permissions. */
 import type { AppContext } from '../../context.js';
 import { actions, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Me, MeUpdate } from '../../../shared/api/members.js';
 import { getAssociation, partnerOrganisationOf } from '../associations/associations.service.js';

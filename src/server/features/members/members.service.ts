@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { revokeAllSessions } from '../../platform/auth/accounts.js';
 import type { SessionUser } from '../../platform/auth/session.js';

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import type { Category, CategoryCreate, CategoryUpdate } from '../../../shared/api/observations.js';
 import * as repo from './categories.repository.js';

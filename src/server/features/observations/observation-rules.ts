@@ -6,6 +6,7 @@ import type { CategoryRow } from './categories.repository.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import { rodeShift } from './observations.repository.js';
+import { shiftVehicle } from './neighbours.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 
 /** A position this far from every area of the association is a mistake (a wrong sign, a stale fix), not a patrol. */
@@ -45,30 +46,10 @@ export async function placeOf(db: Executor, associationId: string, lat: number, 
 /** The shift the observation belongs to: the association's, and one the author rides (or a coordinator's). Gives its car. */
 export async function shiftOf(db: Executor, associationId: string, shiftId: string | null, memberId: string, staff: boolean): Promise<string | null> {
   if (!shiftId) return null;
-  const shift = await db.selectFrom('shifts').select(['vehicle_id']).where('association_id', '=', associationId).where('id', '=', shiftId).executeTakeFirst();
+  const shift = await shiftVehicle(db, associationId, shiftId);
   if (!shift) throw invalid('shiftId');
   if (!staff && !(await rodeShift(db, shiftId, memberId))) throw invalid('shiftId');
   return shift.vehicle_id;
-}
-
-/**
- * The shift a crew member was out on when they saw it: checked in by then and
- * not yet checked out. A capture from any screen (the home screen, offline
- * and sent later) belongs to it, so the shift's count is true.
- */
-export function runningShiftAt(db: Executor, associationId: string, memberId: string, at: string) {
-  return db
-    .selectFrom('shifts')
-    .innerJoin('shift_crew', 'shift_crew.shift_id', 'shifts.id')
-    .select(['shifts.id', 'shifts.vehicle_id'])
-    .where('shifts.association_id', '=', associationId)
-    .where('shift_crew.member_id', '=', memberId)
-    .where('shift_crew.place', '=', 'crew')
-    .where('shifts.checked_in_at', 'is not', null)
-    .where('shifts.checked_in_at', '<=', at)
-    .where((eb) => eb.or([eb('shifts.checked_out_at', 'is', null), eb('shifts.checked_out_at', '>=', at)]))
-    .orderBy('shifts.checked_in_at', 'desc')
-    .executeTakeFirst();
 }
 
 /**
@@ -78,9 +59,18 @@ export function runningShiftAt(db: Executor, associationId: string, memberId: st
  */
 export function guardText(text: string | null, handedToPolice: boolean): string | null {
   if (!text) return null;
-  const findings = findSensitive(text);
-  if (findings.length === 0) return text;
-  if (handedToPolice) return null;
-  const fields: FieldError[] = [...new Set(findings.map((f) => f.kind))].map((kind) => ({ field: 'text', message: `error.privacy.${kind}` as MessageKey }));
-  throw new AppError('privacy_guard', fields);
+  if (handedToPolice) return findSensitive(text).length ? null : text;
+  guardFields({ text });
+  return text;
+}
+
+/**
+ * The privacy guard for free text from anywhere (the app, a partner's Open311 request): a place and a thing,
+ * never a person. Refuses, with each field and kind of personal data found, rather than store any of it.
+ */
+export function guardFields(texts: Record<string, string | null>): void {
+  const fields: FieldError[] = Object.entries(texts).flatMap(([field, text]) =>
+    [...new Set((text ? findSensitive(text) : []).map((f) => f.kind))].map((kind) => ({ field, message: `error.privacy.${kind}` as MessageKey })),
+  );
+  if (fields.length) throw new AppError('privacy_guard', fields);
 }

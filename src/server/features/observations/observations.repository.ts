@@ -2,9 +2,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import { floorOf } from '../../platform/db/sql.js';
 import type { Dialect } from '../../platform/db/database.js';
-import { auditRow, type AuditEntry } from '../../platform/audit/audit.js';
+import { auditRow, type AuditEntry } from '../../platform/audit/audit.repository.js';
 import type { Database, ObservationTable } from '../../platform/db/schema.js';
-import { hasPublicId, publicIdSql } from './public-id.js';
+import { hasPublicId, publicIdSql } from '../../platform/db/public-id.js';
 import type { Executor } from '../../platform/db/database.js';
 
 export type ObservationRow = Selectable<ObservationTable> & {

@@ -10,21 +10,22 @@ import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
-import { publicIdOf } from './public-id.js';
+import { publicIdOf } from '../../platform/db/public-id.js';
 import { PHOTO_ARRIVED } from './photo-arrived.js';
-import { enqueueJob } from '../../platform/jobs/job-queue.js';
+import { enqueueJob } from '../../platform/jobs/jobs.repository.js';
 import type { MapQuery, MapResult, Observation, ObservationListQuery, ObservationPatch, ObservationPut } from '../../../shared/api/observations.js';
 import type { ObservationStatus, Urgency } from '../../../shared/domain/categories.js';
 import type { ObservationTable } from '../../platform/db/schema.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import { outcomesOf, type Outcome } from './outcomes.repository.js';
 import * as repo from './observations.repository.js';
-import { listAudit } from '../audit/audit.repository.js';
+import { historyOf } from '../audit/audit.service.js';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { categoriesOf } from './reference-cache.js';
-import { assertCategory, assertObservedAt, guardText, placeOf, runningShiftAt, shiftOf } from './observation-rules.js';
+import { assertCategory, assertObservedAt, guardText, placeOf, shiftOf } from './observation-rules.js';
+import { runningShiftAt } from './neighbours.repository.js';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../platform/files/photos.js';
 
 export { MAX_PHOTO_BYTES };
@@ -388,5 +389,5 @@ export async function mapObservations(ctx: AppContext, actor: Actor, q: MapQuery
 /** What happened to an observation (made, changed, photos added): for those who may see it. */
 export async function observationHistory(ctx: AppContext, actor: Actor, id: string): Promise<AuditEntry[]> {
   await visible(ctx, actor, id);
-  return listAudit(ctx.db, actor.associationId, { entityId: id, entityType: 'observation', limit: 200 });
+  return historyOf(ctx, actor.associationId, 'observation', id);
 }

@@ -6,6 +6,7 @@
 import type { Geometry } from '../../../shared/domain/geo.js';
 import { listCategories, type CategoryRow } from './categories.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import { areaRows } from './neighbours.repository.js';
 
 const TTL_MS = 30_000;
 
@@ -24,10 +25,10 @@ const areas = new Map<string, Entry<AreaShape[]>>();
 
 async function cached<T extends { size: number } | { length: number }>(store: Map<string, Entry<T>>, key: string, load: () => Promise<T>): Promise<T> {
   const hit = store.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && performance.now() - hit.at < TTL_MS) return hit.value;
   const value = await load();
   // Nothing yet (a new association before its taxonomy is made) is not worth keeping.
-  if (('size' in value ? value.size : value.length) > 0) store.set(key, { at: Date.now(), value });
+  if (('size' in value ? value.size : value.length) > 0) store.set(key, { at: performance.now(), value });
   return value;
 }
 
@@ -37,7 +38,7 @@ export function categoriesOf(db: Executor, associationId: string): Promise<Map<s
 
 export function areasOf(db: Executor, associationId: string): Promise<AreaShape[]> {
   return cached(areas, associationId, async () =>
-    (await db.selectFrom('areas').select(['id', 'name', 'geojson']).where('association_id', '=', associationId).execute()).map((a) => ({
+    (await areaRows(db, associationId)).map((a) => ({
       id: a.id,
       name: a.name,
       geometry: JSON.parse(a.geojson) as Geometry,

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
 import type { Open311Key, Open311KeyCreate, Open311KeyCreated } from '../../../shared/api/open311.js';
 import * as repo from './open311.repository.js';

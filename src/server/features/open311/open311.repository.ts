@@ -2,7 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Open311KeyTable } from '../../platform/db/schema.js';
 import { endStates } from '../../../shared/domain/action-items.js';
-import { hasPublicId, publicIdSql } from '../observations/public-id.js';
+import { hasPublicId, publicIdSql } from '../../platform/db/public-id.js';
 import type { Executor } from '../../platform/db/database.js';
 
 export type KeyRow = Selectable<Open311KeyTable>;

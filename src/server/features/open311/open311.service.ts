@@ -10,12 +10,11 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { newId, nowIso } from '../../platform/db/ids.js';
+import { nowIso } from '../../platform/db/ids.js';
 import { isClosed } from '../../../shared/domain/action-items.js';
-import { ensureDefaultCategories, listCategories } from '../observations/categories.repository.js';
-import { findSensitive } from '../../../shared/domain/privacy.js';
-import { insertObservationAudited } from '../observations/observations.repository.js';
-import { placeOf } from '../observations/observation-rules.js';
+import { categoriesWithDefaults } from '../observations/reads.service.js';
+import { recordPartnerObservation } from '../observations/intake.service.js';
+import { guardFields } from '../observations/observation-rules.js';
 import { placeRequest } from './open311-place.js';
 import * as repo from './open311.repository.js';
 import { hashKey } from './open311-keys.service.js';
@@ -83,8 +82,7 @@ export function discovery(ctx: AppContext) {
 }
 
 async function serviceCategories(ctx: AppContext, associationId: string) {
-  await ensureDefaultCategories(ctx.db, associationId, nowIso());
-  const all = await listCategories(ctx.db, associationId);
+  const all = await categoriesWithDefaults(ctx.db, associationId);
   return { all, services: all.filter((c) => c.enabled === 1 && !NOT_A_SERVICE.has(c.code)) };
 }
 
@@ -248,6 +246,21 @@ async function requestsOf(ctx: AppContext, associationId: string, f: repo.Reques
   });
 }
 
+/** The observations feature's refusals in Open311's words: the field as the request named it. */
+function open311Refusal(err: unknown): unknown {
+  if (!(err instanceof AppError)) return err;
+  if (err.code === 'privacy_guard') {
+    const byField = new Map<string, string[]>();
+    for (const f of err.fields) byField.set(f.field, [...(byField.get(f.field) ?? []), f.message.replace('error.privacy.', '')]);
+    const [field, kinds] = [...byField][0]!;
+    const name = field === 'text' ? 'description' : field === 'address' ? 'address_string' : field;
+    return new Open311Error(400, `${name} holds personal data (${kinds.join(', ')}): describe the place and the thing, not people`);
+  }
+  if (err.fields.some((f) => f.message === 'error.field.far_away'))
+    return new Open311Error(400, 'lat and long are far outside the areas this association patrols');
+  return err;
+}
+
 /** A partner system's request: an observation of the key's association, routed like any other. */
 export async function submitRequest(ctx: AppContext, q: Query) {
   const key = await keyHolder(ctx, q, true);
@@ -259,75 +272,35 @@ export async function submitRequest(ctx: AppContext, q: Query) {
   // The spec allows 4,000 characters; an observation sent on from another association fits whole.
   if (description && description.length > MAX_DESCRIPTION) throw new Open311Error(400, `description is longer than ${MAX_DESCRIPTION} characters`);
   const address = q.address_string?.trim().slice(0, 300) || null;
-  // The privacy guard holds here too: a place and a thing, never a person.
-  for (const [field, text] of [
-    ['description', description],
-    ['address_string', address],
-  ] as const) {
-    const findings = text ? findSensitive(text) : [];
-    if (findings.length)
-      throw new Open311Error(
-        400,
-        `${field} holds personal data (${[...new Set(findings.map((f) => f.kind))].join(', ')}): describe the place and the thing, not people`,
-      );
+  // The observations feature's privacy guard, before the address goes to a geocoder: a place and a thing, never a person.
+  try {
+    guardFields({ description, address_string: address });
+  } catch (err) {
+    throw open311Refusal(err);
   }
   const { lat, lng, needsPlacing } = await placeRequest(ctx, key.association_id, q, address);
   const mediaUrl = q.media_url?.trim() || null;
   if (mediaUrl && (!/^https?:\/\//.test(mediaUrl) || mediaUrl.length > 500 || !URL.canParse(mediaUrl)))
     throw new Open311Error(400, 'media_url must be an http or https address of at most 500 characters');
-  let area;
+  let id: string;
   try {
-    // Not placed yet: in no area until a coordinator puts it on the map.
-    area = needsPlacing ? null : await placeOf(ctx.db, key.association_id, lat, lng);
-  } catch (err) {
-    if (err instanceof AppError) throw new Open311Error(400, 'lat and long are far outside the areas this association patrols');
-    throw err;
-  }
-  const id = newId();
-  const now = ctx.clock.now().toISOString();
-  const hash = createHash('sha256')
-    .update(JSON.stringify([key.id, q.service_code, lat, lng, description, address, mediaUrl, now]))
-    .digest('hex');
-  await insertObservationAudited(
-    ctx.db,
-    ctx.dialect,
-    {
-      id,
-      association_id: key.association_id,
-      author_member_id: key.member_id,
-      shift_id: null,
-      vehicle_id: null,
-      category_id: category.id,
+    id = await recordPartnerObservation(ctx, {
+      associationId: key.association_id,
+      authorMemberId: key.member_id,
+      open311KeyId: key.id,
+      open311KeyName: key.name,
+      categoryId: category.id,
       urgency: repo.REQUEST_URGENCY,
       text: description,
+      address,
       lat,
       lng,
-      accuracy_m: null,
-      area_id: area?.id ?? null,
-      address,
-      observed_at: now,
-      handed_to_police_at: null,
-      police_reference: null,
-      call_112_at: null,
-      call_reference: null,
-      content_hash: hash,
-      created_at: now,
-      updated_at: now,
-      routed_at: null,
-      open311_key_id: key.id,
-      media_url: mediaUrl,
-      needs_placing: needsPlacing ? 1 : 0,
-    },
-    {
-      associationId: key.association_id,
-      actorMemberId: key.member_id,
-      action: 'observation.create',
-      entityType: 'observation',
-      entityId: id,
-      after: { categoryId: category.id, urgency: repo.REQUEST_URGENCY, areaId: area?.id ?? null, open311Key: key.name },
-    },
-  );
-  ctx.jobs.kick();
+      mediaUrl,
+      needsPlacing,
+    });
+  } catch (err) {
+    throw open311Refusal(err);
+  }
   const notice = needsPlacing
     ? 'Placed by the association by hand before it is routed: the address could not be found on the map.'
     : 'Routed to the responsible recipients by the association.';

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import type { OutboxMail, OutboxSummary } from '../../../shared/api/audit.js';
 import { hideLinks } from '../../platform/mail/sealed-links.js';
 import { translate } from '../../../shared/i18n/translate.js';

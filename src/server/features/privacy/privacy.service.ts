@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
 import { installationRetention, retentionRules, type RetentionKind } from '../../../shared/domain/retention.js';
 import type { DataCategory, PrivacyDocument } from '../../../shared/api/privacy.js';
-import { periodsOf } from '../retention/retention.repository.js';
+import { retentionPeriodsOf } from '../retention/retention.service.js';
 import * as repo from './privacy.repository.js';
 import { getAssociation } from '../associations/associations.service.js';
 
@@ -33,7 +33,7 @@ const host = (url: string | null) => (url ? new URL(url.replace(/\{[a-z]+\}/g, '
 async function document(ctx: AppContext, associationId: string, withCounts: boolean): Promise<PrivacyDocument> {
   const facts = await getAssociation(ctx, associationId);
   if (!facts) throw notFound();
-  const chosen = await periodsOf(ctx.db, associationId);
+  const chosen = await retentionPeriodsOf(ctx, associationId);
   const held = withCounts ? await repo.heldCounts(ctx.db, associationId) : null;
   const countOf: Record<DataCategory, number | undefined> = {
     members: held?.members,

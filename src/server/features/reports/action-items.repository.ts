@@ -2,7 +2,7 @@
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { ActionItemTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
-import { publicIdSql } from '../observations/public-id.js';
+import { publicIdSql } from '../../platform/db/public-id.js';
 import type { EventKind, ItemState } from '../../../shared/domain/action-items.js';
 import type { Executor } from '../../platform/db/database.js';
 

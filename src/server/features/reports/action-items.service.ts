@@ -6,9 +6,9 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
-import { requeueMail } from '../../platform/mail/outbox.js';
-import { findJob, retryJob } from '../../platform/jobs/job-queue.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
+import { requeueMail } from '../../platform/mail/outbox.repository.js';
+import { findJob, retryJob } from '../../platform/jobs/jobs.repository.js';
 import { isClosed, isOverdue, isUndelivered, urgentUrgencies, type ItemState } from '../../../shared/domain/action-items.js';
 import type { ItemDetail, ItemSummary, RecipientAnswer } from '../../../shared/api/reports.js';
 import type { z } from 'zod';
@@ -19,7 +19,8 @@ import { nearbyOpen, openStates } from './routing-sweep.js';
 import { applyAnswer } from './answers.js';
 import { isAuthorOfItem } from './follow-up.repository.js';
 import { periodOf } from '../insights/period.js';
-import { queueItem, OPEN311_SUBMIT } from './delivery.js';
+import { queueItem } from './delivery.js';
+import { OPEN311_SUBMIT } from './channels/open311.js';
 import * as queue from './routing-queue.repository.js';
 
 /** An item's entry in the audit log, in the caller's transaction. */

@@ -6,7 +6,7 @@ import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
 import { checkAnswerLink, newAnswerLink } from './answer-links.js';
 import { applyAnswer } from './answers.js';
-import { mailItems } from './delivery.js';
+import { mailItems } from './channels/email.js';
 import type { AnswerView } from './answer-page.js';
 import { associationName } from './follow-up.repository.js';
 import { checkPhotoLink } from './photo-links.js';

@@ -8,6 +8,9 @@
  * A normal restart (SIGTERM) while a mail is in flight to a slow SMTP server:
  * the send finishes and is recorded before the database closes, so the next
  * server does not send it again.
+ *
+ * Two servers working one database deliver each item once; a third with
+ * BACKGROUND_WORK=off serves requests only and sends nothing.
  */
 import { observationRow } from '../../../../test/rows.js';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +22,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/db.js';
 import { startSmtpSink, type SmtpSink } from '../../../../test/smtp-sink.js';
+import { listeningAddress, logLines } from '../../../../test/child-log.js';
 import { loadConfig } from '../../config.js';
 import { startApp } from '../../start.js';
 import type { BuiltApp } from '../../app.js';
@@ -49,7 +53,14 @@ beforeAll(async () => {
   url = database.url === 'sqlite::memory:' ? `sqlite:${join(dir, 'crash.db')}` : database.url;
   // This process only seeds and reads the database: no SMTP, no sweeps of its own.
   observer = await startApp(
-    loadConfig({ DATABASE_URL: url, DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0', AUTH_SECRET: 'crash-secret-long-enough-0123456789' }),
+    loadConfig({
+      DATABASE_URL: url,
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      REMINDER_INTERVAL_SECONDS: '0',
+      JOB_POLL_SECONDS: '0',
+      AUTH_SECRET: 'crash-secret-long-enough-0123456789',
+    }),
     {
       logger: false,
     },
@@ -110,24 +121,25 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function server(smtpUrl: string): ChildProcess {
-  const port = 45000 + Math.floor(Math.random() * 2000);
+/** A server process on this database (port 0: the system picks one); extra settings say what kind of server. */
+function server(smtpUrl: string, extra: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: url,
       DATA_DIR: dir,
-      PORT: String(port),
+      PORT: '0',
       LOG_LEVEL: 'error',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
       AUTH_SECRET: 'crash-secret-long-enough-0123456789',
       SMTP_URL: smtpUrl,
       // The sweeps run (routing every 5 s); a claimed mail whose worker is gone is taken back after a second.
       REMINDER_INTERVAL_SECONDS: '60',
       MAIL_CLAIM_SECONDS: '1',
       POLICE_EVENTS_URL: 'none',
+      ...extra,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', extra.LOG_LEVEL ? 'pipe' : 'ignore', 'inherit'],
   });
 }
 
@@ -225,5 +237,37 @@ describe('a crash between writing an item and sending it', () => {
       await stopped(second);
     }
     expect(slow.received.slice(before).filter((m) => m.to.includes(RECIPIENT))).toHaveLength(1);
+  }, 120_000);
+
+  it('two servers at once deliver each item once, and a web-only server routes and sends nothing', async () => {
+    // The web-only server is up first, with an SMTP server of its own: anything it sent would land there.
+    const webOnlySink = await startSmtpSink();
+    const webOnly = server(webOnlySink.url, { BACKGROUND_WORK: 'off', LOG_LEVEL: 'info' });
+    const ids: string[] = [];
+    try {
+      await listeningAddress(logLines(webOnly.stdout!));
+      for (let i = 0; i < 6; i++) ids.push(await newObservation());
+      const before = sink.received.length;
+      const [a, b] = [server(sink.url), server(sink.url)];
+      try {
+        const items = await until('every item to be sent', async () => {
+          const all = (await Promise.all(ids.map((id) => itemsOfObservation(id)))).flat();
+          return all.length === ids.length && all.every((i) => i.state === 'sent') ? all : undefined;
+        });
+        // Longer than the claim (1 s) and a few rounds of both workers: anything sent twice would show now.
+        await new Promise((r) => setTimeout(r, 4000));
+        expect(sink.received.slice(before).filter((m) => m.to.includes(RECIPIENT))).toHaveLength(ids.length);
+        for (const item of items) expect(await mailsOf(item.id)).toEqual([{ id: expect.any(String), status: 'sent' }]);
+      } finally {
+        a.kill('SIGTERM');
+        b.kill('SIGTERM');
+        await Promise.all([stopped(a), stopped(b)]);
+      }
+      expect(webOnlySink.received).toHaveLength(0);
+    } finally {
+      webOnly.kill('SIGTERM');
+      await stopped(webOnly);
+      await webOnlySink.stop();
+    }
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 /** The SQL of following items up: digests waiting, overdue answers, who to tell, and the small lookups mails need. */
-import { publicIdSql } from '../observations/public-id.js';
+import { publicIdSql } from '../../platform/db/public-id.js';
 import type { Executor } from '../../platform/db/database.js';
 
 export async function associationName(db: Executor, associationId: string): Promise<string> {

@@ -4,7 +4,7 @@
  * the crew's words and photos (attached), the deadline, and the answer link.
  */
 import { escapeHtml, greetingOf, type RenderedMail } from '../../platform/mail/templates.js';
-import type { MailAttachment } from '../../platform/mail/outbox.js';
+import type { MailAttachment } from '../../platform/mail/outbox.repository.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import { TIME_ZONE } from '../../../shared/domain/time.js';
 import type { ItemObservation } from './action-items.repository.js';

@@ -1,6 +1,6 @@
 /** Back to the volunteer: the member who made an observation is told when its item is closed, and coordinators when an item needs them. */
 import type { AppContext } from '../../context.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/mail/outbox.repository.js';
 import { renderMail, type MailTemplate } from '../../platform/mail/templates.js';
 import { toLanguage, translate, type MessageKey } from '../../../shared/i18n/translate.js';
 import type { ItemRow } from './action-items.repository.js';

@@ -14,7 +14,7 @@ import { addAssociation, addMember, createTestApp, type TestApp, type TestAssoci
 import { call } from '../../../../test/shifts.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { routePending } from './routing-sweep.js';
-import { OPEN311_SUBMIT } from './delivery.js';
+import { OPEN311_SUBMIT } from './channels/open311.js';
 import { OPEN311_POLL } from './open311-client.js';
 
 let t: TestApp;

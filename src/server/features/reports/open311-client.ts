@@ -16,10 +16,11 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AppContext } from '../../context.js';
-import { enqueueJob, PermanentJobError, type JobHandler } from '../../platform/jobs/job-queue.js';
+import { enqueueJob } from '../../platform/jobs/jobs.repository.js';
+import { PermanentJobError, type JobHandler } from '../../platform/jobs/job-worker.js';
 import * as repo from './action-items.repository.js';
 import { findRecipientRow, type RecipientRow } from './recipients.repository.js';
-import { OPEN311_SUBMIT } from './delivery.js';
+import { OPEN311_SUBMIT } from './channels/open311.js';
 import { applyAnswer } from './answers.js';
 import { placeOf } from './item-mail.js';
 import { categoryCode, itemAssociation } from './follow-up.repository.js';

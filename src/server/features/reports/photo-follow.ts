@@ -7,11 +7,11 @@
  * coordinators' to pass on.
  */
 import type { AppContext } from '../../context.js';
-import type { JobHandler } from '../../platform/jobs/job-queue.js';
+import type { JobHandler } from '../../platform/jobs/job-worker.js';
 import { PHOTO_ARRIVED } from '../observations/photo-arrived.js';
 import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
-import { mailItems } from './delivery.js';
+import { mailItems } from './channels/email.js';
 
 const OPEN = ['queued', 'sent', 'acknowledged', 'in_progress'];
 

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Recipient, RecipientCreate, RecipientUpdate } from '../../../shared/api/reports.js';
 import { checkOutgoingUrl, OutgoingError } from '../../platform/http/outgoing.js';

@@ -3,7 +3,7 @@
  * its own outbox: routed_at is null until its items exist), claimed one by one.
  */
 import { routedUrgencies } from '../../../shared/domain/action-items.js';
-import { hasPublicId } from '../observations/public-id.js';
+import { hasPublicId } from '../../platform/db/public-id.js';
 import type { Executor } from '../../platform/db/database.js';
 
 /**

@@ -6,7 +6,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Rule, RuleCreate, RuleUpdate } from '../../../shared/api/reports.js';
@@ -15,7 +15,7 @@ import type { Geometry } from '../../../shared/domain/geo.js';
 import { areasOf, categoriesOf, forgetAreas } from '../observations/reference-cache.js';
 import * as repo from './routing.repository.js';
 import { listRecipientRows } from './recipients.repository.js';
-import { insertArea } from '../associations/associations.repository.js';
+import { createArea } from '../associations/associations.service.js';
 import { rerouteUnsent } from './routing-queue.repository.js';
 
 /** Everything routing needs for one association, loaded once for a batch of observations. */
@@ -146,11 +146,7 @@ export async function addAreas(
   const created = await ctx.db.transaction().execute(async (trx) => {
     const out: { id: string; name: string; geometry: Geometry }[] = [];
     for (const a of areas) {
-      const id = await insertArea(trx, actor.associationId, {
-        name: a.name,
-        geometry: { type: a.geometry.type, coordinates: a.geometry.coordinates },
-        now: nowIso(),
-      });
+      const id = await createArea(trx, actor.associationId, { name: a.name, geometry: { type: a.geometry.type, coordinates: a.geometry.coordinates } });
       out.push({ id, ...a });
     }
     await recordAudit(trx, {

@@ -8,10 +8,10 @@
  */
 import type { AppContext } from '../../context.js';
 import type { ScheduledTask } from '../../platform/jobs/scheduler.js';
-import { claimNotice } from '../../platform/jobs/notices.js';
+import { claimNotice } from '../../platform/jobs/notices.repository.js';
 import { localParts } from '../../../shared/domain/time.js';
 import { routePending } from './routing-sweep.js';
-import { mailItems } from './delivery.js';
+import { mailItems } from './channels/email.js';
 import * as repo from './action-items.repository.js';
 import { itemsWaitingForDigest, overdueItems } from './follow-up.repository.js';
 import { findRecipientRow } from './recipients.repository.js';

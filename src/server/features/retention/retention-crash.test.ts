@@ -38,6 +38,7 @@ beforeAll(async () => {
       DATA_DIR: dir,
       LOG_LEVEL: 'silent',
       REMINDER_INTERVAL_SECONDS: '0',
+      JOB_POLL_SECONDS: '0',
       AUTH_SECRET: 'retention-crash-secret-0123456789abcdef',
     }),
     { logger: false },

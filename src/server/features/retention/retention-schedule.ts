@@ -6,9 +6,9 @@
  */
 import type { AppContext } from '../../context.js';
 import type { ScheduledTask } from '../../platform/jobs/scheduler.js';
-import type { JobHandler } from '../../platform/jobs/job-queue.js';
-import { enqueueJob } from '../../platform/jobs/job-queue.js';
-import { claimNotice } from '../../platform/jobs/notices.js';
+import type { JobHandler } from '../../platform/jobs/job-worker.js';
+import { enqueueJob } from '../../platform/jobs/jobs.repository.js';
+import { claimNotice } from '../../platform/jobs/notices.repository.js';
 import { addDays, localParts, zonedInstant } from '../../../shared/domain/time.js';
 import { associationIds } from './retention.repository.js';
 import { runInstallationRetention, runRetention, sweepUnusedFiles } from './retention.service.js';

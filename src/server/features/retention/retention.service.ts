@@ -9,7 +9,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { installationRetention, retentionCutoff, retentionKinds, retentionRules, type RetentionKind } from '../../../shared/domain/retention.js';
 import type { RetentionSettings, RetentionUpdate } from '../../../shared/api/retention.js';
@@ -174,3 +174,6 @@ export async function sweepUnusedFiles(ctx: AppContext, now: Date): Promise<numb
   }
   return removed;
 }
+
+/** The association's own retention periods in months, by kind (the defaults apply where none is set). */
+export const retentionPeriodsOf = (ctx: AppContext, associationId: string) => repo.periodsOf(ctx.db, associationId);

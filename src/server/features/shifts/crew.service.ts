@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound, type ErrorCode } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { AssignInput, Shift, SignupInput, SwapInput } from '../../../shared/api/shifts.js';
 import * as repo from './shifts.repository.js';
@@ -16,6 +16,7 @@ import { checkSeat, type SeatCheck } from './seat-rules.js';
 import { fillFromWaitingList } from './waiting-list.js';
 import { coordinatorsOf, mailAboutShift, membersByIds } from './shift-mail.js';
 import { getShift } from './shifts.service.js';
+import { associationSettings } from './neighbours.repository.js';
 
 const fieldOf: Partial<Record<ErrorCode, string>> = { not_qualified: 'asDriver', seat_reserved: 'asDriver' };
 const refuse = (code: ErrorCode, field?: string): never => {
@@ -81,7 +82,7 @@ export async function withdraw(ctx: AppContext, actor: Actor, shiftId: string): 
     const now = ctx.clock.now().getTime();
     if (shift.status !== 'planned') refuse('shift_not_open');
     if (Date.parse(shift.starts_at) <= now) refuse('shift_started');
-    const association = await trx.selectFrom('associations').select('withdraw_deadline_hours').where('id', '=', actor.associationId).executeTakeFirstOrThrow();
+    const association = await associationSettings(trx, actor.associationId);
     const late = mine!.place === 'crew' && now > Date.parse(shift.starts_at) - association.withdraw_deadline_hours * 3_600_000;
     await repo.deleteCrew(trx, actor.associationId, shiftId, actor.memberId);
     await recordAudit(trx, {

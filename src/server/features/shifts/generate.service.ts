@@ -9,13 +9,13 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { GenerateInput, GenerateResult } from '../../../shared/api/shifts.js';
 import { addDays, weekdayOf, zonedInstant } from '../../../shared/domain/time.js';
 import * as templates from './templates.repository.js';
-import { insertShifts, shiftValues } from './shifts.repository.js';
+import { insertShifts, shiftsStartingBetween, shiftValues } from './shifts.repository.js';
 
 interface Planned {
   templateId: string;
@@ -56,13 +56,7 @@ export async function generateShifts(ctx: AppContext, actor: Actor, input: Gener
   const windowTo = zonedInstant(addDays(input.to, 2), '00:00').toISOString();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('shifts')
-        .select(['vehicle_id', 'template_id', 'starts_at', 'ends_at', 'status'])
-        .where('association_id', '=', actor.associationId)
-        .where('starts_at', '>=', windowFrom)
-        .where('starts_at', '<', windowTo)
-        .execute();
+      const existing = await shiftsStartingBetween(trx, actor.associationId, windowFrom, windowTo);
       const made = new Set(existing.filter((s) => s.template_id).map((s) => `${s.template_id}|${s.starts_at}`));
       const busy = new Map<string, { startsAt: string; endsAt: string }[]>();
       for (const s of existing)

@@ -9,13 +9,15 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, can, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { CheckInInput, CheckOutInput, RunCorrection, Shift } from '../../../shared/api/shifts.js';
 import { localParts } from '../../../shared/domain/time.js';
 import * as repo from './shifts.repository.js';
 import { getShift } from './shifts.service.js';
 import { checkSeat } from './seat-rules.js';
+import { vehicleOf } from './neighbours.repository.js';
+import { recordOdometerReading } from '../vehicles/vehicles.service.js';
 
 const CHECK_IN_OPENS_MINUTES = 60;
 
@@ -69,7 +71,7 @@ export async function checkIn(ctx: AppContext, actor: Actor, id: string, input: 
       ignoreDeadline: true,
     });
     if (driverCheck.hard.includes('not_qualified')) throw fieldError('driverMemberId', 'error.not_qualified');
-    const vehicle = await trx.selectFrom('vehicles').select('status').where('id', '=', shift.vehicle_id).executeTakeFirstOrThrow();
+    const vehicle = (await vehicleOf(trx, actor.associationId, shift.vehicle_id))!;
     if (vehicle.status !== 'in_service') throw new AppError('vehicle_unavailable');
     for (const c of seated) await repo.setCrewPlace(trx, actor.associationId, id, c.member_id, { present: present.has(c.member_id) ? 1 : 0 });
     const run = {
@@ -108,12 +110,7 @@ export async function checkOut(ctx: AppContext, actor: Actor, id: string, input:
     };
     await repo.updateShift(trx, actor.associationId, id, run, nowIso(), false);
     // The car's odometer follows the latest reading, never backwards.
-    await trx
-      .updateTable('vehicles')
-      .set({ odometer_km: input.odometerEndKm, updated_at: nowIso() })
-      .where('id', '=', shift.vehicle_id)
-      .where('odometer_km', '<', input.odometerEndKm)
-      .execute();
+    await recordOdometerReading(trx, actor.associationId, shift.vehicle_id, input.odometerEndKm);
     await recordAudit(trx, {
       associationId: actor.associationId,
       actorMemberId: actor.memberId,

@@ -8,6 +8,7 @@ import { seatsNeededForRoles } from '../../../shared/domain/shifts.js';
 import { addDays, localParts, mondayOf, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './shifts.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import { associationSettings, drivingLicenceOf, memberForSeat, rolesOf } from './neighbours.repository.js';
 
 export interface Seat {
   asDriver: boolean;
@@ -38,15 +39,7 @@ export async function checkSeat(db: Executor, associationId: string, input: Seat
   if (shift.status !== 'planned') hard.push('shift_not_open');
   else if (Date.parse(shift.starts_at) <= now.getTime()) hard.push('shift_started');
 
-  const [member, association] = await Promise.all([
-    db
-      .selectFrom('members')
-      .select(['status', 'kind', 'max_shifts_per_week'])
-      .where('association_id', '=', associationId)
-      .where('id', '=', memberId)
-      .executeTakeFirst(),
-    db.selectFrom('associations').select('signup_closes_hours').where('id', '=', associationId).executeTakeFirstOrThrow(),
-  ]);
+  const [member, association] = await Promise.all([memberForSeat(db, associationId, memberId), associationSettings(db, associationId)]);
   if (!member || member.status !== 'active' || member.kind !== 'volunteer') hard.push('member_inactive');
   if ((await repo.memberShiftsOverlapping(db, associationId, memberId, shift.starts_at, shift.ends_at, shift.id)).length > 0) hard.push('overlapping_shift');
   if ((seat.asDriver || seat.asLeader) && !(await qualifiedFor(db, associationId, memberId, seat, localParts(shift.starts_at).date)))
@@ -78,18 +71,10 @@ export async function checkSeat(db: Executor, associationId: string, input: Seat
 
 /** A driver needs the driver role and a checked licence valid on the day; a leader the shift-leader role. */
 async function qualifiedFor(db: Executor, associationId: string, memberId: string, seat: Seat, onDate: string): Promise<boolean> {
-  const roles = (
-    await db.selectFrom('member_roles').select('role').where('association_id', '=', associationId).where('member_id', '=', memberId).execute()
-  ).map((r) => r.role);
+  const roles = await rolesOf(db, associationId, memberId);
   if (seat.asLeader && !roles.includes('shift_leader')) return false;
   if (!seat.asDriver) return true;
   if (!roles.includes('driver')) return false;
-  const licence = await db
-    .selectFrom('qualifications')
-    .select(['achieved_on', 'expires_on'])
-    .where('association_id', '=', associationId)
-    .where('member_id', '=', memberId)
-    .where('kind', '=', 'driving_licence_checked')
-    .executeTakeFirst();
+  const licence = await drivingLicenceOf(db, associationId, memberId);
   return Boolean(licence && licence.achieved_on <= onDate && (licence.expires_on === null || licence.expires_on >= onDate));
 }

@@ -1,11 +1,12 @@
 /** E-mails about shifts, each in the recipient's own language, written in the transaction of the change that causes them. */
 import type { AppContext } from '../../context.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/mail/outbox.repository.js';
 import { renderMail, type MailTemplate } from '../../platform/mail/templates.js';
 import { TIME_ZONE } from '../../../shared/domain/time.js';
 import { toLanguage, type Language } from '../../../shared/i18n/translate.js';
 import type { ShiftRow } from './shifts.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import { associationSettings, vehicleOf, type Recipient } from './neighbours.repository.js';
 
 /** "Bil 1, tisdag 1 december 09:00–13:00" in the reader's language and Swedish time. */
 export function describeShift(lang: Language, shift: Pick<ShiftRow, 'starts_at' | 'ends_at'>, vehicleName: string): string {
@@ -15,35 +16,8 @@ export function describeShift(lang: Language, shift: Pick<ShiftRow, 'starts_at' 
   return `${vehicleName}, ${day} ${time.format(new Date(shift.starts_at))}–${time.format(new Date(shift.ends_at))}`;
 }
 
-export interface Recipient {
-  id: string;
-  name: string;
-  email: string;
-  language: string;
-}
-
-/** Active coordinators of the association, who hear about gaps and late changes. */
-export async function coordinatorsOf(db: Executor, associationId: string): Promise<Recipient[]> {
-  return db
-    .selectFrom('members')
-    .innerJoin('member_roles', 'member_roles.member_id', 'members.id')
-    .select(['members.id', 'members.name', 'members.email', 'members.language'])
-    .where('members.association_id', '=', associationId)
-    .where('members.status', '=', 'active')
-    .where('member_roles.role', '=', 'coordinator')
-    .execute();
-}
-
-export async function membersByIds(db: Executor, associationId: string, ids: string[]): Promise<Recipient[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('members')
-    .select(['id', 'name', 'email', 'language'])
-    .where('association_id', '=', associationId)
-    .where('id', 'in', ids)
-    .where('status', '=', 'active')
-    .execute();
-}
+// Who hears about a shift: read by this feature's repository, offered to staffing through this module.
+export { coordinatorsOf, membersByIds, type Recipient } from './neighbours.repository.js';
 
 /** Queues one mail per recipient about a shift; extra params fill the template's placeholders. */
 export async function mailAboutShift(
@@ -55,16 +29,13 @@ export async function mailAboutShift(
   extra: Record<string, string> = {},
 ): Promise<void> {
   if (to.length === 0) return;
-  const [association, vehicle] = await Promise.all([
-    db.selectFrom('associations').select('name').where('id', '=', shift.association_id).executeTakeFirstOrThrow(),
-    db.selectFrom('vehicles').select('name').where('id', '=', shift.vehicle_id).executeTakeFirstOrThrow(),
-  ]);
+  const [association, vehicle] = await Promise.all([associationSettings(db, shift.association_id), vehicleOf(db, shift.association_id, shift.vehicle_id)]);
   for (const r of to) {
     const lang = toLanguage(r.language);
     const mail = renderMail(lang, template, {
       name: r.name,
       association: association.name,
-      shift: describeShift(lang, shift, vehicle.name),
+      shift: describeShift(lang, shift, vehicle?.name ?? ''),
       link: `${ctx.config.publicUrl}/shifts/${shift.id}`,
       ...extra,
     });

@@ -3,6 +3,7 @@ import type { Shift } from '../../../shared/api/shifts.js';
 import { staffingOf, type ShiftStatus } from '../../../shared/domain/shifts.js';
 import { crewOf, type CrewRow, type ShiftRow } from './shifts.repository.js';
 import type { Executor } from '../../platform/db/database.js';
+import { areasOf, associationSettings, vehiclesOf } from './neighbours.repository.js';
 
 export interface ViewContext {
   vehicleNames: Map<string, string>;
@@ -15,11 +16,7 @@ export interface ViewContext {
 }
 
 export async function viewContext(db: Executor, associationId: string, viewerMemberId: string, now: Date): Promise<ViewContext> {
-  const [vehicles, areas, association] = await Promise.all([
-    db.selectFrom('vehicles').select(['id', 'name', 'status']).where('association_id', '=', associationId).execute(),
-    db.selectFrom('areas').select(['id', 'name']).where('association_id', '=', associationId).execute(),
-    db.selectFrom('associations').select('checkin_grace_minutes').where('id', '=', associationId).executeTakeFirstOrThrow(),
-  ]);
+  const [vehicles, areas, association] = await Promise.all([vehiclesOf(db, associationId), areasOf(db, associationId), associationSettings(db, associationId)]);
   return {
     vehicleNames: new Map(vehicles.map((v) => [v.id, v.name])),
     vehiclesOut: new Set(vehicles.filter((v) => v.status !== 'in_service').map((v) => v.id)),

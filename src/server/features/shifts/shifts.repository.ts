@@ -219,3 +219,27 @@ export async function setCrewPlace(
     .where('member_id', '=', memberId)
     .execute();
 }
+
+/** Shifts of the association starting in [from, to): what a generation run must not make twice or overlap. */
+export async function shiftsStartingBetween(db: Executor, associationId: string, from: string, to: string) {
+  return db
+    .selectFrom('shifts')
+    .select(['vehicle_id', 'template_id', 'starts_at', 'ends_at', 'status'])
+    .where('association_id', '=', associationId)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .execute();
+}
+
+/** A member's seats (crew or waiting list) on planned shifts that start after now. */
+export async function futureSeatsOf(db: Executor, associationId: string, memberId: string, now: string) {
+  return db
+    .selectFrom('shift_crew')
+    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
+    .select(['shifts.id', 'shift_crew.place'])
+    .where('shift_crew.association_id', '=', associationId)
+    .where('shift_crew.member_id', '=', memberId)
+    .where('shifts.status', '=', 'planned')
+    .where('shifts.starts_at', '>', now)
+    .execute();
+}

@@ -2,11 +2,12 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Shift, ShiftCreate, ShiftUpdate } from '../../../shared/api/shifts.js';
 import { addDays, zonedInstant } from '../../../shared/domain/time.js';
 import * as repo from './shifts.repository.js';
+import type { Executor } from '../../platform/db/database.js';
 import { toShifts, viewContext } from './shift-view.js';
 import { assertAreaOf, assertVehicleOf } from './references.js';
 import { mailAboutShift, membersByIds } from './shift-mail.js';
@@ -159,4 +160,14 @@ export async function cancelShift(ctx: AppContext, actor: Actor, id: string, rea
     );
   });
   return getShift(ctx, actor, id);
+}
+
+/** The crew and waiting list of these shifts, in sign-up order (for staffing's sweeps and the calendar feed). */
+export function crewsOf(db: Executor, associationId: string, shiftIds: string[]): Promise<repo.CrewRow[]> {
+  return repo.crewOf(db, associationId, shiftIds);
+}
+
+/** True when the member already has a seat on a shift overlapping [startsAt, endsAt) other than exceptShiftId. */
+export async function memberIsBusy(db: Executor, associationId: string, memberId: string, startsAt: string, endsAt: string, exceptShiftId: string) {
+  return (await repo.memberShiftsOverlapping(db, associationId, memberId, startsAt, endsAt, exceptShiftId)).length > 0;
 }

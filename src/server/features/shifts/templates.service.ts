@@ -2,25 +2,22 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import type { Template, TemplateInput } from '../../../shared/api/shifts.js';
 import { patternsOverlap, periodsOverlap } from '../../../shared/domain/shifts.js';
 import * as repo from './templates.repository.js';
 import { assertAreaOf, assertVehicleOf } from './references.js';
+import { vehicleOf, vehiclesOf } from './neighbours.repository.js';
 import type { Executor } from '../../platform/db/database.js';
 
 async function vehicleName(db: Executor, associationId: string, vehicleId: string): Promise<string> {
-  const v = await db.selectFrom('vehicles').select('name').where('association_id', '=', associationId).where('id', '=', vehicleId).executeTakeFirst();
-  return v?.name ?? '';
+  return (await vehicleOf(db, associationId, vehicleId))?.name ?? '';
 }
 
 export async function listTemplates(ctx: AppContext, actor: Actor): Promise<Template[]> {
   authorize(actor, 'shift.list');
-  const [rows, vehicles] = await Promise.all([
-    repo.listTemplates(ctx.db, actor.associationId),
-    ctx.db.selectFrom('vehicles').select(['id', 'name']).where('association_id', '=', actor.associationId).execute(),
-  ]);
+  const [rows, vehicles] = await Promise.all([repo.listTemplates(ctx.db, actor.associationId), vehiclesOf(ctx.db, actor.associationId)]);
   const names = new Map(vehicles.map((v) => [v.id, v.name]));
   return rows.map((r) => repo.toTemplate(r, names.get(r.vehicle_id) ?? ''));
 }

@@ -2,7 +2,7 @@
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../platform/db/schema.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudit } from '../../platform/audit/audit.repository.js';
 import * as repo from './shifts.repository.js';
 import { checkSeat } from './seat-rules.js';
 import { mailAboutShift, membersByIds } from './shift-mail.js';
@@ -43,15 +43,7 @@ export async function releaseFutureSeats(
   memberId: string,
   actorMemberId: string,
 ): Promise<void> {
-  const seats = await trx
-    .selectFrom('shift_crew')
-    .innerJoin('shifts', 'shifts.id', 'shift_crew.shift_id')
-    .select(['shifts.id', 'shift_crew.place'])
-    .where('shift_crew.association_id', '=', associationId)
-    .where('shift_crew.member_id', '=', memberId)
-    .where('shifts.status', '=', 'planned')
-    .where('shifts.starts_at', '>', ctx.clock.now().toISOString())
-    .execute();
+  const seats = await repo.futureSeatsOf(trx, associationId, memberId, ctx.clock.now().toISOString());
   for (const seat of seats) {
     await repo.lockShift(trx, ctx.dialect, associationId, seat.id);
     await repo.deleteCrew(trx, associationId, seat.id, memberId);

@@ -10,13 +10,15 @@
  * so it goes out exactly once however often, and on however many servers, this runs.
  */
 import type { AppContext } from '../../context.js';
-import { claimNotice } from '../../platform/jobs/notices.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { claimNotice } from '../../platform/jobs/notices.repository.js';
+import { enqueueMail } from '../../platform/mail/outbox.repository.js';
 import { renderMail } from '../../platform/mail/templates.js';
 import { staffingOf } from '../../../shared/domain/shifts.js';
 import { addDays, daysBetween, localParts } from '../../../shared/domain/time.js';
 import { toLanguage, translate } from '../../../shared/i18n/translate.js';
-import * as repo from '../shifts/shifts.repository.js';
+import type { CrewRow, ShiftRow } from '../shifts/shifts.repository.js';
+import { crewsOf, memberIsBusy } from '../shifts/shifts.service.js';
+import { carsDueBy, possibleHelpers, upcomingShifts, vehicleStatus } from './staffing.repository.js';
 import { coordinatorsOf, mailAboutShift, membersByIds, type Recipient } from '../shifts/shift-mail.js';
 
 const HOUR = 3_600_000;
@@ -26,19 +28,6 @@ const daytime = (now: Date) => {
   const hour = Number(localParts(now).time.slice(0, 2));
   return hour >= 9 && hour < 20;
 };
-
-async function upcomingShifts(ctx: AppContext, now: Date, withinMs: number) {
-  return ctx.db
-    .selectFrom('shifts')
-    .innerJoin('associations', 'associations.id', 'shifts.association_id')
-    .selectAll('shifts')
-    .select(['associations.short_shift_notice_days', 'associations.signup_closes_hours', 'associations.checkin_grace_minutes'])
-    .where('shifts.status', '=', 'planned')
-    .where('shifts.ends_at', '>', now.toISOString())
-    .where('shifts.starts_at', '<', new Date(now.getTime() + withinMs).toISOString())
-    .orderBy('shifts.starts_at')
-    .execute();
-}
 
 /** Sends the once-only notice `key` if nobody has: claim and mails commit together. */
 async function once(ctx: AppContext, associationId: string, key: string, send: (trx: Parameters<typeof claimNotice>[0]) => Promise<void>): Promise<boolean> {
@@ -53,9 +42,9 @@ export async function remindCrews(ctx: AppContext, now: Date): Promise<number> {
   if (!daytime(now)) return 0;
   const tomorrow = addDays(localParts(now).date, 1);
   let sent = 0;
-  for (const shift of await upcomingShifts(ctx, now, 2 * DAY)) {
+  for (const shift of await upcomingShifts(ctx.db, now, 2 * DAY)) {
     if (localParts(shift.starts_at).date !== tomorrow) continue;
-    const crew = (await repo.crewOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
+    const crew = (await crewsOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
     for (const c of crew) {
       const ok = await once(ctx, shift.association_id, `crew-reminder:${shift.id}:${c.member_id}`, async (trx) =>
         mailAboutShift(ctx, trx, await membersByIds(trx, shift.association_id, [c.member_id]), 'shift_reminder', shift),
@@ -67,26 +56,20 @@ export async function remindCrews(ctx: AppContext, now: Date): Promise<number> {
 }
 
 /** Active volunteers free at the shift's time and qualified for what it lacks. */
-async function helpersFor(ctx: AppContext, shift: repo.ShiftRow, crew: repo.CrewRow[]): Promise<Recipient[]> {
+async function helpersFor(ctx: AppContext, shift: ShiftRow, crew: CrewRow[]): Promise<Recipient[]> {
   const seated = crew.filter((c) => c.place === 'crew');
   const needDriver = !seated.some((c) => c.as_driver === 1);
   const needLeader = !seated.some((c) => c.as_leader === 1);
   const date = localParts(shift.starts_at).date;
-  const candidates = await ctx.db
-    .selectFrom('members')
-    .select(['id', 'name', 'email', 'language'])
-    .where('association_id', '=', shift.association_id)
-    .where('status', '=', 'active')
-    .where('kind', '=', 'volunteer')
-    .where('id', 'not in', crew.map((c) => c.member_id).concat(['-']))
-    .execute();
-  const roles = await ctx.db.selectFrom('member_roles').select(['member_id', 'role']).where('association_id', '=', shift.association_id).execute();
-  const licences = await ctx.db
-    .selectFrom('qualifications')
-    .select(['member_id', 'achieved_on', 'expires_on'])
-    .where('association_id', '=', shift.association_id)
-    .where('kind', '=', 'driving_licence_checked')
-    .execute();
+  const {
+    members: candidates,
+    roles,
+    licences,
+  } = await possibleHelpers(
+    ctx.db,
+    shift.association_id,
+    crew.map((c) => c.member_id),
+  );
   const hasRole = (id: string, role: string) => roles.some((r) => r.member_id === id && r.role === role);
   const canDrive = (id: string) =>
     hasRole(id, 'driver') && licences.some((l) => l.member_id === id && l.achieved_on <= date && (l.expires_on === null || l.expires_on >= date));
@@ -94,7 +77,7 @@ async function helpersFor(ctx: AppContext, shift: repo.ShiftRow, crew: repo.Crew
   for (const m of candidates) {
     // When a role is missing, ask those who can fill it; when only hands are missing, ask everyone.
     if ((needDriver || needLeader) && !((needDriver && canDrive(m.id)) || (needLeader && hasRole(m.id, 'shift_leader')))) continue;
-    if ((await repo.memberShiftsOverlapping(ctx.db, shift.association_id, m.id, shift.starts_at, shift.ends_at, shift.id)).length > 0) continue;
+    if (await memberIsBusy(ctx.db, shift.association_id, m.id, shift.starts_at, shift.ends_at, shift.id)) continue;
     out.push(m);
   }
   return out;
@@ -103,11 +86,11 @@ async function helpersFor(ctx: AppContext, shift: repo.ShiftRow, crew: repo.Crew
 export async function askForHelp(ctx: AppContext, now: Date): Promise<number> {
   if (!daytime(now)) return 0;
   let asked = 0;
-  for (const shift of await upcomingShifts(ctx, now, 15 * DAY)) {
+  for (const shift of await upcomingShifts(ctx.db, now, 15 * DAY)) {
     const starts = Date.parse(shift.starts_at);
     if (starts - now.getTime() > shift.short_shift_notice_days * DAY) continue;
     if (starts - now.getTime() < shift.signup_closes_hours * HOUR) continue;
-    const crew = await repo.crewOf(ctx.db, shift.association_id, [shift.id]);
+    const crew = await crewsOf(ctx.db, shift.association_id, [shift.id]);
     const seats = crew.filter((c) => c.place === 'crew').map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 }));
     if (staffingOf('planned', shift.crew_min, seats) === 'staffed') continue;
     const helpers = await helpersFor(ctx, shift, crew);
@@ -119,12 +102,11 @@ export async function askForHelp(ctx: AppContext, now: Date): Promise<number> {
 
 export async function warnShiftsThatWillNotRun(ctx: AppContext, now: Date): Promise<number> {
   let warned = 0;
-  for (const shift of await upcomingShifts(ctx, now, DAY)) {
+  for (const shift of await upcomingShifts(ctx.db, now, DAY)) {
     if (Date.parse(shift.starts_at) <= now.getTime()) continue;
-    const crew = (await repo.crewOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
+    const crew = (await crewsOf(ctx.db, shift.association_id, [shift.id])).filter((c) => c.place === 'crew');
     const seats = crew.map((c) => ({ asDriver: c.as_driver === 1, asLeader: c.as_leader === 1 }));
-    const car = await ctx.db.selectFrom('vehicles').select('status').where('id', '=', shift.vehicle_id).executeTakeFirstOrThrow();
-    if (staffingOf('planned', shift.crew_min, seats) === 'staffed' && car.status === 'in_service') continue;
+    if (staffingOf('planned', shift.crew_min, seats) === 'staffed' && (await vehicleStatus(ctx.db, shift.vehicle_id)) === 'in_service') continue;
     if (
       await once(ctx, shift.association_id, `wont-run:${shift.id}`, async (trx) =>
         mailAboutShift(ctx, trx, await coordinatorsOf(trx, shift.association_id), 'shift_wont_run', shift),
@@ -137,7 +119,7 @@ export async function warnShiftsThatWillNotRun(ctx: AppContext, now: Date): Prom
 
 export async function flagMissedCheckIns(ctx: AppContext, now: Date): Promise<number> {
   let flagged = 0;
-  for (const shift of await upcomingShifts(ctx, now, 0)) {
+  for (const shift of await upcomingShifts(ctx.db, now, 0)) {
     if (Date.parse(shift.starts_at) + shift.checkin_grace_minutes * 60_000 >= now.getTime()) continue;
     if (
       await once(ctx, shift.association_id, `missed-checkin:${shift.id}`, async (trx) =>
@@ -154,20 +136,7 @@ const DUE_STEPS = [30, 7];
 export async function remindCarDueDates(ctx: AppContext, now: Date): Promise<number> {
   const today = localParts(now).date;
   const horizon = addDays(today, Math.max(...DUE_STEPS));
-  const cars = await ctx.db
-    .selectFrom('vehicles')
-    .innerJoin('associations', 'associations.id', 'vehicles.association_id')
-    .select([
-      'vehicles.id',
-      'vehicles.association_id',
-      'vehicles.name',
-      'vehicles.insurance_due_on',
-      'vehicles.service_due_on',
-      'associations.name as association_name',
-    ])
-    .where('vehicles.status', '!=', 'retired')
-    .where((eb) => eb.or([eb('vehicles.insurance_due_on', '<=', horizon), eb('vehicles.service_due_on', '<=', horizon)]))
-    .execute();
+  const cars = await carsDueBy(ctx.db, horizon);
   let sent = 0;
   for (const car of cars) {
     for (const [kind, due] of [

@@ -63,3 +63,14 @@ export async function updateVehicle(db: Executor, associationId: string, id: str
     .where('id', '=', id)
     .execute();
 }
+
+/** The car's odometer follows the latest reading, never backwards. */
+export async function raiseOdometer(db: Executor, associationId: string, id: string, km: number, now: string): Promise<void> {
+  await db
+    .updateTable('vehicles')
+    .set({ odometer_km: km, updated_at: now })
+    .where('association_id', '=', associationId)
+    .where('id', '=', id)
+    .where('odometer_km', '<', km)
+    .execute();
+}

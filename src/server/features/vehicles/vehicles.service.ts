@@ -2,11 +2,12 @@
 import type { AppContext } from '../../context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { authorize, type Actor } from '../../platform/policies.js';
-import { changedFields, recordAudit } from '../../platform/audit/audit.js';
+import { changedFields, recordAudit } from '../../platform/audit/audit.repository.js';
 import { nowIso } from '../../platform/db/ids.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import type { Vehicle, VehicleCreate, VehicleUpdate } from '../../../shared/api/vehicles.js';
 import * as repo from './vehicles.repository.js';
+import type { Executor } from '../../platform/db/database.js';
 
 /** A unique violation on a car can only be its registration number: say so, naming the field. */
 function rethrowAsRegistrationTaken(err: unknown): never {
@@ -65,4 +66,9 @@ export async function updateVehicle(ctx: AppContext, actor: Actor, id: string, i
       return after;
     })
     .catch(rethrowAsRegistrationTaken);
+}
+
+/** A check-out's odometer reading (inside the shift's transaction): the car's odometer follows it, never backwards. */
+export async function recordOdometerReading(db: Executor, associationId: string, vehicleId: string, km: number): Promise<void> {
+  await repo.raiseOdometer(db, associationId, vehicleId, km, nowIso());
 }

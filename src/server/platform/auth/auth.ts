@@ -7,10 +7,11 @@ import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
-import { claimTotpCode } from './totp-once.js';
+import { claimTotpCode } from './totp-uses.repository.js';
+import { realNow } from '../clock.js';
 import type { Config } from '../../config.js';
 import type { Db, Dialect } from '../db/database.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail } from '../mail/outbox.repository.js';
 import { mailLinkKey } from '../mail/sealed-links.js';
 import { renderMail, type MailTemplate } from '../mail/templates.js';
 import { databaseHooksFor, type AccountHooks } from './account-hooks.js';
@@ -105,7 +106,7 @@ export function createAuth(deps: AuthDeps) {
       after: createAuthMiddleware(async (ctx) => {
         const created = ctx.context.newSession;
         if (ctx.path !== '/two-factor/verify-totp' || !created) return;
-        if (await claimTotpCode(db, created.user.id, String((ctx.body as { code?: unknown } | undefined)?.code ?? ''), new Date())) return;
+        if (await claimTotpCode(db, created.user.id, String((ctx.body as { code?: unknown } | undefined)?.code ?? ''), realNow())) return;
         await ctx.context.internalAdapter.deleteSession(created.session.token);
         throw new APIError('UNAUTHORIZED', { message: 'Invalid code', code: 'INVALID_CODE' });
       }),

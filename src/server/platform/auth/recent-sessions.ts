@@ -9,6 +9,8 @@
  * two-factor; a member's row or roles) forgets them all in this process at once.
  * Another process serving the same database sees such a change within the TTL.
  */
+import { realNow } from '../clock.js';
+
 export const RECENT_SESSION_MS = 2000;
 const MAX_ENTRIES = 10_000;
 
@@ -31,7 +33,7 @@ export function recentSessions<T>(ttlMs = RECENT_SESSION_MS) {
     },
     /** Keeps an answer for a token, unless its session ends before the TTL does. */
     set(token: string, value: T, sessionEndsAt: number): void {
-      const until = performance.now() + Math.min(ttlMs, sessionEndsAt - Date.now());
+      const until = performance.now() + Math.min(ttlMs, sessionEndsAt - realNow().getTime());
       // A crude bound on memory: the map is only a few seconds deep, so dropping it all costs one query per session.
       if (entries.size >= MAX_ENTRIES) entries.clear();
       entries.set(token, { value, until, generation });

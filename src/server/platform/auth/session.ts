@@ -7,11 +7,12 @@
  * so renewal, expiry and revocation keep better-auth's rules.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Auth } from './auth.js';
 import { sessionUser } from './accounts.js';
 import { recentSessions } from './recent-sessions.js';
+import { realNow } from '../clock.js';
+import { sessionRows } from './sessions.repository.js';
 
 export const SESSION_COOKIE = 'grannstod.session_token';
 export const SESSION_EXPIRES_IN_S = 30 * 24 * 60 * 60;
@@ -53,34 +54,19 @@ export function verifiedSessionToken(cookieHeader: string | undefined, secret: s
 }
 
 export function createSessionReader(auth: Auth, db: Db, secret: string) {
-  // better-auth's own tables are not in our schema types.
-  const raw = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const recent = recentSessions<SessionUser>();
   return async function readSession(headers: Headers): Promise<SessionUser | null> {
     const token = verifiedSessionToken(headers.get('cookie') ?? undefined, secret);
     if (!token) return null;
     const known = recent.get(token);
     if (known) return known;
-    // One row per role (at least one); the member columns carry their table's names, the session's are aliased.
-    const rows = await raw
-      .selectFrom('session')
-      .innerJoin('user', 'user.id', 'session.userId')
-      .leftJoin('members', 'members.user_id', 'session.userId')
-      .leftJoin('member_roles', 'member_roles.member_id', 'members.id')
-      .selectAll('members')
-      .select([
-        'session.userId as session_user_id',
-        'session.expiresAt as session_expires_at',
-        'user.twoFactorEnabled as user_two_factor',
-        'member_roles.role as member_role',
-      ])
-      .where('session.token', '=', token)
-      .execute();
+    const rows = await sessionRows(db, token);
     const first = rows[0];
     if (!first) return null;
     const row = { userId: first.session_user_id, expiresAt: first.session_expires_at, twoFactorEnabled: first.user_two_factor };
     const expiresAt = new Date(row.expiresAt as string | Date).getTime();
-    const now = Date.now();
+    // better-auth sets and checks expiry by the real time, so this check does too.
+    const now = realNow().getTime();
     if (expiresAt <= now) return null;
     // Due for renewal: let better-auth extend it by its own rules.
     if (expiresAt - now < (SESSION_EXPIRES_IN_S - SESSION_UPDATE_AGE_S) * 1000) return sessionUser(auth, headers);

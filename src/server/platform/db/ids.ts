@@ -3,7 +3,5 @@ import { uuidv7 } from '../../../shared/domain/ids.js';
 
 export const newId = uuidv7;
 
-/** Timestamps are stored as ISO-8601 UTC text on both dialects, so they sort and compare as strings. */
-export function nowIso(): string {
-  return new Date().toISOString();
-}
+/** Row timestamps read the server's one clock (platform/clock.ts). */
+export { nowIso } from '../clock.js';

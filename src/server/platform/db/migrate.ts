@@ -1,5 +1,5 @@
 /** Runs our migrations (frozen, portable), then better-auth's own schema changes. */
-import { Migrator, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type MigrationProvider } from 'kysely';
 import { getMigrations } from 'better-auth/db/migration';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from './database.js';
@@ -25,4 +25,9 @@ export async function migrateToLatest(db: Db, auth: Auth): Promise<void> {
 export async function migrationsCurrent(db: Db): Promise<boolean> {
   const all = await migrator(db).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
+}
+
+/** A round trip to the database (throws when it does not answer): the readiness check. */
+export async function databaseAnswers(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -7,7 +7,7 @@
  * Joins between tables keep using the row's own `id`, unique everywhere.
  */
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import type { Database } from './schema.js';
 
 /** The id to show, from a row holding both. */
 export const publicIdOf = (r: { id: string; client_id: string | null }): string => r.client_id ?? r.id;

@@ -3,7 +3,7 @@
  * and a name never changes. Local disk under DATA_DIR/files by default; the
  * interface is what an S3-compatible store would implement.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -27,7 +27,7 @@ export function localFileStore(root: string): FileStore {
       const hash = sha256Of(bytes);
       await mkdir(join(root, hash.slice(0, 2)), { recursive: true });
       // Written to a temporary name first, so a crash never leaves half a file under the real one.
-      const tmp = `${pathOf(hash)}.${process.pid}.${Date.now()}.tmp`;
+      const tmp = `${pathOf(hash)}.${process.pid}.${randomUUID()}.tmp`;
       await writeFile(tmp, bytes);
       await rename(tmp, pathOf(hash));
       return hash;

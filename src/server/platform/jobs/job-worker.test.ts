@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { withTestAssociation, addMember, type TestApp, type TestAssociation } from '../../../../test/app.js';
 import { observationRow } from '../../../../test/rows.js';
 import { routePending } from '../../features/reports/routing-sweep.js';
-import { enqueueJob, startJobWorker } from './job-queue.js';
+import { enqueueJob } from './jobs.repository.js';
+import { startJobWorker } from './job-worker.js';
 import { ensureDefaultCategories } from '../../features/observations/categories.repository.js';
 
 let t: TestApp;

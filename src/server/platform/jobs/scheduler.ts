@@ -5,6 +5,7 @@
  * several server instances may run the same schedule safely.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { clock as serverClock } from '../clock.js';
 
 export interface ScheduledTask {
   name: string;
@@ -22,7 +23,7 @@ export function startScheduler(
   tasks: ScheduledTask[],
   intervalMs: number,
   log: FastifyBaseLogger,
-  clock: () => Date = () => new Date(),
+  clock: () => Date = () => serverClock.now(),
   ready: Promise<unknown> = Promise.resolve(),
 ): Scheduler {
   let running: Promise<void> | null = null;

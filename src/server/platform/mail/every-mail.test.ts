@@ -7,7 +7,7 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { renderMail, type MailTemplate, type RenderedMail } from './templates.js';
 import { renderItemMail, type ItemMailKind, type MailItem } from '../../features/reports/item-mail.js';
-import { contactNameOf } from '../../features/reports/delivery.js';
+import { contactNameOf } from '../../features/reports/channels/email.js';
 import { languages, type Language } from '../../../shared/i18n/translate.js';
 
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { unsealLinks } from './sealed-links.js';
 import { mailHeaders } from './headers.js';
-import { claimMail, dueMails, markAttemptFailed, markSent, releaseStaleClaims } from './outbox.js';
+import { claimMail, dueMails, markAttemptFailed, markSent, releaseStaleClaims } from './outbox.repository.js';
 
 /** What a feature wants to know of a mail's fate, and the photos it attaches (read from the file store by hash). */
 export interface MailHooks {
@@ -97,18 +97,20 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
     return running;
   }
 
-  const timer = setInterval(() => void drain(), intervalMs);
-  timer.unref();
+  // intervalMs 0: no polling, only kicks (a web-only server, whose kicks app.ts turns off, sends nothing).
+  const timer = intervalMs > 0 ? setInterval(() => void drain(), intervalMs) : null;
+  timer?.unref();
   // What waited while the server was down (or was cut off by a crash) goes out as soon as it starts.
-  setImmediate(() => {
-    if (!stopped) void drain();
-  });
+  if (intervalMs > 0)
+    setImmediate(() => {
+      if (!stopped) void drain();
+    });
   return {
     kick: () => void setImmediate(() => void drain()),
     drain,
     stop: async () => {
       stopped = true;
-      clearInterval(timer);
+      if (timer) clearInterval(timer);
       await running;
       transport.close();
     },

@@ -4,6 +4,7 @@
  * Without SMTP_URL it is kept for admins to read in the app.
  */
 import { newId, nowIso } from '../db/ids.js';
+import { clock } from '../clock.js';
 import type { Language } from '../../../shared/i18n/translate.js';
 import type { RenderedMail } from './templates.js';
 import { sealLinks } from './sealed-links.js';
@@ -104,7 +105,7 @@ export async function markAttemptFailed(db: Executor, id: string, attempts: numb
       status: attempts >= maxAttempts ? 'failed' : 'pending',
       attempts,
       last_error: error.slice(0, 500),
-      next_attempt_at: new Date(Date.now() + backoffMs).toISOString(),
+      next_attempt_at: new Date(clock.now().getTime() + backoffMs).toISOString(),
     })
     .where('id', '=', id)
     .execute();
@@ -116,7 +117,7 @@ export async function releaseStaleClaims(db: Executor, olderThanMs: number): Pro
     .updateTable('mail_outbox')
     .set({ status: 'pending' })
     .where('status', '=', 'sending')
-    .where('next_attempt_at', '<', new Date(Date.now() - olderThanMs).toISOString())
+    .where('next_attempt_at', '<', new Date(clock.now().getTime() - olderThanMs).toISOString())
     .execute();
 }
 
