@@ -30,6 +30,11 @@ describe('config', () => {
     expect(() => loadConfig({ GEOCODER_URL: 'ftp://geo.example.se/{lat}/{lng}' })).toThrow(/GEOCODER_URL/);
   });
 
+  it('requires PUBLIC_URL when the system picks the port', () => {
+    expect(() => loadConfig({ PORT: '0' })).toThrow(/PUBLIC_URL: required with PORT=0/);
+    expect(loadConfig({ PORT: '0', PUBLIC_URL: 'https://grannstod.example.se' }).publicUrl).toBe('https://grannstod.example.se');
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
   });

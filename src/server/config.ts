@@ -160,6 +160,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.GEOCODER_URL !== 'none' && !/^https?:\/\/.*\{lat\}.*\{lng\}/.test(e.GEOCODER_URL)) {
     throw new Error('Invalid configuration:\n  GEOCODER_URL: an http(s) URL template with {lat} and {lng}, or "none"');
   }
+  // The public address is made from the port when unset; with PORT=0 the port is not known until the server listens,
+  // and links in mail and the trusted origin would name port 0.
+  if (e.PORT === 0 && !e.PUBLIC_URL) {
+    throw new Error('Invalid configuration:\n  PUBLIC_URL: required with PORT=0 (the system picks the port, so the address people use must be given)');
+  }
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_SECRET: required in production');
   }

@@ -14,7 +14,7 @@ describe('process', () => {
     const url = database.url === 'sqlite::memory:' ? `sqlite:${join(dir, 'main.db')}` : database.url;
     // Port 0: the system picks a free port and the process says which in its log.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir, PORT: '0', PUBLIC_URL: 'http://127.0.0.1', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const log = logLines(child.stdout!);
