@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase } from '../test/db.js';
+import { WORKERS_DRIVEN_BY_TEST } from '../test/env.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -107,8 +108,7 @@ export function serverEnv(db: { url: string; dataDir: string }, port: number): R
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     SIGNIN_MAX_ATTEMPTS: '1000',
     API_RATE_LIMIT_PER_MINUTE: '100000000',
-    REMINDER_INTERVAL_SECONDS: '0',
-    JOB_POLL_SECONDS: '0',
+    ...WORKERS_DRIVEN_BY_TEST,
     POLICE_EVENTS_URL: 'none',
     AUTH_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   };

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
+import { WORKERS_DRIVEN_BY_TEST } from '../test/env.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -44,8 +45,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
     AUTH_SECRET: 'e2e-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '100',
-    REMINDER_INTERVAL_SECONDS: '0',
-    JOB_POLL_SECONDS: '0',
+    ...WORKERS_DRIVEN_BY_TEST,
     POLICE_EVENTS_URL: 'none',
     // No internet here: maps draw without tiles, as they must be able to.
     MAP_TILE_URL: 'none',

@@ -14,6 +14,7 @@ import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo
 import type { Role } from '../src/shared/domain/roles.js';
 import { createTestDatabase } from './db.js';
 import { unsealLinks } from '../src/server/platform/mail/sealed-links.js';
+import { WORKERS_DRIVEN_BY_TEST } from './env.js';
 
 export const PASSWORD = 'a-long-test-password';
 export const PUBLIC_URL = 'http://localhost:3000';
@@ -43,8 +44,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     SIGNIN_MAX_ATTEMPTS: '50',
     // Tests run the sweeps themselves, at the times they choose.
-    REMINDER_INTERVAL_SECONDS: '0',
-    JOB_POLL_SECONDS: '0',
+    ...WORKERS_DRIVEN_BY_TEST,
     // No calls to Polisen from tests: their tests serve recorded answers on loopback.
     POLICE_EVENTS_URL: 'none',
     ...env,

@@ -6,6 +6,7 @@
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import { runRetention } from '../src/server/features/retention/retention.service.js';
+import { WORKERS_DRIVEN_BY_TEST } from './env.js';
 
 const [url, dir, associationId, now] = process.argv.slice(2) as [string, string, string, string];
 const built = await startApp(
@@ -13,8 +14,7 @@ const built = await startApp(
     DATABASE_URL: url,
     DATA_DIR: dir,
     LOG_LEVEL: 'silent',
-    REMINDER_INTERVAL_SECONDS: '0',
-    JOB_POLL_SECONDS: '0',
+    ...WORKERS_DRIVEN_BY_TEST,
     AUTH_SECRET: 'retention-crash-secret-0123456789abcdef',
   }),
   { logger: false },

@@ -32,6 +32,7 @@ import { insertRecipient } from './recipients.repository.js';
 import { insertRule } from './routing.repository.js';
 import { recipientCreate, ruleCreate } from '../../../shared/api/reports.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
+import { WORKERS_DRIVEN_BY_TEST } from '../../../../test/env.js';
 
 let database: TestDatabase;
 let dir: string;
@@ -57,8 +58,7 @@ beforeAll(async () => {
       DATABASE_URL: url,
       DATA_DIR: dir,
       LOG_LEVEL: 'silent',
-      REMINDER_INTERVAL_SECONDS: '0',
-      JOB_POLL_SECONDS: '0',
+      ...WORKERS_DRIVEN_BY_TEST,
       AUTH_SECRET: 'crash-secret-long-enough-0123456789',
     }),
     {

@@ -17,6 +17,7 @@ import type { BuiltApp } from '../../app.js';
 import { seedAssociation, seedMember } from '../../demo/seed.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { runRetention } from './retention.service.js';
+import { WORKERS_DRIVEN_BY_TEST } from '../../../../test/env.js';
 
 const OLD = 1500;
 let database: TestDatabase;
@@ -37,8 +38,7 @@ beforeAll(async () => {
       DATABASE_URL: url,
       DATA_DIR: dir,
       LOG_LEVEL: 'silent',
-      REMINDER_INTERVAL_SECONDS: '0',
-      JOB_POLL_SECONDS: '0',
+      ...WORKERS_DRIVEN_BY_TEST,
       AUTH_SECRET: 'retention-crash-secret-0123456789abcdef',
     }),
     { logger: false },

@@ -6,6 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/database.js';
 import { claimJob, dueJobs, failJob, finishJob } from './jobs.repository.js';
+import { pollingLoop } from './polling-loop.js';
 
 /** A failure that retrying will not mend (a 4xx answer, say): the job fails at once. */
 export class PermanentJobError extends Error {}
@@ -37,19 +38,17 @@ export interface JobWorker {
 
 export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptions): JobWorker {
   const { handlers, intervalMs = 15_000, backoffBaseMs = 10_000, lockMs = 5 * 60_000 } = o;
-  let running: Promise<void> | null = null;
-  let stopped = false;
+  // A worker that was stopped (a server shutting down) takes no more work, even when something kicks it.
+  const stopped = () => loop.stopped();
 
   async function runOnce(): Promise<void> {
-    // A worker that was stopped (a server shutting down) takes no more work, even when something kicks it.
-    if (stopped) return;
     await o.before?.();
     for (;;) {
       const due = await dueJobs(db, 20);
-      if (due.length === 0 || stopped) return;
+      if (due.length === 0 || stopped()) return;
       let ran = 0;
       for (const job of due) {
-        if (stopped || !(await claimJob(db, job.id, lockMs))) continue;
+        if (stopped() || !(await claimJob(db, job.id, lockMs))) continue;
         ran += 1;
         const payload = JSON.parse(job.payload) as Record<string, unknown>;
         const attempts = job.attempts + 1;
@@ -66,30 +65,12 @@ export function startJobWorker(db: Db, log: FastifyBaseLogger, o: JobWorkerOptio
           await o.onFailure?.(job.kind, payload, error, final);
         }
         // A long job (a night's retention) does not hold back routing of what arrives meanwhile.
-        if (!stopped) await o.before?.();
+        if (!stopped()) await o.before?.();
       }
       if (ran === 0) return;
     }
   }
 
-  function drain(): Promise<void> {
-    running ??= (o.ready ?? Promise.resolve())
-      .then(runOnce)
-      .catch((err: unknown) => log.error({ err }, 'job worker run failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-  const timer = intervalMs > 0 ? setInterval(() => void drain(), intervalMs) : null;
-  timer?.unref();
-  return {
-    kick: () => void setImmediate(() => void drain()),
-    drain,
-    stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+  const loop = pollingLoop('job worker', runOnce, { intervalMs, log, ready: o.ready });
+  return { kick: loop.kick, drain: loop.drain, stop: loop.stop };
 }

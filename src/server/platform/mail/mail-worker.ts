@@ -1,6 +1,7 @@
 /** Sends queued mail over SMTP with retries; wakes on a timer and whenever a mail is queued. */
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import { pollingLoop } from '../jobs/polling-loop.js';
 import type { Db } from '../db/database.js';
 import { unsealLinks } from './sealed-links.js';
 import { mailHeaders } from './headers.js';
@@ -52,14 +53,11 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   });
-  let running: Promise<void> | null = null;
-  let stopped = false;
-
   async function runOnce(): Promise<void> {
     await releaseStaleClaims(db, claimTimeoutMs);
     for (;;) {
       const batch = await dueMails(db, 20);
-      if (batch.length === 0 || stopped) return;
+      if (batch.length === 0 || loop.stopped()) return;
       for (const mail of batch) {
         if (!(await claimMail(db, mail.id))) continue;
         try {
@@ -87,31 +85,14 @@ export function startMailWorker(db: Db, smtpUrl: string | undefined, from: strin
     }
   }
 
-  function drain(): Promise<void> {
-    running ??= (options.ready ?? Promise.resolve())
-      .then(runOnce)
-      .catch((err: unknown) => log.error({ err }, 'mail worker run failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  }
-
-  // intervalMs 0: no polling, only kicks (a web-only server, whose kicks app.ts turns off, sends nothing).
-  const timer = intervalMs > 0 ? setInterval(() => void drain(), intervalMs) : null;
-  timer?.unref();
-  // What waited while the server was down (or was cut off by a crash) goes out as soon as it starts.
-  if (intervalMs > 0)
-    setImmediate(() => {
-      if (!stopped) void drain();
-    });
+  // intervalMs 0: no polling, only kicks (a web-only server, whose kicks app.ts turns off, sends nothing). Otherwise
+  // what waited while the server was down (or was cut off by a crash) goes out as soon as it starts.
+  const loop = pollingLoop('mail worker', runOnce, { intervalMs, log, ready: options.ready, runAtStart: true });
   return {
-    kick: () => void setImmediate(() => void drain()),
-    drain,
+    kick: loop.kick,
+    drain: loop.drain,
     stop: async () => {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      await running;
+      await loop.stop();
       transport.close();
     },
   };
