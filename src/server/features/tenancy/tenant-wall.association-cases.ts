@@ -1,7 +1,7 @@
 /** The tenant wall's cases (tenant-wall.test.ts): the association side, setup to privacy. */
 import { uniqueEmail } from '../../../../test/app.js';
 import { newId, nowIso } from '../../platform/db/ids.js';
-import type { Case, Wall } from './tenant-wall.cases.js';
+import type { Case, Wall } from './tenant-wall.followup-cases.js';
 
 export const associationCases = (w: Wall): Case[] => [
   { method: 'GET', route: '/api/setup', url: () => '/api/setup', expectStatus: 200 },

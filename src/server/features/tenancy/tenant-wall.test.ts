@@ -13,7 +13,7 @@ import { insertVehicle } from '../vehicles/vehicles.repository.js';
 import { newId } from '../../platform/db/ids.js';
 import { routePending } from '../reports/routing-sweep.js';
 import { ownPaths } from '../../../../test/openapi.js';
-import { followUpCases, type Wall } from './tenant-wall.cases.js';
+import { followUpCases, type Wall } from './tenant-wall.followup-cases.js';
 import { associationCases } from './tenant-wall.association-cases.js';
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-/** The tenant wall's cases (tenant-wall.test.ts): the follow-up side, recipients to action items. */
+/** The tenant wall's cases (tenant-wall.test.ts): the follow-up side, recipients to action items. Test code: *-cases.ts stays out of the build. */
 import type { TestAssociation } from '../../../../test/app.js';
 
 /** One route called as A's admin, reaching for B's data. */
