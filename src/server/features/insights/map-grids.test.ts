@@ -21,13 +21,16 @@ let volunteer: TestMember;
 // A 0.4° × 0.3° viewport: a 40 × 30 grid of 0.01° cells.
 const bbox = '17.6,59.1,18,59.4';
 
+// A registration of its own for each car: a random one collided now and then (one chance in 899 per pair).
+let cars = 0;
+
 async function drive(association: TestAssociation, member: string, startsAt: string, points: [number, number][]) {
   const db = t.ctx.db;
   const now = new Date().toISOString();
   const car = await insertVehicle(
     db,
     association.associationId,
-    { name: 'Bil', registration: `GRN ${Math.floor(100 + Math.random() * 899)}`, odometerKm: 1, insuranceDueOn: null, serviceDueOn: null },
+    { name: 'Bil', registration: `GRN ${100 + cars++}`, odometerKm: 1, insuranceDueOn: null, serviceDueOn: null },
     now,
   );
   const shift = shiftRow({
