@@ -30,6 +30,20 @@ describe('config', () => {
     expect(() => loadConfig({ GEOCODER_URL: 'ftp://geo.example.se/{lat}/{lng}' })).toThrow(/GEOCODER_URL/);
   });
 
+  it('runs the background work with the web (on), without it (off), or alone without HTTP (only)', () => {
+    const pick = (v?: string) => {
+      const c = loadConfig(v ? { BACKGROUND_WORK: v } : {});
+      return [c.backgroundWork, c.serveHttp];
+    };
+    expect([pick(), pick('on'), pick('off'), pick('only')]).toEqual([
+      [true, true],
+      [true, true],
+      [false, true],
+      [true, false],
+    ]);
+    expect(() => loadConfig({ BACKGROUND_WORK: 'worker' })).toThrow(/BACKGROUND_WORK/);
+  });
+
   it('requires PUBLIC_URL when the system picks the port', () => {
     expect(() => loadConfig({ PORT: '0' })).toThrow(/PUBLIC_URL: required with PORT=0/);
     expect(loadConfig({ PORT: '0', PUBLIC_URL: 'https://grannstod.example.se' }).publicUrl).toBe('https://grannstod.example.se');

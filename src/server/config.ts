@@ -67,8 +67,8 @@ const schema = z.object({
   GEOCODER_SEARCH_URL: z.string().default('none'),
   /** Seconds between runs of the scheduled sweeps (reminders, digests, escalation, police events, retention); 0 turns them off. */
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
-  /** on: this server also routes, delivers and runs the sweeps; off: web and API only (another server does the work). */
-  BACKGROUND_WORK: z.enum(['on', 'off']).default('on'),
+  /** on: this server also routes, delivers and runs the sweeps; off: web and API only (another server does the work); only: the work and no HTTP (a worker process). */
+  BACKGROUND_WORK: z.enum(['on', 'off', 'only']).default('on'),
   /** Seconds between looks at the job table (routing, Open311, photos, retention) besides being woken by a change; 0: only when woken. */
   JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** How long routing waits for the photos a phone said would follow an observation, in seconds. */
@@ -117,6 +117,8 @@ export type Config = Readonly<{
   publicRateLimitPerMinute: number;
   reminderIntervalSeconds: number;
   backgroundWork: boolean;
+  /** False for a worker process (BACKGROUND_WORK=only): it listens on no port. */
+  serveHttp: boolean;
   jobPollSeconds: number;
   /** How long a recipient's Open311 endpoint may take to answer before the try counts as failed. */
   open311TimeoutMs: number;
@@ -188,7 +190,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
-    backgroundWork: e.BACKGROUND_WORK === 'on',
+    backgroundWork: e.BACKGROUND_WORK !== 'off',
+    serveHttp: e.BACKGROUND_WORK !== 'only',
     jobPollSeconds: e.JOB_POLL_SECONDS,
     open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
     outgoingAllowHosts: e.OUTGOING_ALLOW_HOSTS,

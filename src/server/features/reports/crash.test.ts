@@ -9,7 +9,8 @@
  * the send finishes and is recorded before the database closes, so the next
  * server does not send it again.
  *
- * Two servers working one database deliver each item once; a third with
+ * Two servers working one database (one of them a worker process without
+ * HTTP, BACKGROUND_WORK=only) deliver each item once; a third with
  * BACKGROUND_WORK=off serves requests only and sends nothing.
  */
 import { observationRow } from '../../../../test/rows.js';
@@ -239,29 +240,39 @@ describe('a crash between writing an item and sending it', () => {
     expect(slow.received.slice(before).filter((m) => m.to.includes(RECIPIENT))).toHaveLength(1);
   }, 120_000);
 
-  it('two servers at once deliver each item once, and a web-only server routes and sends nothing', async () => {
+  it('a server and a worker process at once deliver each item once, and a web-only server routes and sends nothing', async () => {
     // The web-only server is up first, with an SMTP server of its own: anything it sent would land there.
     const webOnlySink = await startSmtpSink();
     const webOnly = server(webOnlySink.url, { BACKGROUND_WORK: 'off', LOG_LEVEL: 'info' });
     const ids: string[] = [];
     try {
       await listeningAddress(logLines(webOnly.stdout!));
-      for (let i = 0; i < 6; i++) ids.push(await newObservation());
       const before = sink.received.length;
-      const [a, b] = [server(sink.url), server(sink.url)];
-      try {
-        const items = await until('every item to be sent', async () => {
+      const allSent = (what: string) =>
+        until(what, async () => {
           const all = (await Promise.all(ids.map((id) => itemsOfObservation(id)))).flat();
           return all.length === ids.length && all.every((i) => i.state === 'sent') ? all : undefined;
         });
+      // The worker process alone first: it opens no port (it says so instead of where it listens) and does the work.
+      const b = server(sink.url, { BACKGROUND_WORK: 'only', LOG_LEVEL: 'info' });
+      let a: ChildProcess | undefined;
+      try {
+        const said = await logLines(b.stdout!).waitFor((l) => /^Grannstöd (is listening|runs the background work only)/.test(String(l.msg)), 60_000);
+        expect(String(said.msg)).toMatch(/^Grannstöd runs the background work only, without HTTP/);
+        for (let i = 0; i < 3; i++) ids.push(await newObservation());
+        await allSent('the worker process to send the first items');
+        // Then a full server beside it: both claim from the same queue.
+        a = server(sink.url);
+        for (let i = 0; i < 3; i++) ids.push(await newObservation());
+        const items = await allSent('every item to be sent');
         // Longer than the claim (1 s) and a few rounds of both workers: anything sent twice would show now.
         await new Promise((r) => setTimeout(r, 4000));
         expect(sink.received.slice(before).filter((m) => m.to.includes(RECIPIENT))).toHaveLength(ids.length);
         for (const item of items) expect(await mailsOf(item.id)).toEqual([{ id: expect.any(String), status: 'sent' }]);
       } finally {
-        a.kill('SIGTERM');
+        a?.kill('SIGTERM');
         b.kill('SIGTERM');
-        await Promise.all([stopped(a), stopped(b)]);
+        await Promise.all([a && stopped(a), stopped(b)]);
       }
       expect(webOnlySink.received).toHaveLength(0);
     } finally {
