@@ -32,11 +32,13 @@ const sqlInRepositories = [
   { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in a *.repository.ts file: add a function there and call it.' },
 ];
 
-/** Rows of observations are made by the observations feature alone. */
+/** Rows of observations and their photos are made, changed and removed by the observations feature alone. */
 const observationsWriter = [
   {
-    selector: "CallExpression[callee.property.name='insertInto'][arguments.0.value='observations']",
-    message: "Observations are created through the observations feature's commands (observations.service.ts, intake.service.ts).",
+    selector:
+      'CallExpression[callee.property.name=/^(insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/][arguments.0.value=/^observations$|^observation_photos$/]',
+    message:
+      "Observations are written through the observations feature's commands (observations.service.ts, intake.service.ts, routing-state.service.ts, erasure.service.ts).",
   },
 ];
 
@@ -79,8 +81,9 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...oneExecutor, ...oneClock] },
   },
   {
-    // One writer per table, where it matters most: observations are created only by the observations feature's
-    // commands (the app's PUT and partners' Open311 requests alike), with its privacy guard.
+    // One writer per table, where it matters most: observations are created and changed only by the observations
+    // feature's commands (the app's PUT and partners' Open311 requests alike, with its privacy guard; routing's
+    // claim; retention's clearing).
     files: ['src/server/**/*.repository.ts'],
     ignores: ['src/server/features/observations/**', 'src/server/**/*.test.ts'],
     rules: { 'no-restricted-syntax': ['error', ...oneExecutor, ...oneClock, ...observationsWriter] },

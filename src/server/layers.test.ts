@@ -49,16 +49,18 @@ describe('layers the tools enforce', () => {
     expect(await problems('src/server/platform/clock.ts', wall)).toEqual([]);
   });
 
-  it('refuses observations created outside the observations feature', async () => {
-    const insert = `import type { Executor } from '../../platform/db/database.js';
+  it('refuses observations and their photos written outside the observations feature', async () => {
+    const writes = `import type { Executor } from '../../platform/db/database.js';
 export async function add(db: Executor) {
   await db.insertInto('observations').values({} as never).execute();
+  await db.updateTable('observations').set({ routed_at: null }).execute();
+  await db.deleteFrom('observation_photos').execute();
+  await db.updateTable('action_items').set({ state: 'sent' }).execute();
 }
 `;
-    expect(await problems('src/server/features/reports/breach.repository.ts', insert)).toEqual([
-      expect.stringContaining("Observations are created through the observations feature's commands"),
-    ]);
-    expect(await problems('src/server/features/observations/fine.repository.ts', insert)).toEqual([]);
+    const refused = expect.stringContaining("Observations are written through the observations feature's commands");
+    expect(await problems('src/server/features/reports/breach.repository.ts', writes)).toEqual([refused, refused, refused]);
+    expect(await problems('src/server/features/observations/fine.repository.ts', writes)).toEqual([]);
   });
 
   it('refuses a second Executor type', async () => {

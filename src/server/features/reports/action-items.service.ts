@@ -21,7 +21,7 @@ import { isAuthorOfItem } from './follow-up.repository.js';
 import { periodOf } from '../insights/period.js';
 import { queueItem } from './delivery.js';
 import { OPEN311_SUBMIT } from './channels/open311.js';
-import * as queue from './routing-queue.repository.js';
+import * as queue from '../observations/routing-state.service.js';
 
 /** An item's entry in the audit log, in the caller's transaction. */
 export function auditItem(

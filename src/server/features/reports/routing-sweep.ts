@@ -9,7 +9,7 @@ import * as repo from './action-items.repository.js';
 import { findRecipientRow } from './recipients.repository.js';
 import { loadRoutingTable, routeWith, type RoutingTable } from './routing.service.js';
 import { queueItem } from './delivery.js';
-import * as queue from './routing-queue.repository.js';
+import * as queue from '../observations/routing-state.service.js';
 import type { Executor } from '../../platform/db/database.js';
 
 export const openStates = ['new', 'queued', 'sent', 'acknowledged', 'in_progress'] as const;

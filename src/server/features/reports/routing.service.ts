@@ -16,7 +16,7 @@ import { areasOf, categoriesOf, forgetAreas } from '../observations/reference-ca
 import * as repo from './routing.repository.js';
 import { listRecipientRows } from './recipients.repository.js';
 import { createArea } from '../associations/associations.service.js';
-import { rerouteUnsent } from './routing-queue.repository.js';
+import { rerouteUnsent } from '../observations/routing-state.service.js';
 
 /** Everything routing needs for one association, loaded once for a batch of observations. */
 export interface RoutingTable {

@@ -123,22 +123,14 @@ const dueInvitations = (db: Executor, s: Scope) =>
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
-/** The crew's words, references and linked pictures of observations (the observation and its counts stay). */
-export async function clearObservationTexts(db: Executor, w: Window): Promise<number> {
-  const due = await dueObservationTexts(db, w).select('id').limit(w.limit).execute();
-  if (due.length === 0) return 0;
-  await db
-    .updateTable('observations')
-    .set({ text: null, police_reference: null, call_reference: null, media_url: null })
-    .where('association_id', '=', w.associationId)
-    .where('id', 'in', ids(due))
-    .execute();
-  return due.length;
+/** One batch of observations whose words, references or linked pictures are due to be cleared. */
+export async function observationTextsDue(db: Executor, w: Window): Promise<string[]> {
+  return ids(await dueObservationTexts(db, w).select('id').limit(w.limit).execute());
 }
 
-/** Photo rows of observations made in the window, deleted; their hashes, for the files to go after. */
-export async function deleteObservationPhotos(db: Executor, w: Window): Promise<string[]> {
-  const due = await db
+/** One batch of photo rows of observations made in the window. */
+export function observationPhotosDue(db: Executor, w: Window) {
+  return db
     .selectFrom('observation_photos as p')
     .innerJoin('observations as o', 'o.id', 'p.observation_id')
     .select(['p.observation_id', 'p.sha256'])
@@ -147,13 +139,6 @@ export async function deleteObservationPhotos(db: Executor, w: Window): Promise<
     .where('o.observed_at', '<', w.cutoff)
     .limit(w.limit)
     .execute();
-  if (due.length === 0) return [];
-  await db
-    .deleteFrom('observation_photos')
-    .where('association_id', '=', w.associationId)
-    .where((eb) => eb.or(due.map((d) => eb.and([eb('observation_id', '=', d.observation_id), eb('sha256', '=', d.sha256)]))))
-    .execute();
-  return [...new Set(due.map((d) => d.sha256))];
 }
 
 /** True when nothing refers to a stored file any more: no photo row in any association, no mail that carries it. */

@@ -15,6 +15,7 @@ import { installationRetention, retentionCutoff, retentionKinds, retentionRules,
 import type { RetentionSettings, RetentionUpdate } from '../../../shared/api/retention.js';
 import type { MessageKey } from '../../../shared/i18n/translate.js';
 import * as repo from './retention.repository.js';
+import { clearObservationTexts, deleteObservationPhotoRows } from '../observations/erasure.service.js';
 import { nextRunAt } from './retention-schedule.js';
 
 const EPOCH = new Date(0).toISOString();
@@ -104,7 +105,7 @@ export async function runRetention(ctx: AppContext, associationId: string, now: 
   const window = (k: RetentionKind): repo.Window => ({ associationId, cutoff: cutoffs[k], since: since(k), limit: batch });
   const removed: Record<RetentionKind, number> = {
     observation_texts:
-      (await drain(() => repo.clearObservationTexts(ctx.db, window('observation_texts')))) +
+      (await drain(() => clearTextBatch(ctx, window('observation_texts')))) +
       (await drain(() => deletePhotoBatch(ctx, window('observation_texts')))) +
       (await drain(() => repo.clearItemNotes(ctx.db, window('observation_texts')))),
     routes: await drain(() => repo.deleteRoutes(ctx.db, window('routes'))),
@@ -134,9 +135,18 @@ export async function runRetention(ctx: AppContext, associationId: string, now: 
   return removed;
 }
 
+/** The words of one batch of observations, cleared by the observations feature (the one writer of its rows). */
+async function clearTextBatch(ctx: AppContext, w: repo.Window): Promise<number> {
+  const due = await repo.observationTextsDue(ctx.db, w);
+  await clearObservationTexts(ctx.db, w.associationId, due);
+  return due.length;
+}
+
 /** Photo rows first (their own statement, committed), then each file that nothing refers to any more. */
 async function deletePhotoBatch(ctx: AppContext, w: repo.Window): Promise<number> {
-  const hashes = await repo.deleteObservationPhotos(ctx.db, w);
+  const due = await repo.observationPhotosDue(ctx.db, w);
+  await deleteObservationPhotoRows(ctx.db, w.associationId, due);
+  const hashes = [...new Set(due.map((d) => d.sha256))];
   for (const sha of hashes) if (await repo.fileUnused(ctx.db, sha)) await ctx.files.delete(sha);
   return hashes.length;
 }
