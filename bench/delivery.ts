@@ -22,7 +22,7 @@ import { insertRule } from '../src/server/features/reports/routing.repository.js
 import { routePending } from '../src/server/features/reports/routing-sweep.js';
 import { recipientCreate, ruleCreate } from '../src/shared/api/reports.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
-import { freePort, freshDatabase, report, serverEnv, type Dialect } from './support.js';
+import { freshDatabase, report, serverEnv, type Dialect } from './support.js';
 
 const MAILS = 2_000;
 
@@ -43,7 +43,7 @@ async function startSinkProcess() {
 
 export async function benchDelivery(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const env = serverEnv(db, freePort());
+  const env = serverEnv(db);
   const sink = await startSinkProcess();
   try {
     // Seeded without SMTP: the mails are written as a server writes them, then let loose at once.

@@ -18,7 +18,6 @@ import { startApp } from '../src/server/start.js';
 import {
   buildServer,
   SERVER_ENTRY,
-  freePort,
   freshDatabase,
   median,
   report,
@@ -26,7 +25,7 @@ import {
   signInCookie,
   startProcess,
   stopProcess,
-  waitForOk,
+  serverReady,
   timedRequests,
   p95,
   type Dialect,
@@ -37,8 +36,7 @@ import { PASSWORD, seedTenYears, YEARS } from './ten-years.js';
 
 export async function benchInsights(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
+  const env = serverEnv(db);
   const seeded = await startApp(loadConfig(env), { logger: false });
   const ctx = seeded.ctx;
   const rnd = seededRandom(42);
@@ -60,9 +58,8 @@ export async function benchInsights(dialect: Dialect): Promise<void> {
   buildServer();
   const server = startProcess(SERVER_ENTRY, env);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const cookie = await signInCookie(port, 'm0-0@bench.se', PASSWORD);
-    const base = `http://127.0.0.1:${port}`;
+    const base = await serverReady(server);
+    const cookie = await signInCookie(base, 'm0-0@bench.se', PASSWORD);
     const thisYear = new Date().getUTCFullYear();
     const year = () => thisYear - 1 - Math.floor(rnd() * (YEARS - 1));
     const dashboard = await timedRequests(

@@ -10,26 +10,26 @@
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
-import { buildServer, demoDatabase, median, report, SERVER_ENTRY, signInCookie, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+import { buildServer, demoDatabase, median, report, SERVER_ENTRY, signInCookie, startProcess, stopProcess, serverReady, type Dialect } from './support.js';
 
 const PAGES = { home: '/', capture: '/observe', shifts: '/shifts', dashboard: '/dashboard' };
 const RUNS = 3;
 
 export async function benchLighthouse(dialect: Dialect): Promise<void> {
-  const { db, port, env } = await demoDatabase(dialect);
+  const { db, env } = await demoDatabase(dialect);
 
   buildServer();
   const server = startProcess(SERVER_ENTRY, env);
   const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const metrics: Record<string, number> = {};
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const cookie = await signInCookie(port, 'admin@demo.grannstod.se', DEMO_PASSWORD);
+    const base = await serverReady(server);
+    const cookie = await signInCookie(base, 'admin@demo.grannstod.se', DEMO_PASSWORD);
     for (const [name, path] of Object.entries(PAGES)) {
       const runs: { performance: number; accessibility: number; lcp: number; tbt: number }[] = [];
       for (let i = 0; i < RUNS; i++) {
         const result = await lighthouse(
-          `http://127.0.0.1:${port}${path}`,
+          `${base}${path}`,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { cookie } },
           undefined,
         );

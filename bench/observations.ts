@@ -20,7 +20,6 @@ import type { ObservationTable } from '../src/server/platform/db/schema.js';
 import {
   buildServer,
   SERVER_ENTRY,
-  freePort,
   freshDatabase,
   median,
   report,
@@ -28,7 +27,7 @@ import {
   signInCookie,
   startProcess,
   stopProcess,
-  waitForOk,
+  serverReady,
   timedRequests,
   p95,
   type Dialect,
@@ -43,8 +42,7 @@ const DAY = 86_400_000;
 
 export async function benchObservations(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
+  const env = serverEnv(db);
   const seeded = await startApp(loadConfig(env), { logger: false });
   const ctx = seeded.ctx;
   const rnd = seededRandom(42);
@@ -107,9 +105,8 @@ export async function benchObservations(dialect: Dialect): Promise<void> {
   buildServer();
   const server = startProcess(SERVER_ENTRY, env);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const cookie = await signInCookie(port, 'c0@bench.se', PASSWORD);
-    const base = `http://127.0.0.1:${port}`;
+    const base = await serverReady(server);
+    const cookie = await signInCookie(base, 'c0@bench.se', PASSWORD);
     const f = first!;
     const firstPage = (await (await fetch(`${base}/api/observations?limit=50`, { headers: { cookie } })).json()) as { nextCursor: string };
     const since = new Date(now - 30 * DAY).toISOString().slice(0, 10);

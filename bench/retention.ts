@@ -22,7 +22,6 @@ import { RETENTION_RUN } from '../src/server/features/retention/retention-schedu
 import {
   buildServer,
   SERVER_ENTRY,
-  freePort,
   freshDatabase,
   newObservationPuts,
   report,
@@ -30,7 +29,8 @@ import {
   signInCookie,
   startProcess,
   stopProcess,
-  waitForOk,
+  serverReady,
+  BENCH_PUBLIC_URL,
   type Dialect,
   seededRandom,
 } from './support.js';
@@ -45,9 +45,8 @@ const RATE = 100;
 
 export async function benchRetention(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const port = freePort();
   // The job worker runs (every 5 s) as on a live server; the scheduler's own runs are a day apart.
-  const env = { ...serverEnv(db, port), REMINDER_INTERVAL_SECONDS: '86400' };
+  const env = { ...serverEnv(db), REMINDER_INTERVAL_SECONDS: '86400' };
   const seeded = await startApp(loadConfig({ ...env, REMINDER_INTERVAL_SECONDS: '0' }), { logger: false });
   const t0 = performance.now();
   await seedTenYears(seeded.ctx, dialect, seededRandom(7), { photosEvery: 100 });
@@ -60,11 +59,10 @@ export async function benchRetention(dialect: Dialect): Promise<void> {
   const server = startProcess(SERVER_ENTRY, env);
   const check = openDatabase(db.url);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const base = `http://127.0.0.1:${port}`;
-    const cookie = await signInCookie(port, 'm1-1@bench.se', PASSWORD);
+    const base = await serverReady(server);
+    const cookie = await signInCookie(base, 'm1-1@bench.se', PASSWORD);
     const categories = (await (await fetch(`${base}/api/observation-categories`, { headers: { cookie } })).json()) as { id: string }[];
-    const headers = { cookie, 'content-type': 'application/json', origin: base };
+    const headers = { cookie, 'content-type': 'application/json', origin: BENCH_PUBLIC_URL };
     const request = newObservationPuts(categories, headers);
     // A longer warm-up than the other benchmarks: the first seconds on a freshly written database of this size are slow.
     await autocannon({ url: base, connections: CONNECTIONS, overallRate: RATE, duration: 10, requests: [{ setupRequest: () => request() }] });

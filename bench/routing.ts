@@ -21,7 +21,7 @@ import { insertRule } from '../src/server/features/reports/routing.repository.js
 import { loadRoutingTable, routeWith } from '../src/server/features/reports/routing.service.js';
 import { recipientCreate, ruleCreate } from '../src/shared/api/reports.js';
 import type { ObservationTable } from '../src/server/platform/db/schema.js';
-import { freePort, freshDatabase, report, seededRandom, serverEnv, type Dialect } from './support.js';
+import { freshDatabase, report, seededRandom, serverEnv, type Dialect } from './support.js';
 
 const OBSERVATIONS = 100_000;
 const COLUMNS = 20;
@@ -34,7 +34,7 @@ const ROUTED_CODES = ['graffiti', 'dumping', 'vandalism', 'road-damage', 'unsafe
 
 export async function benchRouting(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const env = serverEnv(db, freePort());
+  const env = serverEnv(db);
   const app = await startApp(loadConfig(env), { logger: false });
   const ctx = app.ctx;
   const rnd = seededRandom(7);

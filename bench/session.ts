@@ -19,13 +19,14 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 export async function benchSession(dialect: Dialect): Promise<void> {
-  const { db, port, env } = await demoDatabase(dialect);
+  const { db, env } = await demoDatabase(dialect);
 
-  const servers = await startServerWithBaseline(env, port);
+  const servers = await startServerWithBaseline(env);
+  const base = servers.base;
   try {
-    const cookie = await signInCookie(port, 'admin@demo.grannstod.se', DEMO_PASSWORD);
-    const authed = await load(`http://127.0.0.1:${port}/api/me`, { cookie });
-    const health = await load(`http://127.0.0.1:${port}/healthz`);
+    const cookie = await signInCookie(base, 'admin@demo.grannstod.se', DEMO_PASSWORD);
+    const authed = await load(`${base}/api/me`, { cookie });
+    const health = await load(`${base}/healthz`);
     const baseline = await load(servers.bareUrl);
     report(
       'session',

@@ -18,7 +18,6 @@ import type { Role } from '../src/shared/domain/roles.js';
 import {
   buildServer,
   SERVER_ENTRY,
-  freePort,
   freshDatabase,
   median,
   report,
@@ -26,7 +25,7 @@ import {
   signInCookie,
   startProcess,
   stopProcess,
-  waitForOk,
+  serverReady,
   timedRequests,
   p95,
   type Dialect,
@@ -38,8 +37,7 @@ const MONTH = { from: '2027-03-01', to: '2027-03-31' };
 
 export async function benchShifts(dialect: Dialect): Promise<void> {
   const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
+  const env = serverEnv(db);
   const seeded = await startApp(loadConfig(env), { logger: false });
   const ctx = seeded.ctx;
 
@@ -118,10 +116,10 @@ export async function benchShifts(dialect: Dialect): Promise<void> {
   buildServer();
   const server = startProcess(SERVER_ENTRY, env);
   try {
-    await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-    const cookie = await signInCookie(port, 'm0.bench0@bench.se', PASSWORD);
-    const { times: board } = await timedRequests(`http://127.0.0.1:${port}/api/staffing-board?from=${MONTH.from}&to=${MONTH.to}`, { cookie }, 20, 200);
-    const { times: health } = await timedRequests(`http://127.0.0.1:${port}/healthz`, {}, 20, 200);
+    const base = await serverReady(server);
+    const cookie = await signInCookie(base, 'm0.bench0@bench.se', PASSWORD);
+    const { times: board } = await timedRequests(`${base}/api/staffing-board?from=${MONTH.from}&to=${MONTH.to}`, { cookie }, 20, 200);
+    const { times: health } = await timedRequests(`${base}/healthz`, {}, 20, 200);
     report(
       'shifts',
       dialect,

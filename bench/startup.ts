@@ -4,16 +4,17 @@
  * run); baseline: a bare Fastify process from
  * start to its route answering (bare_ready_ms).
  */
-import { buildServer, SERVER_ENTRY, freePort, freshDatabase, median, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
+import { boundPort } from './bound-port.js';
+import { BENCH_PUBLIC_URL, buildServer, SERVER_ENTRY, freshDatabase, median, report, startProcess, stopProcess, waitForOk, type Dialect } from './support.js';
 
 const RUNS = 5;
 
 async function timeStart(entry: string, env: Record<string, string>, path: string): Promise<number> {
-  const port = freePort();
   const started = performance.now();
-  const child = startProcess(entry, { ...env, PORT: String(port) });
+  // The kernel picks the port; reading it back is part of the time, as a supervisor's first probe would be.
+  const child = startProcess(entry, { ...env, PORT: '0', PUBLIC_URL: BENCH_PUBLIC_URL });
   try {
-    return await waitForOk(`http://127.0.0.1:${port}${path}`, started, child);
+    return await waitForOk(`http://127.0.0.1:${await boundPort(child)}${path}`, started, child);
   } finally {
     await stopProcess(child);
   }

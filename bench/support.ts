@@ -6,6 +6,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createPostgresDatabase } from '../test/db.js';
 import { WORKERS_DRIVEN_BY_TEST } from '../test/env.js';
+import { boundPort } from './bound-port.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -75,8 +76,19 @@ export const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-let nextPort = 47000 + Math.floor(Math.random() * 1000);
-export const freePort = () => nextPort++;
+/**
+ * The address benchmarked servers are told people use (PUBLIC_URL): they listen on PORT=0, so the
+ * real port is known only once they listen (boundPort); requests go there and name this origin.
+ */
+export const BENCH_PUBLIC_URL = 'http://grannstod.bench.test';
+
+/** Waits for a started server to listen and answer /readyz; gives the address to send requests to. */
+export async function serverReady(child: ChildProcess, path = '/readyz'): Promise<string> {
+  const since = performance.now();
+  const base = `http://127.0.0.1:${await boundPort(child)}`;
+  await waitForOk(`${base}${path}`, since, child);
+  return base;
+}
 
 /** Prints a table and writes bench/results/NAME-DIALECT.json as the contract in ARCHITECTURE.md says. */
 export function report(name: string, dialect: Dialect, metrics: Record<string, number>, baseline: Record<string, number>): void {
@@ -98,14 +110,14 @@ export function report(name: string, dialect: Dialect, metrics: Record<string, n
   console.log(`written to bench/results/${name}-${dialect}.json`);
 }
 
-/** The environment of a benchmarked server: its own database and port, no throttling, no reminder sweeps. */
-export function serverEnv(db: { url: string; dataDir: string }, port: number): Record<string, string> {
+/** The environment of a benchmarked server: its own database, a port the kernel picks, no throttling, no reminder sweeps. */
+export function serverEnv(db: { url: string; dataDir: string }): Record<string, string> {
   return {
     DATABASE_URL: db.url,
     DATA_DIR: db.dataDir,
     LOG_LEVEL: 'warn',
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    PORT: '0',
+    PUBLIC_URL: BENCH_PUBLIC_URL,
     SIGNIN_MAX_ATTEMPTS: '1000',
     API_RATE_LIMIT_PER_MINUTE: '100000000',
     ...WORKERS_DRIVEN_BY_TEST,
@@ -114,11 +126,11 @@ export function serverEnv(db: { url: string; dataDir: string }, port: number): R
   };
 }
 
-/** Signs in over HTTP and returns the Cookie header to send. */
-export async function signInCookie(port: number, email: string, password: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+/** Signs in over HTTP at the server's address (base) and returns the Cookie header to send. */
+export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+    headers: { 'content-type': 'application/json', origin: BENCH_PUBLIC_URL },
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
@@ -154,15 +166,15 @@ export async function timedRequests(
 export const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 /** The compiled server and a bare Fastify process (the baseline), both answering; stop() ends both. */
-export async function startServerWithBaseline(env: Record<string, string>, port: number) {
+export async function startServerWithBaseline(env: Record<string, string>) {
   buildServer();
   const server = startProcess(SERVER_ENTRY, env);
-  const barePort = freePort();
-  const bare = startProcess('bench/bare-server.ts', { PORT: String(barePort) });
-  await waitForOk(`http://127.0.0.1:${port}/readyz`, performance.now(), server);
-  await waitForOk(`http://127.0.0.1:${barePort}/bare`, performance.now(), bare);
+  const bare = startProcess('bench/bare-server.ts', { PORT: '0' });
+  const base = await serverReady(server);
+  const bareBase = await serverReady(bare, '/bare');
   return {
-    bareUrl: `http://127.0.0.1:${barePort}/bare`,
+    base,
+    bareUrl: `${bareBase}/bare`,
     stop: async () => {
       await stopProcess(server);
       await stopProcess(bare);
@@ -212,13 +224,12 @@ export function newObservationPuts(categories: { id: string }[], headers: Record
 /** A fresh database filled with the demo association (six months), and the environment of a server on it. */
 export async function demoDatabase(dialect: Dialect) {
   const db = await freshDatabase(dialect);
-  const port = freePort();
-  const env = serverEnv(db, port);
+  const env = serverEnv(db);
   const { loadConfig } = await import('../src/server/config.js');
   const { startApp } = await import('../src/server/start.js');
   const { fillDemo } = await import('../src/server/demo/demo.js');
   const seeded = await startApp(loadConfig(env), { logger: false });
   await fillDemo(seeded.ctx);
   await seeded.app.close();
-  return { db, port, env };
+  return { db, env };
 }

@@ -8,20 +8,20 @@
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/server/demo/demo.js';
 import { openDatabase } from '../src/server/platform/db/database.js';
-import { demoDatabase, newObservationPuts, report, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
+import { BENCH_PUBLIC_URL, demoDatabase, newObservationPuts, report, signInCookie, type Dialect, startServerWithBaseline } from './support.js';
 
 const DURATION_S = 10;
 const CONNECTIONS = 20;
 
 export async function benchSync(dialect: Dialect): Promise<void> {
-  const { db, port, env } = await demoDatabase(dialect);
+  const { db, env } = await demoDatabase(dialect);
 
-  const servers = await startServerWithBaseline(env, port);
+  const servers = await startServerWithBaseline(env);
+  const base = servers.base;
   try {
-    const cookie = await signInCookie(port, 'forare@demo.grannstod.se', DEMO_PASSWORD);
-    const base = `http://127.0.0.1:${port}`;
+    const cookie = await signInCookie(base, 'forare@demo.grannstod.se', DEMO_PASSWORD);
     const categories = (await (await fetch(`${base}/api/observation-categories`, { headers: { cookie } })).json()) as { id: string }[];
-    const headers = { cookie, 'content-type': 'application/json', origin: base };
+    const headers = { cookie, 'content-type': 'application/json', origin: BENCH_PUBLIC_URL };
     /** Every request a new observation somewhere in Huddinge, as a day of patrols sends them. */
     const request = newObservationPuts(categories, headers);
     const before = await countObservations(db.url);

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
@@ -34,8 +35,11 @@ export interface E2EServer {
 
 export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
   const dir = mkdtempSync(join(tmpdir(), 'grannstod-e2e-'));
-  // The port is known only after listen; PUBLIC_URL must match it for links and origin checks, so pick one first.
-  const port = 41000 + Math.floor(Math.random() * 2000);
+  // PUBLIC_URL must name the port for links and origin checks, and the config is read before the app is built:
+  // the HTTP server listens first, on a port the kernel picks, and the app then answers its requests.
+  const http = createServer();
+  await new Promise<void>((resolve, reject) => http.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
@@ -51,15 +55,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
     MAP_TILE_URL: 'none',
     ...env,
   });
-  const { app, ctx, mailWorker } = await startApp(config, { webRoot: join(process.cwd(), 'dist/web'), logger: false });
-  await app.listen({ port, host: '127.0.0.1' });
-  const address = app.server.address() as AddressInfo;
+  const { app, ctx, mailWorker } = await startApp(config, {
+    webRoot: join(process.cwd(), 'dist/web'),
+    logger: false,
+    serverFactory: (handler) => http.on('request', handler),
+  });
+  await app.ready();
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: config.publicUrl,
     ctx,
     drainMail: () => mailWorker.drain(),
     close: async () => {
       await app.close();
+      // The app never listened, so it leaves its server to us: the browser's keep-alive sockets go too.
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 /** buildApp: platform plugins first, then each feature's routes. main.ts and tests both call it. */
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { userAgent, type Config } from './config.js';
@@ -72,6 +72,11 @@ export interface AppDeps {
   /** First retry delays of failed mail and jobs; tests shorten them to see a retry happen. */
   mailBackoffBaseMs?: number;
   jobBackoffBaseMs?: number;
+  /**
+   * An HTTP server that already listens (browser tests: on port 0, so that PUBLIC_URL can name the port
+   * the kernel chose before the app is built); the app then answers its requests and never listens itself.
+   */
+  serverFactory?: FastifyServerFactory;
 }
 
 export interface BuiltApp {
@@ -96,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     // Closes idle keep-alive sockets at shutdown while letting requests in flight finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ...(deps.serverFactory && { serverFactory: deps.serverFactory }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
