@@ -6,11 +6,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests; poppler-utils (pdftotext) to read back the PDFs the app makes; unzip (Info-ZIP)
-# to read back the ZIP files it makes.
+# to read back the ZIP files it makes; faketime (libfaketime) to run the suites on another day.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v unzip >/dev/null || missing+=(unzip)
+command -v faketime >/dev/null || missing+=(faketime)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} for the tests …"
@@ -41,6 +42,12 @@ run_suite() {
 run_suite sqlite env TEST_DIALECT=sqlite npx vitest run
 run_suite postgres env TEST_DIALECT=postgres npx vitest run
 run_suite browser npx vitest run --config vitest.e2e.config.ts
+# No test may depend on today's date. Both suites again with the processes' clock set (libfaketime) in Stockholm's
+# time zone: the server suite on Sunday 28 March 2027 from a minute before the change to summer time, the browser
+# suite on Sunday 25 October 2026 from a minute before the change back. The times are UTC; the clock runs on.
+on_day() { env FAKETIME_DONT_RESET=1 TZ=UTC faketime "$1" env TZ=Europe/Stockholm "${@:2}"; }
+run_suite clock-sqlite on_day '2027-03-28 00:59:00' TEST_DIALECT=sqlite npx vitest run
+run_suite clock-browser on_day '2026-10-25 00:59:00' npx vitest run --config vitest.e2e.config.ts
 
-node scripts/test-summary.mjs test-results/sqlite.json test-results/postgres.json test-results/browser.json || status=1
+node scripts/test-summary.mjs test-results/{sqlite,postgres,browser,clock-sqlite,clock-browser}.json || status=1
 exit $status

@@ -51,7 +51,11 @@ beforeAll(async () => {
     { name: 'B-bilen', registration: 'BBB 111', odometerKm: 1, insuranceDueOn: null, serviceDueOn: null },
     new Date().toISOString(),
   );
-  // B plans a shift from a template, a member signs up, and has a calendar address.
+  // B plans a shift from a template, a member signs up, and has a calendar address. Four weeks ahead of the
+  // clock, whatever day the suite runs (a fixed date would turn into the past, where no one signs up).
+  const day = (offsetDays: number) => new Date(t.ctx.clock.now().getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const shiftDay = day(28);
+  bIds.shiftDay = shiftDay;
   const asB = (method: 'POST' | 'GET' | 'PUT', url: string, payload?: object, cookie = b.admin.cookie) =>
     t.app.inject({ method, url, headers: { cookie }, ...(payload && { payload }) });
   bIds.template = (
@@ -61,11 +65,11 @@ beforeAll(async () => {
       weekdays: [1, 2, 3, 4, 5, 6, 7],
       startTime: '09:00',
       endTime: '13:00',
-      validFrom: '2027-01-01',
+      validFrom: day(-1),
     })
   ).json().id;
-  await asB('POST', '/api/shifts/generate', { from: '2027-01-04', to: '2027-01-04' });
-  bIds.shift = (await asB('GET', '/api/shifts?from=2027-01-04&to=2027-01-04')).json()[0].id;
+  await asB('POST', '/api/shifts/generate', { from: shiftDay, to: shiftDay });
+  bIds.shift = (await asB('GET', `/api/shifts?from=${shiftDay}&to=${shiftDay}`)).json()[0].id;
   await asB('POST', `/api/shifts/${bIds.shift}/crew`, { memberId: bIds.member });
   const feed = (await asB('POST', '/api/calendar-feeds', { vehicleId: null })).json();
   bIds.feed = feed.id;
