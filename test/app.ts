@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../src/server/config.js';
 import { startApp } from '../src/server/start.js';
 import type { AppContext } from '../src/server/context.js';
@@ -12,7 +12,7 @@ import type { JobWorker } from '../src/server/platform/jobs/job-worker.js';
 import type { Scheduler } from '../src/server/platform/jobs/scheduler.js';
 import { seedAssociation, seedMember, type SeedMember } from '../src/server/demo/seed.js';
 import type { Role } from '../src/shared/domain/roles.js';
-import { createTestDatabase } from './db.js';
+import { createPostgresDatabase, createTestDatabase } from './db.js';
 import { unsealLinks } from '../src/server/platform/mail/sealed-links.js';
 import { WORKERS_DRIVEN_BY_TEST } from './env.js';
 
@@ -32,7 +32,9 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: { logStream?: NodeJS.WritableStream; fastRetries?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  // On PostgreSQL a copy of the database the global setup migrated once (test/pg-template.ts); migrating then finds nothing to do.
+  const template = inject('pgTemplate');
+  const database = template ? await createPostgresDatabase('grannstod_test', template) : await createTestDatabase();
   // Photos and the generated secret go to a folder of this test file's own.
   const dataDir = mkdtempSync(join(tmpdir(), 'grannstod-test-'));
   const config = loadConfig({

@@ -13,8 +13,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates an empty PostgreSQL database named prefix_random on PG_URL's server; drop() removes it. */
-export async function createPostgresDatabase(prefix: string): Promise<TestDatabase> {
+/** Creates an empty PostgreSQL database named prefix_random on PG_URL's server (a copy of template when given); drop() removes it. */
+export async function createPostgresDatabase(prefix: string, template?: string): Promise<TestDatabase> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const run = async (statement: string) => {
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -25,7 +25,7 @@ export async function createPostgresDatabase(prefix: string): Promise<TestDataba
       await admin.end();
     }
   };
-  await run(`create database ${name}`);
+  await run(template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };

@@ -1,6 +1,5 @@
 /** The driving log as a CSV file (for spreadsheets) and as a printable PDF, in the reader's language. */
 import { csvCell } from '../../platform/csv.js';
-import PDFDocument from 'pdfkit';
 import { PDF_REGULAR, useFonts } from '../../platform/files/pdf-fonts.js';
 import type { DrivingLog, Trip } from '../../../shared/api/driving-log.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
@@ -57,7 +56,8 @@ export function drivingLogCsv(lang: Language, log: DrivingLog): string {
 }
 
 /** A4 landscape, the header repeated on every page. */
-export function drivingLogPdf(lang: Language, log: DrivingLog, associationName: string): Promise<Buffer> {
+export async function drivingLogPdf(lang: Language, log: DrivingLog, associationName: string): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

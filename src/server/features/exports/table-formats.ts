@@ -5,7 +5,6 @@
  * columns wide enough) and GeoJSON (a FeatureCollection of points, the other
  * columns as properties; coordinates as [lng, lat]).
  */
-import ExcelJS from 'exceljs';
 import { csvCell } from '../../platform/csv.js';
 import { localParts } from '../../../shared/domain/time.js';
 import type { ExportFormat } from '../../../shared/domain/exports.js';
@@ -71,6 +70,8 @@ function localDate(iso: string): Date {
 }
 
 export async function toXlsx<T>(t: Pick<Table<T>, 'name' | 'columns' | 'rows'>): Promise<Buffer> {
+  // Loaded when a spreadsheet is made, not when the server (or each test file) starts.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Grannstöd';
   const sheet = book.addWorksheet(t.name.slice(0, 31));

@@ -10,7 +10,6 @@
  * the reader's language; page footers are artifacts. Everything is drawn as
  * vectors; nothing is fetched from outside.
  */
-import PDFDocument from 'pdfkit';
 import { PDF_REGULAR, useFonts } from '../../platform/files/pdf-fonts.js';
 import { translate, type Language, type MessageKey } from '../../../shared/i18n/translate.js';
 import type { iopSectionKeys } from '../../../shared/api/insights.js';
@@ -32,7 +31,9 @@ export interface ReportInput {
   madeOn: string;
 }
 
-export function iopPdf(input: ReportInput): Promise<Buffer> {
+export async function iopPdf(input: ReportInput): Promise<Buffer> {
+  // Loaded when a report is made, not when the server (or each test file) starts.
+  const { default: PDFDocument } = await import('pdfkit');
   const { lang, dashboard: d } = input;
   const t = (key: string, params: Record<string, string | number> = {}) => translate(lang, key as MessageKey, params);
   const day = (date: string) =>

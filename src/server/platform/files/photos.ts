@@ -4,7 +4,6 @@
  * re-encoded as JPEG, upright and at most 2048 px, which drops all metadata
  * (EXIF, GPS, camera serial numbers) because sharp writes none unless asked.
  */
-import sharp from 'sharp';
 import { AppError } from '../errors.js';
 
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
@@ -28,6 +27,8 @@ export interface CleanPhoto {
 export async function cleanPhoto(bytes: Buffer): Promise<CleanPhoto> {
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', [{ field: 'photo', message: 'error.field.too_long' }]);
   if (!imageKind(bytes)) throw new AppError('unsupported_media_type', [{ field: 'photo', message: 'error.photo.not_an_image' }]);
+  // libvips loads with the first photo, not when the server (or each test file) starts.
+  const { default: sharp } = await import('sharp');
   try {
     const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: 60_000_000 })
       .rotate()
