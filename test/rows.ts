@@ -2,6 +2,7 @@
 import type { Insertable } from 'kysely';
 import type { ActionItemTable, ObservationTable, ShiftCrewTable, ShiftTable } from '../src/server/platform/db/schema.js';
 import { uuidv7 } from '../src/shared/domain/ids.js';
+import { newItemRow } from '../src/server/features/reports/action-items.repository.js';
 
 type Required = Pick<ObservationTable, 'association_id' | 'author_member_id' | 'category_id' | 'lat' | 'lng'>;
 
@@ -72,25 +73,11 @@ export function itemRow(
   r: Pick<Insertable<ActionItemTable>, 'association_id' | 'recipient_id' | 'category_id' | 'sent_at'> & Partial<Insertable<ActionItemTable>>,
 ): Insertable<ActionItemTable> {
   const sent = r.sent_at ?? new Date().toISOString();
+  const item = { associationId: r.association_id, recipientId: r.recipient_id, categoryId: r.category_id, urgent: false, lat: 59.23, lng: 17.98, now: sent };
   return {
+    ...newItemRow(item, 'sent'),
     id: uuidv7(Date.parse(sent)),
-    state: 'sent',
-    urgent: 0,
-    lat: 59.23,
-    lng: 17.98,
-    external_reference: null,
-    delivery_error: null,
-    open311_request_id: null,
-    open311_token: null,
     due_at: new Date(Date.parse(sent) + 14 * 86_400_000).toISOString(),
-    answered_at: null,
-    closed_at: null,
-    reminded_at: null,
-    escalated_at: null,
-    recheck_due_at: null,
-    rechecked_at: null,
-    created_at: sent,
-    updated_at: sent,
     ...r,
   };
 }

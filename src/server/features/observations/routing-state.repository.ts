@@ -59,10 +59,17 @@ export async function rerouteUnsent(db: Executor, associationId: string, since: 
   return Number(r.numUpdatedRows);
 }
 
-/** Claims an observation for routing; false when another worker routed it first. */
-export async function claimRouting(db: Executor, observationId: string, now: string): Promise<boolean> {
-  const r = await db.updateTable('observations').set({ routed_at: now }).where('id', '=', observationId).where('routed_at', 'is', null).executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+/** Claims observations for routing in one statement; gives those claimed here (not routed by another worker first). */
+export async function claimRouting(db: Executor, observationIds: string[], now: string): Promise<Set<string>> {
+  if (observationIds.length === 0) return new Set();
+  const rows = await db
+    .updateTable('observations')
+    .set({ routed_at: now })
+    .where('id', 'in', observationIds)
+    .where('routed_at', 'is', null)
+    .returning('id')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** An observation by the id its association knows, with what routing and items need. */

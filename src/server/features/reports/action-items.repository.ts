@@ -1,6 +1,6 @@
 /** All SQL about action items, their observations, their timeline and answer links. Every query is scoped by association. */
-import { sql, type Selectable, type Updateable } from 'kysely';
-import type { ActionItemTable } from '../../platform/db/schema.js';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { ActionItemEventTable, ActionItemTable } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import { publicIdSql } from '../../platform/db/public-id.js';
 import type { EventKind, ItemState } from '../../../shared/domain/action-items.js';
@@ -173,36 +173,38 @@ export interface NewItem {
   now: string;
 }
 
+/** The row of a new item, under a fresh id; routing writes it as queued at once when it sends it. */
+export function newItemRow(item: NewItem, state: ItemState = 'new'): Insertable<ActionItemTable> & { id: string } {
+  return {
+    id: newId(),
+    association_id: item.associationId,
+    recipient_id: item.recipientId,
+    category_id: item.categoryId,
+    state,
+    urgent: item.urgent ? 1 : 0,
+    lat: item.lat,
+    lng: item.lng,
+    external_reference: null,
+    delivery_error: null,
+    open311_request_id: null,
+    open311_token: null,
+    sent_at: null,
+    due_at: null,
+    answered_at: null,
+    closed_at: null,
+    reminded_at: null,
+    escalated_at: null,
+    recheck_due_at: null,
+    rechecked_at: null,
+    created_at: item.now,
+    updated_at: item.now,
+  };
+}
+
 export async function insertItem(db: Executor, item: NewItem): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('action_items')
-    .values({
-      id,
-      association_id: item.associationId,
-      recipient_id: item.recipientId,
-      category_id: item.categoryId,
-      state: 'new',
-      urgent: item.urgent ? 1 : 0,
-      lat: item.lat,
-      lng: item.lng,
-      external_reference: null,
-      delivery_error: null,
-      open311_request_id: null,
-      open311_token: null,
-      sent_at: null,
-      due_at: null,
-      answered_at: null,
-      closed_at: null,
-      reminded_at: null,
-      escalated_at: null,
-      recheck_due_at: null,
-      rechecked_at: null,
-      created_at: item.now,
-      updated_at: item.now,
-    })
-    .execute();
-  return id;
+  const row = newItemRow(item);
+  await db.insertInto('action_items').values(row).execute();
+  return row.id;
 }
 
 export async function linkObservation(db: Executor, associationId: string, itemId: string, observationId: string, now: string): Promise<boolean> {
@@ -224,21 +226,26 @@ export interface NewEvent {
   at: string;
 }
 
+/** A timeline entry's row, under a fresh id (ids grow, so entries at the same instant keep their order). */
+export function eventRow(associationId: string, itemId: string, e: NewEvent): Insertable<ActionItemEventTable> {
+  return {
+    id: newId(),
+    association_id: associationId,
+    item_id: itemId,
+    at: e.at,
+    kind: e.kind,
+    state: e.state ?? null,
+    note: e.note ?? null,
+    external_reference: e.externalReference ?? null,
+    member_id: e.memberId ?? null,
+    by_recipient: e.byRecipient ? 1 : 0,
+  };
+}
+
 export async function addEvent(db: Executor, associationId: string, itemId: string, e: NewEvent): Promise<void> {
   await db
     .insertInto('action_item_events')
-    .values({
-      id: newId(),
-      association_id: associationId,
-      item_id: itemId,
-      at: e.at,
-      kind: e.kind,
-      state: e.state ?? null,
-      note: e.note ?? null,
-      external_reference: e.externalReference ?? null,
-      member_id: e.memberId ?? null,
-      by_recipient: e.byRecipient ? 1 : 0,
-    })
+    .values(eventRow(associationId, itemId, e))
     .execute();
 }
 

@@ -14,6 +14,20 @@ import { channelOf } from './channels/index.js';
 export async function queueItem(db: Executor, ctx: AppContext, itemId: string, recipient: RecipientRow, urgent: boolean): Promise<void> {
   const at = ctx.clock.now().toISOString();
   await repo.updateItem(db, recipient.association_id, itemId, { state: 'queued', updated_at: at }, ['new']);
-  const note = await channelOf(recipient.channel).queue(db, ctx, { id: itemId, urgent }, recipient);
-  await repo.addEvent(db, recipient.association_id, itemId, { kind: 'queued', state: 'queued', note, at });
+  await repo.addEvent(db, recipient.association_id, itemId, await handToChannel(db, ctx, { id: itemId, urgent }, recipient, at));
+}
+
+/**
+ * The channel's part of queueing an item already written as queued (routing writes a chunk's items so): the
+ * channel queues what carries it out; the timeline entry is the caller's to write, with others at once.
+ */
+export async function handToChannel(
+  db: Executor,
+  ctx: AppContext,
+  item: { id: string; urgent: boolean },
+  recipient: RecipientRow,
+  at: string,
+): Promise<repo.NewEvent> {
+  const note = await channelOf(recipient.channel).queue(db, ctx, item, recipient);
+  return { kind: 'queued', state: 'queued', note, at };
 }
