@@ -6,7 +6,7 @@
  * the phone first, so nothing is lost without coverage; the app sends it when
  * it can, tied to the crew's running shift.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { Shell } from '../../components/Shell.js';
 import { Alert, Notice } from '../../components/Form.js';
@@ -16,9 +16,10 @@ import { saveObservation } from '../../offline/sync.js';
 import { get } from '../../api.js';
 import { uuidv7 } from '../../../shared/domain/ids.js';
 import { findSensitive } from '../../../shared/domain/privacy.js';
-import { urgencies, type Urgency } from '../../../shared/domain/categories.js';
+import { urgencies } from '../../../shared/domain/categories.js';
 import type { Category } from '../../../shared/api/observations.js';
-import { currentPosition, downscale, type Fix } from './device.js';
+import { currentPosition, downscale } from './device.js';
+import { draftReducer, emptyDraft, observationOf, poorFix } from './capture-draft.js';
 import { useCategories } from './categories.js';
 import { BlurTool } from './Blur.js';
 import { PinMap } from './PinMap.js';
@@ -31,123 +32,55 @@ import { WhenSeen } from './WhenSeen.js';
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const label = (c: Category) => (language.value === 'en' ? c.labelEn : c.labelSv);
 
-type Position = { state: 'finding' } | { state: 'found'; fix: Fix; address: string | null } | { state: 'none'; reason: string };
-
-/** A fix worse than this is not trusted by itself: the crew is offered the map and the address search. */
-const POOR_FIX_M = 100;
 /** How long to wait for a first fix before offering the other ways: in a car a person will not wait 20 s. */
 const FIX_WAIT_MS = 8000;
-const byHand = (p: Position) => p.state === 'found' && p.fix.accuracyM === 0;
 
 export function Capture() {
   const { query } = useLocation();
   const shiftId = query.shift ?? null;
   const categories = useCategories();
-  const [category, setCategory] = useState<Category | null>(null);
-  const [urgency, setUrgency] = useState<Urgency>('needs_action');
-  const [text, setText] = useState('');
-  const [photo, setPhoto] = useState<Blob | null>(null);
-  /** The downscaled photo before any blurring; the blur tool always starts from it. */
-  const [original, setOriginal] = useState<Blob | null>(null);
-  const [handed, setHanded] = useState(false);
-  const [policeRef, setPoliceRef] = useState('');
-  const [callMadeAt, setCallMadeAt] = useState<string | null>(null);
-  const [callReference, setCallReference] = useState('');
-  const [position, setPosition] = useState<Position>({ state: 'finding' });
-  const [observedAt, setObservedAt] = useState(new Date().toISOString());
-  const [minutesAgo, setMinutesAgo] = useState(0);
-  const [nearby, setNearby] = useState(false);
-  /** Counts saves, so the "saved" message is announced and focused again after each one. */
-  const [saved, setSaved] = useState(0);
+  const [draft, send] = useReducer(draftReducer, undefined, () => emptyDraft(new Date().toISOString()));
+  const { category, urgency, text, photo, original, position, error } = draft;
   const lead = useRef<HTMLParagraphElement>(null);
-  const [moving, setMoving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const locate = () => {
-    setPosition({ state: 'finding' });
+    send({ type: 'locating' });
     currentPosition(FIX_WAIT_MS)
       .then((fix) => {
         rememberFix(fix.lat, fix.lng);
-        // A place the crew chose by hand while the phone was still looking wins over a late fix.
-        setPosition((p) => (byHand(p) ? p : { state: 'found', fix, address: null }));
+        send({ type: 'located', fix });
         // A street address when online; offline the server names the place by the association's areas.
         get<{ address: string | null }>(`/api/geocode/reverse?lat=${fix.lat}&lng=${fix.lng}`)
-          .then(({ address }) => setPosition((p) => (p.state === 'found' && p.fix === fix ? { ...p, address } : p)))
+          .then(({ address }) => send({ type: 'addressFound', fix, address }))
           .catch(() => undefined);
       })
-      .catch((e: Error) => setPosition((p) => (byHand(p) ? p : { state: 'none', reason: e.message })));
+      .catch((e: Error) => send({ type: 'noFix', reason: e.message }));
   };
   useEffect(locate, []);
 
   const findings = findSensitive(text);
   const start = (c: Category) => {
-    setCategory(c);
-    setObservedAt(new Date().toISOString());
-    setMinutesAgo(0);
-    setSaved(0);
-    setError(null);
+    send({ type: 'started', category: c, at: new Date().toISOString() });
     locate();
     // Focus goes to what was chosen, the start of the form, not back to the page body.
     requestAnimationFrame(() => lead.current?.focus());
   };
-  const place = (lat: number, lng: number, label: string | null) => {
-    setPosition({ state: 'found', fix: { lat, lng, accuracyM: 0 }, address: label });
-    // "Choose the place first" no longer applies.
-    setError(null);
-  };
-  const poor = position.state === 'found' && position.fix.accuracyM > POOR_FIX_M;
-  const reset = () => {
-    setCategory(null);
-    setUrgency('needs_action');
-    setText('');
-    setPhoto(null);
-    setOriginal(null);
-    setHanded(false);
-    setPoliceRef('');
-    setCallMadeAt(null);
-    setCallReference('');
-    setMoving(false);
-    setNearby(false);
-  };
+  const place = (lat: number, lng: number, label: string | null) => send({ type: 'placed', lat, lng, label });
+  const poor = poorFix(draft);
   const save = async (e: Event) => {
     e.preventDefault();
-    if (position.state !== 'found') {
-      setError(t('observe.placeFirst'));
+    const made = observationOf(draft, shiftId);
+    if ('error' in made) {
+      send({ type: 'refused', error: made.error });
       return;
     }
-    if (findings.length > 0 && !handed) {
-      setError(t('error.privacy_guard'));
-      return;
-    }
-    setError(null);
-    await saveObservation({
-      id: uuidv7(),
-      body: {
-        categoryId: category!.id,
-        urgency,
-        text: text.trim() || null,
-        lat: position.fix.lat,
-        lng: position.fix.lng,
-        accuracyM: position.fix.accuracyM,
-        observedAt: new Date(new Date(observedAt).getTime() - minutesAgo * 60_000).toISOString(),
-        shiftId,
-        handedToPolice: handed,
-        policeReference: handed ? policeRef.trim() || null : null,
-        callMadeAt,
-        callReference: callMadeAt ? callReference.trim() || null : null,
-        address: position.address,
-        // Routing waits a while for the photo, so it reaches the recipient with the observation.
-        photosToFollow: photo ? 1 : 0,
-      },
-      photo,
-    });
-    reset();
-    setSaved((n) => n + 1);
+    await saveObservation({ id: uuidv7(), body: made.body, photo });
+    send({ type: 'saved' });
   };
 
   return (
     <Shell title={t('observe.title')}>
-      {saved > 0 && <Notice key={saved}>{t('observe.saved')}</Notice>}
+      {draft.saved > 0 && <Notice key={draft.saved}>{t('observe.saved')}</Notice>}
       <p class="position" aria-live="polite">
         {position.state === 'finding' && t('observe.finding')}
         {position.state === 'found' && (position.fix.accuracyM === 0 ? t('observe.placedByHand') : t('observe.position', { m: position.fix.accuracyM }))}
@@ -162,14 +95,21 @@ export function Capture() {
           <p class="lead" tabIndex={-1} ref={lead}>
             <span aria-hidden="true">{category.icon}</span> {label(category)}
           </p>
-          <Alert message={error} />
+          <Alert message={error && t(error)} />
           {/* Without a position the place comes first: nothing can be saved without it. */}
           {(position.state !== 'found' || poor) && <PlaceChooser onPlace={place} onRetry={locate} />}
           <fieldset>
             <legend>{t('observe.urgency')}</legend>
             {urgencies.map((u) => (
               <div class="radio" key={u}>
-                <input type="radio" id={`urgency-${u}`} name="urgency" value={u} checked={urgency === u} onChange={() => setUrgency(u)} />
+                <input
+                  type="radio"
+                  id={`urgency-${u}`}
+                  name="urgency"
+                  value={u}
+                  checked={urgency === u}
+                  onChange={() => send({ type: 'set', field: 'urgency', value: u })}
+                />
                 <label for={`urgency-${u}`}>{t(`observe.urgency.${u}`)}</label>
               </div>
             ))}
@@ -177,26 +117,33 @@ export function Capture() {
           {urgency === 'emergency_112' && (
             <div class="emergency">
               <p>{t('observe.call112Help')}</p>
-              <a class="button danger" href="tel:112" onClick={() => setCallMadeAt(new Date().toISOString())}>
+              <a class="button danger" href="tel:112" onClick={() => send({ type: 'set', field: 'callMadeAt', value: new Date().toISOString() })}>
                 {t('observe.call112')}
               </a>
-              {callMadeAt && (
+              {draft.callMadeAt && (
                 <p>
                   {t('observe.called', {
-                    time: new Date(callMadeAt).toLocaleTimeString(language.value === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit' }),
+                    time: new Date(draft.callMadeAt).toLocaleTimeString(language.value === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit' }),
                   })}
                 </p>
               )}
-              {callMadeAt && <Field name="callReference" label={t('observe.callReference')} value={callReference} onValue={setCallReference} />}
+              {draft.callMadeAt && (
+                <Field
+                  name="callReference"
+                  label={t('observe.callReference')}
+                  value={draft.callReference}
+                  onValue={(value) => send({ type: 'set', field: 'callReference', value })}
+                />
+              )}
             </div>
           )}
           {urgency === 'police_tip' && <p>{t('observe.policeTipHelp')}</p>}
           {position.state === 'found' && !poor && (
             <div class="field">
-              <button type="button" class="secondary" aria-expanded={moving} onClick={() => setMoving(!moving)}>
-                {t(moving ? 'observe.pinDone' : 'observe.movePin')}
+              <button type="button" class="secondary" aria-expanded={draft.moving} onClick={() => send({ type: 'set', field: 'moving', value: !draft.moving })}>
+                {t(draft.moving ? 'observe.pinDone' : 'observe.movePin')}
               </button>
-              {moving && (
+              {draft.moving && (
                 <PinMap
                   lat={position.fix.lat}
                   lng={position.fix.lng}
@@ -206,7 +153,7 @@ export function Capture() {
               )}
             </div>
           )}
-          <WhenSeen minutesAgo={minutesAgo} onMinutesAgo={setMinutesAgo} />
+          <WhenSeen minutesAgo={draft.minutesAgo} onMinutesAgo={(minutes) => send({ type: 'set', field: 'minutesAgo', value: minutes })} />
           <div class="field">
             <label for="field-text">{t('observe.text')}</label>
             <p class="hint" id="field-text-hint">
@@ -219,11 +166,7 @@ export function Capture() {
               maxLength={1000}
               value={text}
               aria-describedby={findings.length ? 'field-text-hint field-text-error' : 'field-text-hint'}
-              onInput={(e) => {
-                setText((e.target as HTMLTextAreaElement).value);
-                // The refusal shown at the last save no longer applies to what is being typed now.
-                setError(null);
-              }}
+              onInput={(e) => send({ type: 'text', text: (e.target as HTMLTextAreaElement).value })}
             />
             {findings.length > 0 && (
               <div class="field-error" id="field-text-error">
@@ -233,8 +176,20 @@ export function Capture() {
           </div>
           {findings.length > 0 && (
             <>
-              <Checkbox name="handedToPolice" label={t('observe.handedToPolice')} checked={handed} onChecked={setHanded} />
-              {handed && <Field name="policeReference" label={t('observe.policeReference')} value={policeRef} onValue={setPoliceRef} />}
+              <Checkbox
+                name="handedToPolice"
+                label={t('observe.handedToPolice')}
+                checked={draft.handedToPolice}
+                onChecked={(handed) => send({ type: 'set', field: 'handedToPolice', value: handed })}
+              />
+              {draft.handedToPolice && (
+                <Field
+                  name="policeReference"
+                  label={t('observe.policeReference')}
+                  value={draft.policeReference}
+                  onValue={(value) => send({ type: 'set', field: 'policeReference', value })}
+                />
+              )}
             </>
           )}
           <div class="field">
@@ -249,25 +204,28 @@ export function Capture() {
                 const file = (e.target as HTMLInputElement).files?.[0];
                 if (file)
                   void downscale(file).then(
-                    (small) => {
-                      setOriginal(small);
-                      setPhoto(small);
-                    },
-                    () => setError(t('error.photo.not_an_image')),
+                    (small) => send({ type: 'photoTaken', photo: small }),
+                    () => send({ type: 'refused', error: 'error.photo.not_an_image' }),
                   );
               }}
             />
             {photo && <p>{t('observe.photoReady')}</p>}
-            {original && <BlurTool photo={original} onChange={setPhoto} />}
+            {original && <BlurTool photo={original} onChange={(blurred) => send({ type: 'set', field: 'photo', value: blurred })} />}
           </div>
           {position.state === 'found' && (
-            <WhereItGoes categoryId={category.id} urgency={urgency} lat={position.fix.lat} lng={position.fix.lng} onNearby={setNearby} />
+            <WhereItGoes
+              categoryId={category.id}
+              urgency={urgency}
+              lat={position.fix.lat}
+              lng={position.fix.lng}
+              onNearby={(nearby) => send({ type: 'set', field: 'nearby', value: nearby })}
+            />
           )}
           <div class="button-row">
             <button type="submit" class="primary">
-              {t(nearby ? 'observe.addMine' : 'observe.save')}
+              {t(draft.nearby ? 'observe.addMine' : 'observe.save')}
             </button>
-            <button type="button" class="secondary" onClick={reset}>
+            <button type="button" class="secondary" onClick={() => send({ type: 'cancelled' })}>
               {t('app.cancel')}
             </button>
           </div>
