@@ -124,7 +124,13 @@ export const associationCases = (w: Wall): Case[] => [
     expectStatus: 200,
     mustNotContain: () => [w.bIds.shift!, w.bIds.vehicle!],
   },
-  { method: 'GET', route: '/api/shifts', url: () => `/api/shifts?from=${w.bIds.shiftDay}&to=${w.bIds.shiftDay}`, expectStatus: 200, mustNotContain: () => [w.bIds.shift!] },
+  {
+    method: 'GET',
+    route: '/api/shifts',
+    url: () => `/api/shifts?from=${w.bIds.shiftDay}&to=${w.bIds.shiftDay}`,
+    expectStatus: 200,
+    mustNotContain: () => [w.bIds.shift!],
+  },
   {
     method: 'POST',
     route: '/api/shifts',
