@@ -43,7 +43,7 @@ const observationsWriter = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench/results/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'bench/results/**', 'data/**', 'src/web/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,6 +17,21 @@ export class ApiError extends Error {
   }
 }
 
+/** No answer at all: the phone has no connection (status 0). */
+export const offlineError = () =>
+  new ApiError(
+    0,
+    'offline',
+    language.value === 'en' ? 'No connection. Try again when you are online.' : 'Ingen anslutning. Försök igen när du är uppkopplad.',
+    [],
+  );
+
+/** A refusal as the server words it (problem+json), or the HTTP status when it sent none. */
+export function problemError(res: Response, body: unknown): ApiError {
+  const p = (body ?? {}) as { code?: string; title?: string; errors?: FieldProblem[] };
+  return new ApiError(res.status, p.code ?? 'error', p.title ?? res.statusText, p.errors ?? []);
+}
+
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -27,19 +42,11 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(
-      0,
-      'offline',
-      language.value === 'en' ? 'No connection. Try again when you are online.' : 'Ingen anslutning. Försök igen när du är uppkopplad.',
-      [],
-    );
+    throw offlineError();
   }
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const p = (data ?? {}) as { code?: string; title?: string; errors?: FieldProblem[] };
-    throw new ApiError(res.status, p.code ?? 'error', p.title ?? res.statusText, p.errors ?? []);
-  }
+  if (!res.ok) throw problemError(res, data);
   return data as T;
 }
 

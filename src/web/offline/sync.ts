@@ -6,8 +6,8 @@
  * is kept with its reason for the member to see, never dropped.
  */
 import { signal } from '@preact/signals';
-import { ApiError, api } from '../api.js';
-import { language } from '../i18n.js';
+import { ApiError } from '../api.js';
+import { answer, client } from '../api-client.js';
 import { allQueued, allSegments, putQueued, removeQueued, removeSegment, type QueuedObservation } from './store.js';
 
 export const waiting = signal<QueuedObservation[]>([]);
@@ -18,24 +18,21 @@ export async function refreshWaiting(): Promise<void> {
 }
 
 async function sendPhoto(item: QueuedObservation): Promise<void> {
-  const res = await fetch(`/api/observations/${item.id}/photos`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'image/jpeg', accept: 'application/json', 'accept-language': language.value },
-    body: item.photo,
-  }).catch(() => {
-    throw new ApiError(0, 'offline', '', []);
-  });
-  if (!res.ok) {
-    const p = (await res.json().catch(() => ({}))) as { code?: string; title?: string };
-    throw new ApiError(res.status, p.code ?? 'error', p.title ?? res.statusText, []);
-  }
+  await answer(
+    client.POST('/api/observations/{id}/photos', {
+      params: { path: { id: item.id } },
+      // The picture itself is the body (the route reads raw image bytes, so the document declares no JSON body).
+      body: item.photo as never,
+      bodySerializer: () => item.photo!,
+      headers: { 'content-type': 'image/jpeg' },
+    }),
+  );
 }
 
 async function sendOne(item: QueuedObservation): Promise<'sent' | 'offline' | 'refused'> {
   try {
     if (!item.observationSent) {
-      await api('PUT', `/api/observations/${item.id}`, item.body);
+      await answer(client.PUT('/api/observations/{id}', { params: { path: { id: item.id } }, body: item.body }));
       item.observationSent = true;
       if (item.photo) await putQueued({ ...item, error: null });
     }
@@ -73,7 +70,12 @@ function retryLater(): void {
 async function sendSegments(): Promise<'sent' | 'offline'> {
   for (const segment of await allSegments()) {
     try {
-      await api('PUT', `/api/shifts/${segment.shiftId}/track/${segment.id}`, { points: segment.points });
+      await answer(
+        client.PUT('/api/shifts/{id}/track/{segmentId}', {
+          params: { path: { id: segment.shiftId, segmentId: segment.id } },
+          body: { points: segment.points },
+        }),
+      );
     } catch (err) {
       if (err instanceof ApiError && (err.status === 0 || err.status === 401 || err.status >= 500)) return 'offline';
     }
