@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/app.js';
 import { DEMO_PASSWORD, fillDemo } from './demo.js';
+import { addItemHistory } from './item-history.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,6 +71,25 @@ describe('demo', () => {
     expect(all.every((o) => o.shift_id !== null)).toBe(true);
     expect(new Set(all.map((o) => o.area_id)).size).toBeGreaterThan(10);
     expect(all.filter((o) => o.area_id !== null).length / all.length).toBeGreaterThan(0.95);
+  });
+
+  it('sends no item at a time still to come, whatever the hour the demo is made', async () => {
+    // As if made a minute after the last observation that needed action was seen (the small hours after a late shift).
+    const last = await t.ctx.db
+      .selectFrom('observations')
+      .select(['association_id', 'observed_at'])
+      .where('urgency', 'in', ['needs_action', 'police_tip'])
+      .orderBy('observed_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const now = Date.parse(last.observed_at) + 60_000;
+    await t.ctx.db.deleteFrom('action_item_events').execute();
+    await t.ctx.db.deleteFrom('action_item_observations').execute();
+    await t.ctx.db.deleteFrom('action_items').execute();
+    await t.ctx.db.deleteFrom('observations').where('observed_at', '>', new Date(now).toISOString()).execute();
+    expect(await addItemHistory(t.ctx, last.association_id, now)).toBeGreaterThan(0);
+    const late = await t.ctx.db.selectFrom('action_items').select('id').where('sent_at', '>', new Date(now).toISOString()).execute();
+    const lateEvents = await t.ctx.db.selectFrom('action_item_events').select('id').where('at', '>', new Date(now).toISOString()).execute();
+    expect([late, lateEvents]).toEqual([[], []]);
   });
 
   it('refuses a database that already holds an association', async () => {

@@ -30,7 +30,9 @@ export async function addItemHistory(ctx: AppContext, associationId: string, now
   const events = [];
   for (const o of observations) {
     for (const recipientId of routeWith(table, o.category_id, o.lat, o.lng).recipientIds) {
-      const sent = Date.parse(o.observed_at) + (1 + rnd() * 12) * HOUR;
+      // Sent one to thirteen hours after it was seen, but never later than now: what was seen in the small hours
+      // is sent already, not at a time still to come (a timeline would put that after anything done today).
+      const sent = Math.min(Date.parse(o.observed_at) + (1 + rnd() * 12) * HOUR, now);
       const due = sent + days.get(recipientId)! * 24 * HOUR;
       const r = rnd();
       const closes = sent + (4 + rnd() * rnd() * days.get(recipientId)! * 36) * HOUR;
